@@ -1,0 +1,69 @@
+"""From stored articles to :class:`~storyscope.models.Briefing` objects.
+
+Per-article stages run through an executor with their output cached in the store, keyed by article and
+stage version, so a briefing re-runs only what changed; the per-story builders then compare articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from storyscope.compare.summary import summarize
+from storyscope.config import Config
+from storyscope.executors.local import LocalExecutor
+from storyscope.models import Article, Briefing, Json, Story
+from storyscope.stages.base import Stage
+from storyscope.store.base import Store
+
+
+def annotate(
+    store: Store, stage: Stage, articles: Sequence[Article], executor: LocalExecutor
+) -> dict[str, Json]:
+    """``stage``'s annotation of every article, computing only those not cached in ``store``."""
+    out: dict[str, Json] = {}
+    todo: list[Article] = []
+    for a in articles:
+        cached = store.get_annotation(a.id, stage.name, stage.version)
+        if cached is None:
+            todo.append(a)
+        else:
+            out[a.id] = cached
+    for a, ann in zip(todo, executor.run(stage, todo), strict=True):
+        store.put_annotation(a.id, stage.name, stage.version, ann)
+        out[a.id] = ann
+    return out
+
+
+def story_for(store: Store, article_ids: Sequence[str], reason: str) -> Story:
+    """The story made of exactly these articles (stable id from their content), stored."""
+    ids = list(dict.fromkeys(article_ids))
+    articles = list(store.iter_articles(ids))
+    digest = hashlib.sha256("\n".join(sorted(a.content_hash for a in articles)).encode()).hexdigest()
+    story = Story(id=f"s-{digest[:10]}", title=_story_title(articles), article_ids=ids)
+    store.put_story(story, reason)
+    return story
+
+
+def _story_title(articles: Sequence[Article]) -> str:
+    originals = [a for a in articles if a.duplicate_of is None] or list(articles)
+    titled = [a.title for a in originals if a.title]
+    return titled[0] if titled else "Untitled story"
+
+
+def build_briefing(
+    store: Store,
+    story: Story,
+    config: Config | None = None,
+    executor: LocalExecutor | None = None,
+) -> Briefing:
+    """The briefing of one stored story."""
+    config = config or Config.load()
+    executor = executor or LocalExecutor()
+    articles = list(store.iter_articles(story.article_ids))
+    return Briefing(
+        id=story.id,
+        title=story.title,
+        sources=articles,
+        summary=summarize(articles, words=config.summary_words),
+    )

@@ -1,0 +1,291 @@
+"""One entity per real-world person, organisation or place across the articles of a story.
+
+People are merged on their names only, never on a shared role, country or surname alone:
+
+* full names merge when their surnames and first names agree after normalisation: accents dropped,
+  hyphens and particles ignored ("Amir-Abdollahian" / "Amirabdollahian", "al-Assad" / "Assad"),
+  and a light transliteration key ("w" = "v", "kh" = "h", "y" = "i", doubled letters single) with one
+  edit allowed on long names ("Peskov" / "Peskow", "Raisi" / "Raeisi"); initials match their names;
+  a cluster only grows when every pair of its full names agrees, so "J. Roe" cannot chain "Jane Roe"
+  to "John Roe";
+* a bare surname ("Sullivan") joins the only full name in the story with that surname, or, when the
+  story has several, the only one its own article mentions; otherwise it stays its own entity;
+* pronouns and descriptions join the entity of the name they were resolved to in their article.
+
+Organisations, places and groups merge on their normalised text ("the Kremlin" / "Kremlin") and on
+acronyms of a multi-word name ("United Nations" / "UN"), when only one name has that acronym.
+
+The canonical ``name`` is the longest well-formed name among the aliases; ``role`` is the role most
+often stated. Copies (``duplicate_of`` set) still contribute mentions and are listed in
+``duplicate_sources``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from storyscope.models import Article, Json
+
+_PARTICLES = frozenset(
+    "al el ad as ash at an az bin ibn ben bint abu van von der den de da di du la le".split()
+)
+_STOP = frozenset("of the and for on in at to de".split())
+_TYPE_PRIORITY = {"person": 0, "organization": 1, "place": 2, "group": 3}
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII letters and digits of ``text`` (accents dropped, punctuation to spaces)."""
+    norm = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(ch for ch in norm if not unicodedata.combining(ch))
+    ascii_text = re.sub(r"['’`]s\b", "", ascii_text)
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", ascii_text.lower()).split())
+
+
+def translit_key(word: str) -> str:
+    """A spelling-insensitive key for one name word ("Peskow" and "Peskov" share "peskov")."""
+    w = fold(word).replace(" ", "")
+    for a, b in (("kh", "h"), ("ph", "f"), ("ck", "k"), ("sch", "sh"), ("w", "v"), ("q", "k"), ("ou", "u")):
+        w = w.replace(a, b)
+    w = w.replace("y", "i").replace("j", "i")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _similar_key(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    if shortest >= 9:
+        return _edit_distance(a, b, 2) <= 2
+    if shortest >= 5:
+        return _edit_distance(a, b, 1) <= 1
+    return False
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name split into given names and surname, as spelling-insensitive keys."""
+
+    text: str
+    given: tuple[str, ...]
+    surname: str
+
+    @classmethod
+    def parse(cls, text: str) -> PersonName:
+        words = [w for w in re.split(r"\s+", text.strip()) if w]
+        words = [re.sub(r"['’]s$", "", w).strip(".,") for w in words]
+        words = [w for w in words if w]
+        # Particles ("al-", "bin", "van") belong to the surname and are ignored for matching.
+        parts: list[str] = []
+        for w in words:
+            pieces = [p for p in re.split(r"[-‐]", w) if p]
+            if len(pieces) > 1 and fold(pieces[0]) in _PARTICLES:
+                pieces = pieces[1:]
+            parts.append("".join(pieces))
+        while len(parts) > 1 and fold(parts[-2]) in _PARTICLES:
+            del parts[-2]
+        if not parts:
+            return cls(text, (), fold(text))
+        return cls(text, tuple(translit_key(p) for p in parts[:-1]), translit_key(parts[-1]))
+
+    @property
+    def full(self) -> bool:
+        return bool(self.given)
+
+
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return _similar_key(x, y)
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    """Whether two names can denote one person: surnames and first names agree."""
+    return _similar_key(a.surname, b.surname) and _given_compatible(a.given, b.given)
+
+
+@dataclass
+class _Cluster:
+    type: str
+    names: list[PersonName] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    items: list[tuple[Article, Json]] = field(default_factory=list)
+
+
+def _well_formed(name: str) -> bool:
+    words = name.split()
+    return not any(ch.isdigit() for ch in name) and all(
+        w[:1].isupper() or fold(w.split("-")[0]) in _PARTICLES for w in words
+    )
+
+
+def _org_key(text: str) -> str:
+    key = fold(text)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _acronym(key: str) -> str:
+    words = [w for w in key.split() if w not in _STOP]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def build_entities(articles: list[Article], annotations: dict[str, Json]) -> list[Json]:
+    """Merge the ``nlp`` mentions of a story's articles into entities (see the module docstring)."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    names: list[tuple[Article, Json]] = []
+    derived: list[tuple[Article, Json]] = []
+    for article in articles:
+        ann = annotations.get(article.id) or {}
+        for m in ann.get("mentions", []):
+            (names if m["kind"] == "name" else derived).append((article, m))
+
+    clusters: list[_Cluster] = []
+    of_mention: dict[tuple[str, int], _Cluster] = {}
+
+    # A full name that some article types as a person is a person in every article ("Jane Roe" as ORG).
+    person_full = {fold(m["text"]) for _, m in names if m["type"] == "person" and len(m["text"].split()) > 1}
+    names = [
+        (a, {**m, "type": "person"}) if m["type"] != "person" and fold(m["text"]) in person_full else (a, m)
+        for a, m in names
+    ]
+    # People: full names first (longest first, for a stable result), then bare names.
+    people = [(a, m, PersonName.parse(m["text"])) for a, m in names if m["type"] == "person"]
+    people.sort(key=lambda x: (-len(x[2].given), x[1]["text"], order[x[0].id], x[1]["start"]))
+    person_clusters: list[_Cluster] = []
+    for article, m, pn in people:
+        if not pn.full:
+            continue
+        match = [c for c in person_clusters if all(same_person(pn, other) for other in c.names if other.full)]
+        if len(match) == 1:
+            match[0].names.append(pn)
+            match[0].items.append((article, m))
+        else:
+            # No match, or several clusters it could join: its own entity (never a guess).
+            person_clusters.append(_Cluster("person", [pn], items=[(article, m)]))
+    fulls = list(person_clusters)
+    for article, m, pn in people:
+        if pn.full:
+            continue
+        by_surname = [c for c in fulls if any(_similar_key(pn.surname, n.surname) for n in c.names)]
+        if len(by_surname) > 1:
+            local = [c for c in by_surname if any(a.id == article.id for a, _ in c.items)]
+            by_surname = local
+        if not by_surname:
+            by_given = [
+                c for c in fulls if any(n.given and _similar_key(pn.surname, n.given[0]) for n in c.names)
+            ]
+            by_surname = by_given
+        if len(by_surname) == 1:
+            target = by_surname[0]
+        else:
+            bare = [
+                c for c in person_clusters if c not in fulls and _similar_key(c.names[0].surname, pn.surname)
+            ]
+            if bare:
+                target = bare[0]
+            else:
+                target = _Cluster("person", [])
+                person_clusters.append(target)
+        target.names.append(pn)
+        target.items.append((article, m))
+    clusters.extend(person_clusters)
+
+    # Organisations, places, groups: by normalised text, then acronyms.
+    by_key: dict[str, _Cluster] = {}
+    for article, m in names:
+        if m["type"] == "person":
+            continue
+        key = _org_key(m["text"])
+        if not key:
+            continue
+        c = by_key.get(key)
+        if c is None:
+            c = by_key[key] = _Cluster(m["type"], keys={key})
+            clusters.append(c)
+        c.items.append((article, m))
+    acronyms: dict[str, list[str]] = {}
+    for key in by_key:
+        if acr := _acronym(key):
+            acronyms.setdefault(acr, []).append(key)
+    for key, c in list(by_key.items()):
+        compact = key.replace(" ", "")
+        long_forms = acronyms.get(compact, [])
+        if " " not in key and len(long_forms) == 1 and long_forms[0] != key:
+            target = by_key[long_forms[0]]
+            target.items.extend(c.items)
+            clusters.remove(c)
+            by_key[key] = target
+
+    for c in clusters:
+        for article, m in c.items:
+            of_mention[(article.id, m["id"])] = c
+    for article, m in derived:
+        if m.get("resolved_to") is None:
+            continue
+        c2 = of_mention.get((article.id, m["resolved_to"]))
+        if c2 is not None:
+            c2.items.append((article, m))
+
+    return _to_json(clusters, order)
+
+
+def _to_json(clusters: Iterable[_Cluster], order: dict[str, int]) -> list[Json]:
+    out: list[Json] = []
+    for c in clusters:
+        if not c.items:
+            continue
+        items = sorted(c.items, key=lambda x: (order[x[0].id], x[1]["start"]))
+        name_items = [(a, m) for a, m in items if m["kind"] == "name"]
+        alias_counts = Counter(m["text"] for _, m in name_items)
+        aliases = sorted(alias_counts)
+        formed = [a for a in aliases if _well_formed(a)] or aliases
+        name = max(formed, key=lambda a: (len(a.split()), alias_counts[a], len(a), [-ord(ch) for ch in a]))
+        types = Counter(m["type"] for _, m in name_items)
+        etype = min(types, key=lambda t: (-types[t], _TYPE_PRIORITY.get(t, 9)))
+        roles = Counter(m["role"] for _, m in name_items if m.get("role"))
+        role = max(roles, key=lambda r: (roles[r], len(r), r)) if roles else None
+        sources = sorted({a.id for a, _ in items}, key=lambda s: order[s])
+        dup = sorted({a.id for a, _ in items if a.duplicate_of}, key=lambda s: order[s])
+        out.append(
+            {
+                "name": name,
+                "type": etype,
+                "aliases": aliases,
+                "sources": sources,
+                "duplicate_sources": dup,
+                "count": len(items),
+                "role": role,
+                "mentions": [
+                    {
+                        "source": a.id,
+                        "start": m["start"],
+                        "end": m["end"],
+                        "text": m["text"],
+                        "kind": m["kind"],
+                    }
+                    for a, m in items
+                ],
+            }
+        )
+    out.sort(key=lambda e: (-e["count"], e["name"], e["type"]))
+    return out

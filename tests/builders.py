@@ -1,0 +1,24 @@
+"""Builders for test data (articles we write ourselves; nothing from ../shared)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from storyscope.models import Article
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLES = REPO / "examples"
+
+
+def make_article(
+    id: str = "a1",
+    text: str = "The council voted on Monday to rebuild the old bridge over the river.",
+    title: str = "Council votes to rebuild bridge",
+    **kw: object,
+) -> Article:
+    """An already-cleaned article (raw == text) with a content hash."""
+    a = Article(id=id, raw=text, origin=f"{id}.txt", title=title, text=text, **kw)  # type: ignore[arg-type]
+    a.content_hash = a.content_hash or hashlib.sha256(text.encode()).hexdigest()
+    return a

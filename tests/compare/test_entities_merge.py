@@ -1,0 +1,142 @@
+"""Merging mentions into story entities: every merge and no-merge rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from builders import make_article
+from storyscope.compare.entities import PersonName, build_entities, same_person, translit_key
+from storyscope.models import Article
+
+
+def _m(i: int, text: str, start: int, type: str = "person", **kw: Any) -> dict[str, Any]:
+    return {
+        "id": i,
+        "text": text,
+        "start": start,
+        "end": start + len(text),
+        "type": type,
+        "kind": "name",
+        "role": None,
+        "resolved_to": None,
+        "sent": 0,
+        **kw,
+    }
+
+
+def _story(*per_article: list[dict[str, Any]]) -> tuple[list[Article], dict[str, dict[str, Any]]]:
+    articles = [make_article(f"s{i}", text="x " * 200) for i in range(len(per_article))]
+    return articles, {
+        a.id: {"mentions": ms, "quotes": []} for a, ms in zip(articles, per_article, strict=True)
+    }
+
+
+def _people(entities: list[dict[str, Any]]) -> dict[str, list[str]]:
+    return {e["name"]: e["aliases"] for e in entities if e["type"] == "person"}
+
+
+def test_full_name_and_surname_merge() -> None:
+    arts, ann = _story([_m(0, "Marta Kovac", 0), _m(1, "Kovac", 40)], [_m(0, "Kovac", 10)])
+    ents = build_entities(arts, ann)
+    (e,) = [e for e in ents if e["type"] == "person"]
+    assert e["name"] == "Marta Kovac" and e["aliases"] == ["Kovac", "Marta Kovac"]
+    assert e["sources"] == ["s0", "s1"] and e["count"] == 3
+    assert [(m["source"], m["start"]) for m in e["mentions"]] == [("s0", 0), ("s0", 40), ("s1", 10)]
+
+
+def test_transliteration_variants_merge() -> None:
+    arts, ann = _story(
+        [_m(0, "Dmitri Volkow", 0), _m(1, "Hassan Abdol-Rahimi", 30)],
+        [_m(0, "Dmitri Volkov", 0), _m(1, "Hassan Abdolrahimi", 30), _m(2, "Abdolrahimi", 60)],
+    )
+    people = _people(build_entities(arts, ann))
+    assert len(people) == 2
+    assert sorted(people["Dmitri Volkov"] if "Dmitri Volkov" in people else people["Dmitri Volkow"]) == [
+        "Dmitri Volkov",
+        "Dmitri Volkow",
+    ]
+
+
+def test_accents_and_particles_are_ignored() -> None:
+    assert same_person(PersonName.parse("Kemal Öztürk"), PersonName.parse("Kemal Ozturk"))
+    assert same_person(PersonName.parse("Samir al-Haddad"), PersonName.parse("Samir Haddad"))
+    assert translit_key("Peskow") == translit_key("Peskov")
+
+
+def test_same_surname_different_first_names_stay_apart() -> None:
+    arts, ann = _story([_m(0, "Anna Berg", 0), _m(1, "Johan Berg", 20)], [_m(0, "Anna Berg", 0)])
+    people = _people(build_entities(arts, ann))
+    assert set(people) == {"Anna Berg", "Johan Berg"}
+
+
+def test_bare_surname_shared_by_two_people_joins_only_the_one_in_its_article() -> None:
+    arts, ann = _story(
+        [_m(0, "Anna Berg", 0), _m(1, "Berg", 30)],
+        [_m(0, "Johan Berg", 0), _m(1, "Berg", 30)],
+    )
+    ents = build_entities(arts, ann)
+    anna = next(e for e in ents if e["name"] == "Anna Berg")
+    johan = next(e for e in ents if e["name"] == "Johan Berg")
+    assert ("s0", 30) in [(m["source"], m["start"]) for m in anna["mentions"]]
+    assert ("s1", 30) in [(m["source"], m["start"]) for m in johan["mentions"]]
+
+
+def test_bare_surname_ambiguous_in_its_article_is_not_guessed() -> None:
+    arts, ann = _story([_m(0, "Anna Berg", 0), _m(1, "Johan Berg", 20), _m(2, "Berg", 50)])
+    ents = build_entities(arts, ann)
+    assert {e["name"] for e in ents if e["type"] == "person"} == {"Anna Berg", "Johan Berg", "Berg"}
+
+
+def test_same_role_different_people_stay_apart() -> None:
+    arts, ann = _story(
+        [_m(0, "Lars Emmerich", 0, role="Finance Minister")],
+        [_m(0, "Petra Salonen", 0, role="Finance Minister")],
+    )
+    people = _people(build_entities(arts, ann))
+    assert set(people) == {"Lars Emmerich", "Petra Salonen"}
+
+
+def test_initial_cannot_chain_two_people() -> None:
+    arts, ann = _story([_m(0, "J. Roe", 0), _m(1, "Jane Roe", 10), _m(2, "John Roe", 30)])
+    people = _people(build_entities(arts, ann))
+    assert "Jane Roe" in people and "John Roe" in people
+
+
+def test_short_surnames_need_exact_match() -> None:
+    assert not same_person(PersonName.parse("Eva Lind"), PersonName.parse("Eva Land"))
+
+
+def test_pronoun_counts_for_its_antecedent_entity() -> None:
+    ms = [_m(0, "Ida Brandt", 0), {**_m(1, "she", 30), "kind": "pronoun", "resolved_to": 0}]
+    arts, ann = _story(ms)
+    (e,) = build_entities(arts, ann)
+    assert e["count"] == 2 and e["aliases"] == ["Ida Brandt"]
+
+
+def test_organisations_merge_on_text_and_acronym() -> None:
+    arts, ann = _story(
+        [_m(0, "the Nordic Fishing Council", 0, type="organization")],
+        [_m(0, "NFC", 0, type="organization"), _m(1, "Nordic Fishing Council", 20, type="organization")],
+    )
+    ents = build_entities(arts, ann)
+    (e,) = ents
+    assert e["name"] == "the Nordic Fishing Council" or e["name"] == "Nordic Fishing Council"
+    assert e["count"] == 3 and e["type"] == "organization"
+
+
+def test_mistyped_full_name_joins_the_person() -> None:
+    arts, ann = _story([_m(0, "Ida Brandt", 0)], [_m(0, "Ida Brandt", 0, type="organization")])
+    (e,) = build_entities(arts, ann)
+    assert e["type"] == "person" and e["sources"] == ["s0", "s1"]
+
+
+def test_roles_titles_and_duplicates_are_reported() -> None:
+    arts, ann = _story([_m(0, "Ida Brandt", 0, role="Port director")], [_m(0, "Brandt", 0)])
+    arts[1].duplicate_of = "s0"
+    (e,) = build_entities(arts, ann)
+    assert e["role"] == "Port director" and e["duplicate_sources"] == ["s1"]
+
+
+def test_order_is_by_count_then_name() -> None:
+    arts, ann = _story([_m(0, "Bo Ek", 0), _m(1, "Al Fry", 10), _m(2, "Fry", 20)])
+    assert [e["name"] for e in build_entities(arts, ann)] == ["Al Fry", "Bo Ek"]

@@ -1,0 +1,156 @@
+"""Matching one statement across outlets: variants, speaker agreement, representatives."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from builders import make_article
+from storyscope.compare.entities import build_entities
+from storyscope.compare.quotes import build_quotes, containment, sentence_model
+from storyscope.models import Article
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _model() -> None:
+    start = time.perf_counter()
+    sentence_model()
+    assert time.perf_counter() - start < 60
+
+
+def _article(aid: str, quotes: list[tuple[str | None, str, str]]) -> tuple[Article, dict[str, Any]]:
+    """An article whose text is its quotes, each after its speaker's name; (speaker, kind, text)."""
+    text = ""
+    mentions: list[dict[str, Any]] = []
+    qs: list[dict[str, Any]] = []
+    for speaker, kind, quote in quotes:
+        sp = None
+        if speaker is not None:
+            start = len(text)
+            mentions.append(
+                {
+                    "id": len(mentions),
+                    "text": speaker,
+                    "start": start,
+                    "end": start + len(speaker),
+                    "type": "person",
+                    "kind": "name",
+                    "role": None,
+                    "resolved_to": None,
+                    "sent": 0,
+                }
+            )
+            sp = {"text": speaker, "start": start, "end": start + len(speaker), "mention": len(mentions) - 1}
+            text += speaker + " said: "
+        else:
+            text += "It was said: "
+        qstart = len(text)
+        text += quote + "\n\n"
+        qs.append(
+            {
+                "text": quote,
+                "start": qstart,
+                "end": qstart + len(quote),
+                "kind": kind,
+                "verb": "say",
+                "speaker": sp,
+                "spans": [[qstart, qstart + len(quote)]],
+                "partials": [],
+            }
+        )
+    return make_article(aid, text=text), {"mentions": mentions, "quotes": qs}
+
+
+def _build(*arts: tuple[Article, dict[str, Any]]) -> list[dict[str, Any]]:
+    articles = [a for a, _ in arts]
+    ann = {a.id: x for a, x in arts}
+    return build_quotes(articles, ann, build_entities(articles, ann))
+
+
+STATEMENT = "Our survey shows that the northern lake has lost half of its fish in only three summers"
+
+
+def test_same_statement_verbatim_partial_and_paraphrased_is_one_quote() -> None:
+    quotes = _build(
+        _article("a", [("Nora Vik", "direct", STATEMENT)]),
+        _article(
+            "b",
+            [
+                (
+                    "Nora Vik",
+                    "direct",
+                    "Our study shows the northern lake lost half of its fish in just three summers",
+                )
+            ],
+        ),
+        _article("c", [("Vik", "indirect", "the northern lake has lost half of its fish")]),
+    )
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q["speaker"] == "Nora Vik" and q["sources"] == ["a", "b", "c"]
+    assert [v["source"] for v in q["variants"]] == ["a", "b", "c"]
+    # The representative is the longest direct version.
+    assert q["text"] == STATEMENT and q["kind"] == "direct" and q["source"] == "a"
+
+
+def test_different_speakers_never_merge() -> None:
+    quotes = _build(
+        _article("a", [("Nora Vik", "direct", STATEMENT)]),
+        _article("b", [("Arne Dahl", "direct", STATEMENT)]),
+    )
+    assert len(quotes) == 2
+    assert {q["speaker"] for q in quotes} == {"Nora Vik", "Arne Dahl"}
+
+
+def test_unattributed_variant_joins_only_a_near_verbatim_twin() -> None:
+    quotes = _build(
+        _article("a", [("Nora Vik", "direct", STATEMENT)]),
+        _article("b", [(None, "direct", STATEMENT)]),
+        _article(
+            "c", [(None, "direct", "Fishermen expect the lake to recover once the dam is opened next spring")]
+        ),
+    )
+    merged = next(q for q in quotes if "a" in q["sources"])
+    assert merged["sources"] == ["a", "b"] and merged["speaker"] == "Nora Vik"
+    assert any(q["sources"] == ["c"] and q["speaker"] is None for q in quotes)
+
+
+def test_two_statements_of_one_speaker_stay_apart() -> None:
+    quotes = _build(
+        _article(
+            "a",
+            [
+                ("Nora Vik", "direct", STATEMENT),
+                ("Nora Vik", "direct", "The ministry must fund a new water treatment plant before winter"),
+            ],
+        ),
+        _article("b", [("Nora Vik", "indirect", "the lake has lost half of its fish in three summers")]),
+    )
+    assert len(quotes) == 2
+    big = next(q for q in quotes if len(q["sources"]) == 2)
+    assert "fish" in big["text"]
+
+
+def test_one_variant_per_source() -> None:
+    quotes = _build(
+        _article(
+            "a",
+            [("Nora Vik", "direct", STATEMENT), ("Nora Vik", "indirect", "the lake lost half of its fish")],
+        ),
+        _article("b", [("Nora Vik", "direct", STATEMENT)]),
+    )
+    for q in quotes:
+        sources = [v["source"] for v in q["variants"]]
+        assert len(sources) == len(set(sources))
+
+
+def test_containment_needs_enough_words() -> None:
+    assert containment("fish", STATEMENT) == 0.0
+    assert containment("the northern lake has lost half of its fish", STATEMENT) == 1.0
+
+
+def test_no_quotes_no_output() -> None:
+    art = make_article("a")
+    assert build_quotes([art], {"a": {"mentions": [], "quotes": []}}, []) == []

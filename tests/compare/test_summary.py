@@ -1,0 +1,71 @@
+from builders import make_article
+from storyscope.compare.summary import summarize
+
+A = (
+    "Farmers in the Lenor valley blocked the main road on Monday to protest against the planned Osk dam. "
+    "The regional council approved the dam in March despite objections from three villages. "
+    "Police said about 400 people took part in the blockade, which ended peacefully in the evening. "
+    "The protest organiser, Mira Tadeva, said the reservoir would flood grazing land used for generations. "
+    "The council will vote again on the project next month."
+)
+B = (
+    "About 400 protesters blocked the main road in the Lenor valley on Monday against the Osk dam plan. "
+    "Mira Tadeva, who organised the protest, said the reservoir would flood grazing land "
+    "used for generations. "
+    "The energy ministry said the dam would supply power to 90,000 homes. "
+    "The council approved the dam in March."
+)
+C = (
+    "The energy ministry defended the Osk dam on Tuesday, saying it would power 90,000 homes in the region. "
+    "Engineers expect construction to take four years once the final permits are issued by the council. "
+    "Farmers in the Lenor valley blocked the main road on Monday to protest against the planned Osk dam."
+)
+
+
+def test_every_sentence_is_verbatim_and_cited_with_exact_spans() -> None:
+    arts = [make_article("a", A), make_article("b", B), make_article("c", C)]
+    texts = {a.id: a.text for a in arts}
+    out = summarize(arts, words=60)
+    assert out
+    for s in out:
+        assert s.sources and any(
+            s.text == texts[src][sp.start : sp.end] for src in s.sources for sp in s.spans
+        )
+        assert [sp.source for sp in s.spans] == s.sources
+        for sp in s.spans:
+            assert sp.end > sp.start
+
+
+def test_corroborated_sentence_cites_all_sources_that_state_it() -> None:
+    arts = [make_article("a", A), make_article("b", B), make_article("c", C)]
+    out = summarize(arts, words=60)
+    blockade = [s for s in out if "blocked the main road" in s.text]
+    assert blockade, "the fact all three sources report must be in the summary"
+    assert set(blockade[0].sources) >= {"a", "c"}
+
+
+def test_length_is_near_target_and_not_redundant() -> None:
+    arts = [make_article("a", A), make_article("b", B), make_article("c", C)]
+    out = summarize(arts, words=60)
+    words = sum(len(s.text.split()) for s in out)
+    assert 30 <= words <= 80
+    texts = [s.text for s in out]
+    assert len(texts) == len(set(texts))
+    assert sum("blocked the main road" in t for t in texts) == 1
+
+
+def test_copies_count_as_one_voice() -> None:
+    orig = make_article("orig", A)
+    copy = make_article("copy", A.replace("Monday", "Monday morning"), duplicate_of="orig")
+    other = make_article("c", C)
+    with_copy = summarize([orig, copy, other], words=60)
+    without = summarize([orig, other], words=60)
+    # A syndicated copy adds a citation where it repeats a sentence, never weight in the selection.
+    assert [s.text for s in with_copy] == [s.text for s in without]
+    assert any("copy" in s.sources for s in with_copy)
+    assert summarize([], words=60) == []
+
+
+def test_deterministic() -> None:
+    arts = [make_article("a", A), make_article("b", B), make_article("c", C)]
+    assert summarize(arts, 80) == summarize(arts, 80)

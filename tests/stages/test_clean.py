@@ -1,0 +1,336 @@
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyscope.stages.clean import Cleaned, clean_text
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+REFERENCE = SHARED / "samples" / "putin-tehran-2022"
+
+TITLE = "Harbour town votes to rebuild the old lighthouse"
+
+# A fictional scraped page: the story, with every kind of junk a scraper leaves in it.
+STORY = [
+    "The council of Marrowby voted on Thursday to rebuild the lighthouse that collapsed in the "
+    "storm last winter, ending a year of argument over the cost.",
+    "Mayor Ilse Tanner said the vote was close but clear.",
+    "It passed.",
+    "The new tower will use stone from the old one, according to the plans shown at the meeting, "
+    "and should be finished within two years if the weather allows it.",
+    "Funding and timing",
+    "The harbour board will pay half of the estimated four million crowns, with the rest coming "
+    "from a regional fund that was set up for coastal towns after the storm.",
+    "Fishermen at the meeting welcomed the decision but asked for a temporary light in the meantime.",
+    '"We have been sailing in the dark since January," said one of them, Per Halvorsen.',
+]
+JUNK = {
+    "title": TITLE,
+    "caption": "The old lighthouse before the storm (Photo: Marrowby Archive)",
+    "file-photo": "FILE PHOTO: Waves hit the harbour wall in January. © Jonas Berg / AFP",
+    "image": "Image: Coastal Press Agency",
+    "see-also": "See also: Storm damage in the north costs insurers billions",
+    "read-more": "Read more",
+    "read-more-link": "Fishing quotas cut again for the third year running",
+    "read-also": ">>Read also: Ten coastal walks for the autumn",
+    "jobs": "Find your next job: 40 new openings near you",
+    "newsletter": "Sign up for our morning newsletter",
+    "share": "Share on Facebook",
+    "tweet": "Tweet",
+    "back": "Back to top",
+    "cookie": "We use cookies to improve your experience on our site. Accept all cookies",
+    "tags": "Tags: Marrowby, lighthouse, council",
+    "credit": "Anna Lind and Tomas Brekke contributed to this report.",
+    "reply": "Leave a Reply",
+    "email": "Your email address will not be published. Required fields are marked with an asterisk",
+    "closed": "Comments are closed.",
+}
+
+
+def page() -> str:
+    s = STORY
+    j = JUNK
+    parts = [
+        j["title"],
+        "",
+        j["caption"],
+        "",
+        s[0],
+        "",
+        j["share"],
+        j["tweet"],
+        "",
+        s[1],
+        "",
+        s[2],
+        "",
+        j["file-photo"],
+        "",
+        s[3],
+        "",
+        j["see-also"],
+        "",
+        s[4],
+        "",
+        s[5],
+        "",
+        j["read-more"],
+        j["read-more-link"],
+        "",
+        j["jobs"],
+        "",
+        j["newsletter"],
+        "",
+        s[6],
+        "",
+        j["image"],
+        "",
+        j["read-also"],
+        "",
+        s[7],
+        "",
+        j["title"],
+        "",
+        j["credit"],
+        "",
+        j["tags"],
+        "",
+        j["cookie"],
+        "",
+        j["back"],
+        "",
+        j["reply"],
+        "",
+        j["email"],
+        "",
+        j["closed"],
+    ]
+    return "\n".join(parts)
+
+
+def paragraphs(c: Cleaned) -> list[str]:
+    return c.text.split("\n\n") if c.text else []
+
+
+def test_story_kept_in_order_and_every_junk_kind_removed() -> None:
+    c = clean_text(page(), TITLE)
+    assert paragraphs(c) == STORY
+    for kind, line in JUNK.items():
+        assert line not in c.text, kind
+
+
+def test_removed_spans_have_reasons_and_cover_the_junk() -> None:
+    raw = page()
+    c = clean_text(raw, TITLE)
+    reasons = {r.reason for r in c.removed}
+    assert {"caption", "related-links", "credit", "repeated-headline", "comment-prompt", "ad"} <= reasons
+    dropped = "".join(raw[r.start : r.end] for r in c.removed)
+    for line in JUNK.values():
+        assert line in dropped
+    for r in c.removed:
+        assert 0 <= r.start < r.end <= len(raw) and r.reason
+
+
+def test_short_sentence_paragraph_and_subhead_survive() -> None:
+    c = clean_text(page(), TITLE)
+    assert "It passed." in paragraphs(c)
+    assert "Funding and timing" in paragraphs(c)
+
+
+def test_headline_glued_to_a_standfirst_is_cut_off() -> None:
+    standfirst = "The vote ends a year of argument over the cost of the new tower"
+    raw = "\n\n".join([TITLE, standfirst + TITLE, *STORY[:2]])
+    c = clean_text(raw, TITLE)
+    assert TITLE not in c.text
+    assert STORY[0] in c.text and STORY[1] in c.text
+    assert any(r.reason == "repeated-headline" and raw[r.start : r.end] == TITLE for r in c.removed)
+
+
+def test_near_copy_of_headline_removed() -> None:
+    raw = "\n\n".join([f"{TITLE} | The Marrowby Herald", *STORY[:3]])
+    assert paragraphs(clean_text(raw, TITLE)) == STORY[:3]
+
+
+def test_repeated_short_lines_are_navigation() -> None:
+    raw = "\n\n".join(["Latest stories from the coast", *STORY[:4], "Latest stories from the coast"])
+    c = clean_text(raw, TITLE)
+    assert "Latest stories" not in c.text
+    assert STORY[0] in c.text
+
+
+def test_menu_and_footer_around_the_body_fall_away() -> None:
+    menu = ["Home", "News", "Sport", "Culture", "Weather", "Local"]
+    footer = ["About us", "Contact", "Imprint", "Privacy", "Careers at the Herald"]
+    raw = "\n".join(menu) + "\n\n" + "\n\n".join(STORY) + "\n\n" + "\n".join(footer)
+    assert paragraphs(clean_text(raw, TITLE)) == STORY
+
+
+GERMAN_TITLE = "Gemeinderat beschließt neue Fähre für die Insel"
+GERMAN_STORY = [
+    "Der Gemeinderat von Vellinghusen hat am Dienstag beschlossen, eine neue Fähre für die "
+    "Verbindung zur Insel Rökum zu bestellen.",
+    "Die alte Fähre ist seit mehr als vierzig Jahren im Einsatz und fällt immer öfter aus.",
+    "Das reicht.",
+    "Kosten und Zeitplan",
+    "Das Land übernimmt nach Angaben der Verwaltung zwei Drittel der Kosten, den Rest zahlt die "
+    "Gemeinde aus ihren Rücklagen.",
+    "Die ersten Fahrten mit dem neuen Schiff sind für den Sommer des übernächsten Jahres geplant.",
+]
+GERMAN_JUNK = [
+    "Lesen Sie auch: Hafenfest lockt tausende Besucher an",
+    "Mehr zum Thema",
+    "Foto: Hanne Jessen / dpa",
+    "Bild: Archiv Vellinghusen",
+    "Artikel teilen",
+    "Nach oben",
+    "Anzeige",
+    "Jetzt den Newsletter abonnieren",
+    "Kommentare",
+    "Ihre E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+    "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten.",
+    "Schlagwörter: Fähre, Gemeinderat, Insel",
+    "Mit Material von dpa",
+]
+
+
+def test_german_junk_removed_and_story_kept() -> None:
+    s, j = GERMAN_STORY, GERMAN_JUNK
+    raw = "\n\n".join(
+        [
+            "Startseite",
+            "Politik",
+            "Wirtschaft",
+            GERMAN_TITLE,
+            j[2],
+            s[0],
+            j[4],
+            s[1],
+            j[0],
+            s[2],
+            j[6],
+            s[3],
+            s[4],
+            j[1],
+            "Hafen bekommt neue Kaimauer",
+            j[3],
+            j[7],
+            s[5],
+            j[12],
+            j[11],
+            j[5],
+            j[8],
+            j[9],
+            j[10],
+        ]
+    )
+    c = clean_text(raw, GERMAN_TITLE)
+    assert paragraphs(c) == s
+    assert "Hafen bekommt" not in c.text
+
+
+def test_empty_and_whitespace_input() -> None:
+    for raw in ("", "   ", "\n\n\t\n", " \r\n "):
+        c = clean_text(raw, None)
+        assert c.text == "" and c.offset_map.segments == []
+
+
+def test_article_without_junk_is_untouched_apart_from_layout() -> None:
+    raw = "\n".join(STORY)  # single newlines: each line still becomes its own paragraph
+    c = clean_text(raw, None)
+    assert paragraphs(c) == STORY and c.removed == []
+
+
+def check_offsets(raw: str, c: Cleaned) -> None:
+    text = c.text
+    segs = c.offset_map.segments
+    pos = 0
+    for seg in segs:
+        assert seg.clean_start >= pos
+        assert (
+            text[seg.clean_start : seg.clean_start + seg.length]
+            == raw[seg.raw_start : seg.raw_start + seg.length]
+        )
+        # Everything between runs is the paragraph separator.
+        assert text[pos : seg.clean_start] in ("", "\n\n")
+        for i in range(seg.clean_start, seg.clean_start + seg.length):
+            assert c.offset_map.to_raw(i) == seg.raw_start + (i - seg.clean_start)
+            assert raw[c.offset_map.to_raw(i)] == text[i]
+        pos = seg.clean_start + seg.length
+    assert pos == len(text)
+    for r in c.removed:
+        assert 0 <= r.start < r.end <= len(raw)
+
+
+def test_offset_map_on_the_fictional_page() -> None:
+    raw = page()
+    c = clean_text(raw, TITLE)
+    check_offsets(raw, c)
+    a = c.text.index("Mayor")
+    b = a + len("Mayor Ilse Tanner")
+    assert raw[c.offset_map.to_raw(a) : c.offset_map.to_raw(b)] == "Mayor Ilse Tanner"
+
+
+# Random raw texts: lines drawn from story sentences, junk lines, and arbitrary text, joined by
+# random line breaks and indentation.
+_line = st.one_of(
+    st.sampled_from(STORY + GERMAN_STORY),
+    st.sampled_from(list(JUNK.values()) + GERMAN_JUNK),
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=80),
+    st.text(alphabet="ab cD.,!?\n\t:©*-", max_size=40),
+)
+_raw = st.lists(
+    st.tuples(_line, st.sampled_from(["\n", "\n\n", "\r\n", "\n   \n", " \n  "])), max_size=25
+).map(lambda parts: "".join(line + sep for line, sep in parts))
+_title = st.one_of(st.none(), st.just(TITLE), st.text(max_size=40))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_raw, _title)
+def test_offsets_round_trip_and_never_crash(raw: str, title: str | None) -> None:
+    c = clean_text(raw, title)
+    check_offsets(raw, c)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_raw, _title)
+def test_cleaning_is_idempotent(raw: str, title: str | None) -> None:
+    once = clean_text(raw, title)
+    twice = clean_text(once.text, title)
+    assert twice.text == once.text
+    assert twice.removed == []
+
+
+def test_deterministic() -> None:
+    raw = page()
+    assert clean_text(raw, TITLE) == clean_text(raw, TITLE)
+
+
+_SENTENCE_LINE = re.compile(r"""[.!?…]["'”’»)]*$""")
+_JUNK_LINE = re.compile(
+    r"^(?:see also|read more|read also|>>|more:)|\(photo|photo:|file photo|©|contributed|"
+    r"leave a reply|your email address|comments are closed|back to top",
+    re.I,
+)
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="needs ../shared")
+def test_reference_articles_lose_junk_and_keep_body_sentences() -> None:
+    files = sorted(REFERENCE.glob("*.txt"))
+    assert len(files) == 5
+    for path in files:
+        raw = path.read_text(encoding="utf-8")
+        title = next(line.strip() for line in raw.splitlines() if line.strip())
+        c = clean_text(raw, title)
+        check_offsets(raw, c)
+        kept = paragraphs(c)
+        for line in kept:
+            assert not _JUNK_LINE.search(line), (path.name, line)
+            assert line.strip() != title
+        for line in raw.splitlines():
+            line = line.strip()
+            if line == title or _JUNK_LINE.search(line):
+                continue
+            if len(line.split()) >= 12 and _SENTENCE_LINE.search(line):
+                assert line in kept, (path.name, line)

@@ -1,0 +1,149 @@
+"""Entity mentions: types, roles, title stripping, gazetteer fixes, pronoun and description resolution."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from builders import make_article
+from storyscope.stages.entities import extract_mentions
+from storyscope.stages.nlp import NlpStage, load_nlp
+from storyscope.stages.quotes import quote_spans
+
+
+@pytest.fixture(scope="module")
+def mentions_of() -> Any:
+    nlp = load_nlp()
+
+    def run(text: str) -> list[dict[str, Any]]:
+        return extract_mentions(nlp(text))
+
+    return run
+
+
+def _names(ms: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {m["text"]: m for m in ms if m["kind"] == "name"}
+
+
+def _resolved(ms: list[dict[str, Any]], text: str) -> str | None:
+    by_id = {m["id"]: m for m in ms}
+    hits = [m for m in ms if m["text"] == text and m["kind"] != "name"]
+    if not hits or hits[0]["resolved_to"] is None:
+        return None
+    return str(by_id[hits[0]["resolved_to"]]["text"])
+
+
+def test_types_offsets_and_role_before_the_name(mentions_of: Any) -> None:
+    text = "Harbour Authority spokesman Tomas Veller said on Monday that the ferry from Lisbon would resume."
+    ms = mentions_of(text)
+    names = _names(ms)
+    veller = names["Tomas Veller"]
+    assert veller["type"] == "person"
+    assert text[veller["start"] : veller["end"]] == "Tomas Veller"
+    assert veller["role"] is not None and "spokesman" in veller["role"]
+    assert names["Lisbon"]["type"] == "place"
+
+
+def test_titles_and_honorifics_are_stripped_from_names(mentions_of: Any) -> None:
+    ms = mentions_of("President Anton Marek met Ayatollah Karim Dastani in the capital on Friday.")
+    names = _names(ms)
+    assert "Anton Marek" in names
+    assert names["Anton Marek"]["role"] == "President"
+    assert "Karim Dastani" in names
+    # An honorific is a form of address, not a role.
+    assert names["Karim Dastani"]["role"] is None
+
+
+def test_role_from_apposition(mentions_of: Any) -> None:
+    ms = mentions_of("Lena Osterhout, the mayor of Ravensburg, opened the new bridge on Sunday.")
+    role = _names(ms)["Lena Osterhout"]["role"]
+    assert role is not None and role.startswith("mayor")
+
+
+def test_outlets_are_organisations_and_products_are_not_people(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "Interfax reported the deal, and Marta Kline posted about it on Twitter from her iPhone."
+    )
+    names = _names(ms)
+    assert names["Interfax"]["type"] == "organization"
+    if "Twitter" in names:
+        assert names["Twitter"]["type"] == "organization"
+    assert all(m["type"] != "person" for m in ms if m["text"] in ("Twitter", "iPhone"))
+
+
+def test_news_agency_pattern_is_an_organisation(mentions_of: Any) -> None:
+    ms = mentions_of("Olaf Brenner told the Nordlicht news agency that the talks had stalled.")
+    assert any(m["type"] == "organization" and "Nordlicht" in m["text"] for m in ms)
+
+
+def test_pronoun_resolves_to_single_person_in_previous_sentence(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "Finance minister Greta Holm presented the budget on Tuesday. She said it would cut debt."
+    )
+    assert _resolved(ms, "She") == "Greta Holm"
+
+
+def test_pronoun_in_same_sentence(mentions_of: Any) -> None:
+    ms = mentions_of("Pavel Dorn said the plan was unclear, but he said the money was ready.")
+    assert _resolved(ms, "he") == "Pavel Dorn"
+
+
+def test_two_candidates_mean_no_resolution(mentions_of: Any) -> None:
+    ms = mentions_of("Pavel Dorn thanked Viktor Salo for the deal. He said more talks would follow.")
+    assert _resolved(ms, "He") is None
+
+
+def test_unnamed_person_blocks_resolution(mentions_of: Any) -> None:
+    text = "A spokesman for mayor Ida Brandt did not deny the report. He said the plan dated back years."
+    ms = mentions_of(text)
+    assert _resolved(ms, "He") is None
+
+
+def test_description_resolves_through_stated_role(mentions_of: Any) -> None:
+    text = (
+        "Norland's chief negotiator Sven Aaberg arrived in Oslo. Prime Minister Lise Dahl greeted him.\n\n"
+        "The talks will go on, the chief negotiator said."
+    )
+    ms = mentions_of(text)
+    assert _resolved(ms, "the chief negotiator") == "Sven Aaberg"
+
+
+def test_same_role_two_people_description_unresolved(mentions_of: Any) -> None:
+    text = "Moravian President Jan Kolar met Silesian President Otto Brix. The president said no."
+    ms = mentions_of(text)
+    assert _resolved(ms, "The president") is None
+
+
+def test_name_missed_by_the_model_is_propagated(mentions_of: Any) -> None:
+    text = "Ebba Lindqvist met the board. Later, Lindqvist called the meeting useful and Lindqvist left."
+    ms = mentions_of(text)
+    hits = [m for m in ms if m["text"] == "Lindqvist" and m["type"] == "person"]
+    assert len(hits) == 2
+
+
+def test_quote_spans_all_mark_styles() -> None:
+    text = (
+        '"Straight," he said. “Curly,” she said. «Guillemets», er sagte. „German“, sagte sie. '
+        "He called it ‘single’ and don't split apostrophes."
+    )
+    got = [text[q.start : q.end] for q in quote_spans(text)]
+    assert got == ["Straight,", "Curly,", "Guillemets", "German", "single"]
+
+
+def test_multi_paragraph_quote_is_one_span() -> None:
+    text = "“The first part goes on\n\n“and the second part ends here,” she said."
+    spans = quote_spans(text)
+    assert len(spans) == 1
+    assert len(spans[0].parts) == 2
+
+
+def test_stage_skips_other_languages_and_annotates_english() -> None:
+    stage = NlpStage(n_process=1)
+    stage.setup()
+    en = make_article("e1", "Mayor Ida Brandt said the bridge would open in May.", language="en")
+    de = make_article("d1", "Die Brücke wird im Mai eröffnet.", language="de")
+    out = stage.run([en, de])
+    assert out[1] == {"skipped": "language de not supported"}
+    assert any(m["text"] == "Ida Brandt" for m in out[0]["mentions"])
+    assert out[0]["quotes"] and out[0]["quotes"][0]["kind"] == "indirect"

@@ -1,0 +1,156 @@
+"""Quotes of one article: every direct and indirect form, speakers through pronouns and titles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyscope.stages.entities import extract_mentions
+from storyscope.stages.nlp import load_nlp
+from storyscope.stages.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def quotes_of() -> Any:
+    nlp = load_nlp()
+
+    def run(text: str) -> list[dict[str, Any]]:
+        doc = nlp(text)
+        mentions = extract_mentions(doc)
+        by_id = {m["id"]: m for m in mentions}
+        out = extract_quotes(doc, mentions)
+        for q in out:
+            sp = q["speaker"]
+            # The name the speaker resolves to, for readable asserts.
+            q["who"] = by_id[sp["mention"]]["text"] if sp and sp["mention"] is not None else None
+            assert text[q["start"] : q["end"]] == q["text"] or len(q["spans"]) > 1
+        return out
+
+    return run
+
+
+def _one(quotes: list[dict[str, Any]], fragment: str) -> dict[str, Any]:
+    hits = [q for q in quotes if fragment in q["text"]]
+    assert len(hits) == 1, (fragment, quotes)
+    return hits[0]
+
+
+def test_direct_quote_with_attribution_after(quotes_of: Any) -> None:
+    qs = quotes_of("“The harbour will reopen next week,” port director Mira Solberg said on Monday.")
+    q = _one(qs, "harbour will reopen")
+    assert q["kind"] == "direct" and q["verb"] == "say" and q["who"] == "Mira Solberg"
+    assert q["text"] == "The harbour will reopen next week,"
+
+
+def test_direct_quote_with_inverted_attribution(quotes_of: Any) -> None:
+    qs = quotes_of('"We expect the first ships by Friday," said Mira Solberg, the port director.')
+    q = _one(qs, "first ships")
+    assert q["who"] == "Mira Solberg" and q["kind"] == "direct"
+
+
+def test_direct_quote_introduced_with_colon(quotes_of: Any) -> None:
+    qs = quotes_of("Jonas Berglund told the council: «The budget is balanced for the first time in years.»")
+    q = _one(qs, "budget is balanced")
+    assert q["who"] == "Jonas Berglund" and q["verb"] == "tell"
+
+
+def test_german_quotation_marks(quotes_of: Any) -> None:
+    qs = quotes_of("„We will not sign this treaty in its current form“, Karla Weidner said after the vote.")
+    assert _one(qs, "not sign this treaty")["who"] == "Karla Weidner"
+
+
+def test_quote_split_around_attribution_is_one_quote(quotes_of: Any) -> None:
+    text = "“The bridge is safe,” engineer Rolf Anker said. “We checked every cable twice.”"
+    qs = quotes_of(text)
+    direct = [q for q in qs if q["kind"] == "direct"]
+    assert len(direct) == 1
+    q = direct[0]
+    assert q["who"] == "Rolf Anker"
+    assert len(q["spans"]) == 2 and "every cable" in q["text"] and "bridge is safe" in q["text"]
+
+
+def test_multi_paragraph_quote(quotes_of: Any) -> None:
+    text = (
+        "Mayor Hanna Krull spoke after the flood.\n\n"
+        "“We lost three houses on the river road and the school gym.\n\n"
+        "“But nobody was hurt, and that is what counts,” she said."
+    )
+    qs = quotes_of(text)
+    q = _one(qs, "three houses")
+    assert len(q["spans"]) == 2 and "nobody was hurt" in q["text"]
+    assert q["who"] == "Hanna Krull"
+
+
+def test_pronoun_speaker_after_a_sentence_about_the_person(quotes_of: Any) -> None:
+    text = "Governor Elin Voss visited the dam.\n\n“The repairs are on time,” she said in a statement."
+    q = _one(quotes_of(text), "repairs are on time")
+    assert q["who"] == "Elin Voss"
+
+
+def test_ambiguous_pronoun_speaker_is_unnamed(quotes_of: Any) -> None:
+    text = "Pavel Dorn thanked Viktor Salo for his help. “We have moved forward,” he said."
+    q = _one(quotes_of(text), "moved forward")
+    assert q["who"] is None
+
+
+def test_description_speaker_resolved_through_role(quotes_of: Any) -> None:
+    text = (
+        "Talks began between Norland's chief negotiator Sven Aaberg and Prime Minister Lise Dahl.\n\n"
+        "“Any delay would hurt both sides,” the chief negotiator said."
+    )
+    assert _one(quotes_of(text), "Any delay")["who"] == "Sven Aaberg"
+
+
+def test_partial_quote_inside_reported_clause(quotes_of: Any) -> None:
+    text = "Minister Tove Lund said the agency had “solid evidence” that the dam was leaking."
+    qs = quotes_of(text)
+    q = _one(qs, "dam was leaking")
+    assert q["kind"] == "indirect" and q["who"] == "Tove Lund"
+    assert [p["text"] for p in q["partials"]] == ["solid evidence"]
+
+
+def test_partial_quote_as_its_own_quote(quotes_of: Any) -> None:
+    text = "Tove Lund called the proposal “a gift to smugglers and nobody else” on Friday."
+    q = _one(quotes_of(text), "gift to smugglers")
+    assert q["kind"] == "direct" and q["who"] == "Tove Lund"
+
+
+def test_scare_quotes_without_speaker_are_not_quotes(quotes_of: Any) -> None:
+    qs = quotes_of("The so-called “smart” meters were installed in every flat last year.")
+    assert not [q for q in qs if q["text"] == "smart"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "fragment"),
+    [
+        ("Olga Brandt said that the mine would close in June.", "say", "the mine would close in June"),
+        ("Olga Brandt said the mine would close in June.", "say", "the mine would close in June"),
+        ("Olga Brandt told reporters the mine would close in June.", "tell", "the mine would close in June"),
+        ("Olga Brandt warned that the mine would close in June.", "warn", "the mine would close in June"),
+        ("Olga Brandt denied that the mine would close in June.", "deny", "the mine would close in June"),
+        ("Olga Brandt claimed the mine would close in June.", "claim", "the mine would close in June"),
+        ("Olga Brandt insisted that the mine would close in June.", "insist", "the mine would close in June"),
+        ("The mine would close in June, Olga Brandt said on Monday.", "say", "The mine would close in June"),
+    ],
+)
+def test_indirect_forms(quotes_of: Any, sentence: str, verb: str, fragment: str) -> None:
+    q = _one(quotes_of(sentence), "mine would close")
+    assert q["kind"] == "indirect" and q["verb"] == verb and q["who"] == "Olga Brandt"
+    assert q["text"] == fragment
+
+
+def test_according_to(quotes_of: Any) -> None:
+    q = _one(quotes_of("According to Olga Brandt, the mine would close in June."), "mine would close")
+    assert q["verb"] == "according to" and q["who"] == "Olga Brandt"
+    assert q["text"] == "the mine would close in June"
+
+
+def test_spokesman_of_an_organisation_speaks_for_it(quotes_of: Any) -> None:
+    q = _one(quotes_of("The Harbour Authority's spokesman said the pier would stay shut."), "pier would stay")
+    assert q["who"] is not None and "Harbour Authority" in q["who"]
+
+
+def test_indirect_quote_with_pronoun_speaker(quotes_of: Any) -> None:
+    text = "Olga Brandt visited the mine on Monday. She said it would close in June."
+    assert _one(quotes_of(text), "close in June")["who"] == "Olga Brandt"

@@ -1,0 +1,39 @@
+from storyscope.stories.syndication import DuplicateIndex, content_hash, signature
+
+WIRE = (
+    "The harbour authority said on Monday that the ferry service to the northern islands would resume "
+    "next week after a three-day strike by deck crews ended with a pay agreement. The union said its "
+    "members had accepted an offer of a six percent rise over two years. Passengers stranded on the "
+    "islands will be given priority on the first sailings, the authority said in a statement. "
+)
+
+
+def test_reworded_copy_links_to_original() -> None:
+    idx = DuplicateIndex(0.5)
+    idx.add("wire", signature(WIRE * 2))
+    copy = (WIRE * 2).replace("said in a statement", "announced").replace("deck crews", "crews")
+    assert idx.find(signature(copy)) == "wire"
+
+
+def test_unrelated_text_is_not_a_copy() -> None:
+    idx = DuplicateIndex(0.5)
+    idx.add("wire", signature(WIRE))
+    other = (
+        "Farmers in the valley protested on Tuesday against plans for a new dam, saying the reservoir "
+        "would flood grazing land that their families have worked for generations."
+    )
+    assert idx.find(signature(other)) is None
+
+
+def test_earliest_original_wins() -> None:
+    idx = DuplicateIndex(0.5)
+    idx.add("first", signature(WIRE))
+    idx.add("second", signature(WIRE + " Extra line."))
+    assert idx.find(signature(WIRE)) == "first"
+
+
+def test_signature_roundtrip_and_hash() -> None:
+    sig = signature(WIRE)
+    assert DuplicateIndex.from_list(DuplicateIndex.to_list(sig)).jaccard(sig) == 1.0
+    assert content_hash("a  b\n c") == content_hash("a b c")
+    assert content_hash("a b") != content_hash("a c")

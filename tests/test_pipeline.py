@@ -1,0 +1,104 @@
+"""Ingest end to end: bad inputs, re-ingest, copies, and an ingest killed midway."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from storyscope.config import Config
+from storyscope.pipeline import ingest
+from storyscope.store.sqlite import SQLiteStore
+
+BODY = (
+    "The harbour authority of Velmar said on {day} that ferry service number {n} to the northern islands "
+    "would resume after a strike by deck crews ended with a pay agreement.\n\n"
+    "The union said its members in section {n} had accepted an offer of a six percent rise over two years, "
+    "and that crews would return to work at dawn.\n\n"
+    "Passengers stranded on island {n} will be given priority on the first sailings, the authority said."
+)
+
+
+def write_articles(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+    for n in range(count):
+        text = f"Ferry line {n} to resume service\n\n" + BODY.format(day=days[n % 5], n=n)
+        # Vary wording enough that these are distinct articles, not copies of one another.
+        text += f"\n\nThe line carried {1000 + 37 * n} passengers a day before route {n} was suspended."
+        (folder / f"ferry-{n:04d}.txt").write_text(text, encoding="utf-8")
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Ferry service resumes\n\n" + BODY.format(day="Monday", n=1), encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    with SQLiteStore(":memory:") as store:
+        report = ingest([str(empty), str(good), str(binary), str(tmp_path / "missing.txt")], store, Config())
+        assert report.added == ["good"]
+        failed = {Path(e.input).name for e in report.errors}
+        assert failed == {"empty.txt", "image.txt", "missing.txt"}
+        assert all(e.reason and "\n" not in e.reason for e in report.errors)
+        assert store.count_articles() == 1
+
+
+def test_reingest_is_a_noop_and_copies_are_linked(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 3)
+    src = (tmp_path / "in" / "ferry-0000.txt").read_text(encoding="utf-8")
+    copy = src.replace("Ferry line 0 to resume service", "Islands ferry back after strike ends")
+    (tmp_path / "in" / "zz-copy.txt").write_text(copy.replace("at dawn", "at first light"), encoding="utf-8")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        first = ingest([str(tmp_path / "in")], store, Config())
+        assert len(first.added) == 4 and not first.errors
+        again = ingest([str(tmp_path / "in")], store, Config())
+        assert again.added == [] and sorted(again.existing) == sorted(first.added)
+        assert store.get_article("zz-copy").duplicate_of == "ferry-0000"
+        assert store.get_article("ferry-0001").duplicate_of is None
+        a = store.get_article("ferry-0000")
+        assert a.language == "en"
+        assert a.title == "Ferry line 0 to resume service"
+        assert "Ferry line 0 to resume service" not in a.text  # the headline is not body text
+
+
+def test_killed_ingest_leaves_store_consistent_and_rerun_completes(tmp_path: Path) -> None:
+    count = 400
+    write_articles(tmp_path / "in", count)
+    db = tmp_path / "k.db"
+    cmd = [sys.executable, "-m", "storyscope", "ingest", str(tmp_path / "in"), "--db", str(db)]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=1) as c:
+                    stored = c.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+            if stored >= 20:
+                break
+    assert proc.poll() is None, "ingest finished before it could be killed; raise the article count"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        n, empty = c.execute("SELECT count(*), sum(text = '' OR title = '') FROM articles").fetchone()
+        assert 0 < n < count and not empty
+        # The full-text index holds exactly the stored articles: no half-written rows.
+        assert c.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == n
+
+    rerun = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    with SQLiteStore(db) as store:
+        assert store.count_articles() == count
+        assert len({a.content_hash for a in store.iter_articles()}) == count
