@@ -9,11 +9,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from storyscope.compare.entities import build_entities
+from storyscope.compare.quotes import build_quotes
 from storyscope.compare.summary import summarize
 from storyscope.config import Config
 from storyscope.executors.local import LocalExecutor
 from storyscope.models import Article, Briefing, Json, Story
 from storyscope.stages.base import Stage
+from storyscope.stages.nlp import NlpStage
 from storyscope.store.base import Store
 
 
@@ -61,9 +64,25 @@ def build_briefing(
     config = config or Config.load()
     executor = executor or LocalExecutor()
     articles = list(store.iter_articles(story.article_ids))
+    nlp = annotate(store, _stage("nlp"), articles, executor)
+    entities = build_entities(articles, nlp)
+    quotes = build_quotes(articles, nlp, entities)
     return Briefing(
         id=story.id,
         title=story.title,
         sources=articles,
         summary=summarize(articles, words=config.summary_words),
+        entities=entities,
+        quotes=quotes,
     )
+
+
+_STAGES: dict[str, Stage] = {}
+
+
+def _stage(name: str) -> Stage:
+    """One stage object per process, so models load once however many stories are briefed."""
+    if name not in _STAGES:
+        factories: dict[str, type[Stage]] = {"nlp": NlpStage}
+        _STAGES[name] = factories[name]()
+    return _STAGES[name]
