@@ -13,12 +13,29 @@ _MAX_TITLE_CHARS = 300
 
 
 def headline(text: str) -> str:
-    """The first non-empty line of ``text``, stripped ("" when it is too long to be a headline)."""
-    for line in text.split("\n", 50):
-        line = line.strip()
-        if line:
-            return line if len(line) <= _MAX_TITLE_CHARS else ""
-    return ""
+    """The first non-empty line of ``text``, stripped ("" when it is too long to be a headline).
+
+    Scraped pages often open with a section label ("News", "World | Europe") before the headline: a
+    first line of at most two words without final punctuation, followed by a longer line that is not
+    a sentence of the body, gives way to that line.
+    """
+    lines = [ln.strip() for ln in text.split("\n", 50)[:50] if ln.strip()]
+    if not lines:
+        return ""
+    first = lines[0]
+    if len(lines) > 1 and _is_section_label(first) and _headline_shaped(lines[1]):
+        first = lines[1]
+    return first if len(first) <= _MAX_TITLE_CHARS else ""
+
+
+def _is_section_label(line: str) -> bool:
+    words = line.replace("|", " ").replace("/", " ").split()
+    return 0 < len(words) <= 2 and line[-1] not in ".!?:\"'”’"
+
+
+def _headline_shaped(line: str) -> bool:
+    words = line.split()
+    return 3 <= len(words) <= 25 and len(line) <= _MAX_TITLE_CHARS and line[-1] not in ".\"'”’"
 
 
 def article_from_text(
