@@ -334,3 +334,15 @@ def test_reference_articles_lose_junk_and_keep_body_sentences() -> None:
                 continue
             if len(line.split()) >= 12 and _SENTENCE_LINE.search(line):
                 assert line in kept, (path.name, line)
+
+
+def test_article_without_prose_is_kept_rather_than_emptied() -> None:
+    raw = (
+        "Ferry timetable for the winter season\n\n"
+        "Route 1: 06:10 – Velmar to Osk\nRoute 2: 07:45 – Osk to Tarnby\nRoute 3: 09:30 – Tarnby to Velmar\n"
+        "Route 4: 12:00 – Velmar to Skerra\n\nTimes subject to weather"
+    )
+    out = clean_text(raw, "Ferry timetable for the winter season")
+    assert "Route 3: 09:30" in out.text and "Times subject to weather" in out.text
+    assert not out.text.startswith("Ferry timetable")
+    assert clean_text(out.text, "Ferry timetable for the winter season").text == out.text

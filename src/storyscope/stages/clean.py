@@ -574,6 +574,7 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
 
     for u in units:
         _classify(u)
+    before, removed_before = list(units), list(removed)
     # Iterate to a fixed point, so that the surviving units, cleaned again, stay as they are. The
     # title anchors the body only in the first pass: later passes see no title line to anchor on.
     first = True
@@ -589,6 +590,15 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
             else:
                 survivors.append(u)
         units = survivors
+
+    if not units and before:
+        # Nothing looked like prose (a schedule, a list, a table): an empty article is never the right
+        # answer for non-empty input, so keep every line but a repeated headline.
+        heads = {(r.start, r.end) for r in removed if r.reason == "repeated-headline"}
+        units = [u for u in before if (u.start, u.end) not in heads]
+        removed = removed_before + [
+            Removed(u.start, u.end, "repeated-headline") for u in before if (u.start, u.end) in heads
+        ]
 
     parts: list[str] = []
     segments: list[Segment] = []
