@@ -51,6 +51,15 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("settings", help="list settings, their defaults and environment variables")
 
+    sv = sub.add_parser("serve", help="browse stories, briefings and sources in a local web app")
+    _add_db(sv, default=True)
+    sv.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
+    )
+    sv.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    sv.add_argument(
+        "--allow-ingest", action="store_true", help="let the web app add articles (uploads and URLs)"
+    )
     return p
 
 
@@ -183,11 +192,23 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    cfg = Config.load(db=args.db)
+    if not args.allow_ingest and not Path(cfg.db).exists():
+        _err(f"error: no database at {cfg.db} (create one with ingest or brief --db, or use --allow-ingest)")
+        return 2
+    from storyscope.web.app import serve
+
+    serve(cfg.db, host=args.host, port=args.port, allow_ingest=args.allow_ingest)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest,
     "brief": cmd_brief,
     "stories": cmd_stories,
     "settings": cmd_settings,
+    "serve": cmd_serve,
 }
 
 
