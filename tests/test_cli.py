@@ -97,3 +97,19 @@ def test_reference_story_one_story_five_sources(capsys: pytest.CaptureFixture[st
         text = s["text"]
         for junk in ("Read more", "(Photo:", "FILE PHOTO", "contributed to this report"):
             assert junk not in text, (s["id"], junk)
+
+
+def test_example_timeline_and_inferred_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    [story] = brief_json(capsys, EXAMPLE_FILES)["stories"]
+    # The files carry no dates: each source's date is inferred, with its evidence.
+    for s in story["sources"]:
+        assert s["published"] and s["published"].startswith("2025-03-1"), s["id"]
+        assert s["published_inferred"] is True and s["published_evidence"]
+    by_date = {}
+    for entry in story["timeline"]:
+        by_date.setdefault(entry["date"], []).append(entry)
+    # Valmora's allegation "on Monday" (10 March) is reported by several outlets.
+    assert any(len(e["sources"]) >= 3 for e in by_date["2025-03-10"])
+    # "next Tuesday (March 18)" is announced, hence scheduled.
+    assert any(e.get("scheduled") for e in by_date["2025-03-18"])
+    assert [e["date"] for e in story["timeline"]] == sorted(e["date"] for e in story["timeline"])

@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from storyscope.compare.entities import build_entities
 from storyscope.compare.quotes import build_quotes
 from storyscope.compare.summary import summarize
+from storyscope.compare.timeline import build_timeline, reconcile_published
 from storyscope.config import Config
 from storyscope.executors.local import LocalExecutor
 from storyscope.models import Article, Briefing, Json, Story
 from storyscope.stages.base import Stage
 from storyscope.stages.nlp import NlpStage
+from storyscope.stages.timex import TimexStage
 from storyscope.store.base import Store
 
 
@@ -67,6 +69,9 @@ def build_briefing(
     nlp = annotate(store, _stage("nlp"), articles, executor)
     entities = build_entities(articles, nlp)
     quotes = build_quotes(articles, nlp, entities)
+    timex = annotate(store, _stage("timex"), articles, executor)
+    _set_published(articles, reconcile_published(articles, timex))
+    timeline = build_timeline(articles, timex, entities)
     return Briefing(
         id=story.id,
         title=story.title,
@@ -74,7 +79,23 @@ def build_briefing(
         summary=summarize(articles, words=config.summary_words),
         entities=entities,
         quotes=quotes,
+        timeline=timeline,
     )
+
+
+def _set_published(articles: Sequence[Article], dates: dict[str, Json]) -> None:
+    """Fill unknown publication dates with the inferred ones, keeping how they were inferred.
+
+    Only the in-memory articles of this briefing change: the store keeps what the input said.
+    """
+    for a in articles:
+        d = dates.get(a.id)
+        if a.published or not d or not d.get("published") or not d.get("published_inferred"):
+            continue
+        a.published = str(d["published"])
+        a.meta["published_inferred"] = True
+        a.meta["published_confidence"] = round(float(d.get("confidence", 0.0)), 2)
+        a.meta["published_evidence"] = [str(e) for e in d.get("evidence", [])]
 
 
 _STAGES: dict[str, Stage] = {}
@@ -83,6 +104,6 @@ _STAGES: dict[str, Stage] = {}
 def _stage(name: str) -> Stage:
     """One stage object per process, so models load once however many stories are briefed."""
     if name not in _STAGES:
-        factories: dict[str, type[Stage]] = {"nlp": NlpStage}
+        factories: dict[str, type[Stage]] = {"nlp": NlpStage, "timex": TimexStage}
         _STAGES[name] = factories[name]()
     return _STAGES[name]

@@ -79,8 +79,10 @@ def test_keys_follow_the_contract_order() -> None:
 def test_sources_carry_only_contract_fields() -> None:
     b = make_briefing()
     b.sources[0].author = "A. Writer"
+    b.sources[1].meta["published_confidence"] = 0.8
+    b.sources[1].meta["published_evidence"] = ["'next Friday (April 4)' seen from the writing week"]
     sources = briefing_to_dict(b)["sources"]
-    assert {k for s in sources for k in s} == {
+    contract = {
         "id",
         "title",
         "outlet",
@@ -91,7 +93,12 @@ def test_sources_carry_only_contract_fields() -> None:
         "text",
         "duplicate_of",
     }
+    inferred = {"published_confidence", "published_evidence"}
     gazette, wire, post = sources
+    # Only an inferred date says how it was inferred.
+    assert set(gazette) == set(post) == contract
+    assert set(wire) == contract | inferred
+    assert wire["published_confidence"] == 0.8 and wire["published_evidence"][0].startswith("'next Friday")
     assert gazette["published"] == "2031-04-02" and gazette["published_inferred"] is False
     # An ISO datetime is cut to its date; the inferred flag comes from article meta.
     assert wire["published"] == "2031-04-03" and wire["published_inferred"] is True

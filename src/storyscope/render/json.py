@@ -75,7 +75,7 @@ def _source(a: Article) -> Json:
     # Raw text and offset maps stay internal: the contract's offsets point into `text` only.
     # An ISO datetime becomes its date; an empty string means unknown, like None.
     published = published_date(a.published) or a.published or None
-    return {
+    out: Json = {
         "id": a.id,
         "title": a.title,
         "outlet": a.outlet,
@@ -86,6 +86,11 @@ def _source(a: Article) -> Json:
         "text": a.text,
         "duplicate_of": a.duplicate_of,
     }
+    # How an inferred date was reached, so a reader can judge it.
+    if out["published_inferred"]:
+        out["published_confidence"] = a.meta.get("published_confidence")
+        out["published_evidence"] = list(a.meta.get("published_evidence", []))
+    return out
 
 
 def _sentence(s: SummarySentence) -> Json:

@@ -1,0 +1,383 @@
+"""One timeline for a story: publication dates reconciled across sources, then dated events merged.
+
+Publication dates (:func:`reconcile_published`). An article whose own text does not date it (no year,
+no stated date) often still says "on Monday" or "next Tuesday" about an event that another source of
+the story dates absolutely. When a sentence with such a weekday (or "today", "yesterday") matches a
+sentence of a dated source closely (shared content words and names) and that source's date for it
+falls on the same weekday, the weekday is that date, which bounds the writing date: "said Monday" puts
+it up to six days after, "next Tuesday" one to thirteen days before. Those bounds join the article's
+own evidence (its other weekdays, years) in the same cost search as :mod:`storyscope.stages.pubdate`.
+Newly dated sources date others in turn, until nothing changes.
+
+Events (:func:`build_timeline`). Every sentence with a resolved calendar date ("YYYY", "YYYY-MM",
+"YYYY-MM-DD") is an event: what (the sentence), who (entity names, when given), when. Events from
+different sources with the same date and similar wording (content-word overlap, shared names) are one
+entry citing all of them; an entry of day precision also absorbs a coarser report of the same event
+("in February" with "on February 24") when the wording is closer still. An event is ``scheduled`` when
+every source that reports it wrote before it happened. Entries are sorted by date, then text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from storyscope.models import Article, Json
+from storyscope.stages.pubdate import Anchor, anchor_cost, anchors_for_year, decide, score_dates
+from storyscope.stages.sentences import split_sentences
+from storyscope.stages.timex import find_timexes, parse_iso
+
+# A source dated at least this confidently can date others.
+_STRONG = 0.5
+_MATCH_MIN_SIM = 0.3
+_MATCH_MIN_SHARED = 3
+_MERGE_MIN_SIM = 0.2
+_MERGE_MIN_SHARED = 3
+_COARSE_MERGE_MIN_SIM = 0.4
+_COARSE_MERGE_MIN_SHARED = 3
+_CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+_STOP = frozenset(
+    """
+    the a an and or but of to in on at for with from by as is are was were be been being has have had
+    it its this that these those he she they we you i his her their our not no will would can could
+    which who whom what when where there than then so if into over after before about also said says
+    say told tell according more most some any all such other only just very up out new one two
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow week month year
+    january february march april may june july august september october november december next last
+    """.split()
+)
+_IRREGULAR = {
+    "met": "meet",
+    "meeting": "meet",
+    "meets": "meet",
+    "went": "go",
+    "began": "begin",
+    "sent": "send",
+}
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """Stemmed content words of ``text`` (stopwords and date words dropped; six-letter stems)."""
+    out: set[str] = set()
+    for m in _TOKEN.finditer(text):
+        w = m.group().lower().replace("’", "'")
+        w = re.sub(r"'s$", "", w)
+        if len(w) < 3 or w in _STOP:
+            continue
+        w = _IRREGULAR.get(w, w)
+        out.add(w[:6])
+    return frozenset(out)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
+    """(overlap coefficient, number of shared tokens)."""
+    if not a or not b:
+        return 0.0, 0
+    shared = len(a & b)
+    return shared / min(len(a), len(b)), shared
+
+
+# --- publication dates --------------------------------------------------------------------------
+
+
+@dataclass
+class _Dated:
+    """A sentence of a dated source that states a day: the day and the sentence's tokens."""
+
+    source: str
+    when: date
+    tokens: frozenset[str]
+    text: str
+
+
+def _text_of(article: Article) -> str:
+    return article.text or article.raw
+
+
+def _context_tokens(text: str, sentences: Sequence[tuple[int, int]], start: int) -> frozenset[str]:
+    """Tokens of the sentence holding ``start`` and of the sentence before it (a pronoun's antecedent)."""
+    for i, (a, b) in enumerate(sentences):
+        if a <= start < b:
+            lo = sentences[i - 1][0] if i > 0 else a
+            return content_tokens(text[lo:b])
+    return frozenset()
+
+
+def _dated_sentences(article: Article, published: date, lang: str) -> list[_Dated]:
+    text = _text_of(article)
+    out: list[_Dated] = []
+    timexes = find_timexes(text, published, lang)
+    for s in split_sentences(text):
+        for t in timexes:
+            d = parse_iso(t.get("value")) if t.get("precision") == "day" else None
+            if d and s.start <= t["start"] < s.end:
+                out.append(_Dated(article.id, d, content_tokens(s.text), s.text))
+    return out
+
+
+def _window_anchor(t: Json, when: date, weight: float) -> Anchor | None:
+    """The bound a relative expression puts on the writing date once its date is known."""
+    if "weekday" in t:
+        if when.weekday() != t["weekday"]:
+            return None
+        return Anchor(when, t.get("tense"), t["text"], False, t.get("direction") or "none", True, weight)
+    shift = t.get("offset_days")
+    if shift is None:
+        return None
+    direction = {0: "today", -1: "yesterday", 1: "tomorrow"}[shift]
+    return Anchor(when, t.get("tense"), t["text"], False, direction, True, weight)
+
+
+def _match(article: Article, timexes: Sequence[Json], dated: Sequence[_Dated]) -> list[tuple[Anchor, str]]:
+    """Anchors for the article's relative expressions from matching sentences of dated sources."""
+    text = _text_of(article)
+    sentences = [(s.start, s.end) for s in split_sentences(text)]
+    out: list[tuple[Anchor, str]] = []
+    for t in timexes:
+        if "attached" in t or ("weekday" not in t and t.get("offset_days") is None):
+            continue
+        ctx = _context_tokens(text, sentences, t["start"])
+        best: tuple[float, int, str, date, str] | None = None
+        for d in dated:
+            if d.source == article.id:
+                continue
+            sim, shared = similarity(ctx, d.tokens)
+            if sim < _MATCH_MIN_SIM or shared < _MATCH_MIN_SHARED:
+                continue
+            if "weekday" in t and d.when.weekday() != t["weekday"]:
+                continue
+            key = (sim, shared, d.source, d.when, d.text)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        if best is None:
+            continue
+        sim, _, source, when, snippet = best
+        anchor = _window_anchor(t, when, 1.0 + sim)
+        if anchor:
+            out.append(
+                (anchor, f"'{t['text']}' = {when.isoformat()}, as {source} dates it: '{snippet[:80]}'")
+            )
+    return out
+
+
+def reconcile_published(articles: Sequence[Article], annotations: Mapping[str, Json]) -> dict[str, Json]:
+    """Publication dates for every article, weak inferences improved with other sources' dates.
+
+    ``annotations`` maps article id to its :class:`~storyscope.stages.timex.TimexStage` annotation.
+    Returns ``{id: {"published", "published_inferred", "confidence", "evidence"}}``.
+    """
+    result: dict[str, Json] = {}
+    for art in articles:
+        ann = annotations.get(art.id, {})
+        result[art.id] = {
+            "published": ann.get("published", art.published),
+            "published_inferred": bool(ann.get("published_inferred", art.published is None)),
+            "confidence": float(ann.get("confidence", 1.0 if art.published else 0.0)),
+            "evidence": list(ann.get("evidence", [])),
+        }
+    own_timexes = {a.id: find_timexes(_text_of(a), None, _lang(a)) for a in articles}
+    for _ in range(len(articles)):
+        strong = [a for a in articles if _is_strong(result[a.id])]
+        weak = [a for a in articles if not _is_strong(result[a.id])]
+        if not strong or not weak:
+            break
+        dated = [d for a in strong for d in _dated_sentences(a, _date(result[a.id]), _lang(a))]
+        changed = False
+        for art in weak:
+            found = _match(art, own_timexes[art.id], dated)
+            if not found:
+                continue
+            decision = _decide_with(own_timexes[art.id], found)
+            if decision["date"] is None or decision["confidence"] < _STRONG:
+                continue
+            result[art.id] = {
+                "published": decision["date"],
+                "published_inferred": True,
+                "confidence": decision["confidence"],
+                "evidence": decision["evidence"],
+            }
+            changed = True
+        if not changed:
+            break
+    return result
+
+
+def _decide_with(timexes: Sequence[Json], found: Sequence[tuple[Anchor, str]]) -> Json:
+    matched = [a for a, _ in found]
+    year = matched[0].when.year
+    anchors = [*anchors_for_year(timexes, year), *matched]
+    days = sorted({a.when + timedelta(days=k) for a in matched for k in range(-14, 15)})
+    ranked = score_dates(timexes, days, anchors, None)
+    notes = list(dict.fromkeys(note for _, note in found))[:4]
+    decision = decide(ranked, timexes, notes)
+    if decision["date"] is not None:
+        # Each agreeing match from another source adds to the confidence.
+        agreeing = sum(1 for a in matched if not _violates(a, parse_iso(decision["date"])))
+        decision["confidence"] = round(min(0.9, decision["confidence"] + 0.1 * agreeing), 2)
+    return decision
+
+
+def _violates(anchor: Anchor, when: date | None) -> bool:
+    return when is None or anchor_cost(anchor, when)[1]
+
+
+def _is_strong(info: Json) -> bool:
+    return info.get("published") is not None and (
+        not info.get("published_inferred") or float(info.get("confidence", 0)) >= _STRONG
+    )
+
+
+def _date(info: Json) -> date:
+    d = parse_iso(info.get("published"))
+    assert d is not None
+    return d
+
+
+def _lang(article: Article) -> str:
+    return (article.language or "en").split("-")[0]
+
+
+# --- events -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Event:
+    source: str
+    start: int
+    end: int
+    text: str
+    value: str
+    scheduled: bool
+    tokens: frozenset[str]
+    who: tuple[str, ...]
+
+
+@dataclass
+class _Entry:
+    value: str
+    members: list[_Event] = field(default_factory=list)
+
+    @property
+    def sources(self) -> set[str]:
+        return {m.source for m in self.members}
+
+
+def _precision(value: str) -> str:
+    return {4: "year", 7: "month", 10: "day"}[len(value)]
+
+
+def _is_scheduled(t: Json, value: str, published: date | None) -> bool:
+    if published is None:
+        return False
+    head = published.isoformat()[: len(value)]
+    return value > head or (value == head and t.get("tense") == "future")
+
+
+def _who(text: str, entities: Sequence[Json] | None) -> tuple[str, ...]:
+    if not entities:
+        return ()
+    names: list[str] = []
+    for ent in entities:
+        forms = [ent.get("name", ""), *ent.get("aliases", [])]
+        if any(f and re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text) for f in forms):
+            names.append(ent["name"])
+    return tuple(sorted(set(names)))
+
+
+def _events(
+    article: Article, published: date | None, timexes: Sequence[Json], entities: Sequence[Json] | None
+) -> list[_Event]:
+    text = _text_of(article)
+    out: list[_Event] = []
+    for s in split_sentences(text):
+        seen: set[str] = set()
+        for t in timexes:
+            value = t.get("value") or ""
+            if not s.start <= t["start"] < s.end or t.get("kind") != "date" or not _CALENDAR.match(value):
+                continue
+            if value in seen:
+                continue
+            seen.add(value)
+            out.append(
+                _Event(
+                    article.id, s.start, s.end, s.text, value, _is_scheduled(t, value, published),
+                    content_tokens(s.text), _who(s.text, entities),
+                )
+            )  # fmt: skip
+    return out
+
+
+def _fits(entry: _Entry, ev: _Event) -> bool:
+    if ev.source in entry.sources:
+        return False
+    same = ev.value == entry.value
+    nested = entry.value.startswith(ev.value) or ev.value.startswith(entry.value)
+    if not (same or nested):
+        return False
+    need_sim, need_shared = (
+        (_MERGE_MIN_SIM, _MERGE_MIN_SHARED) if same else (_COARSE_MERGE_MIN_SIM, _COARSE_MERGE_MIN_SHARED)
+    )
+    best = 0.0
+    for m in entry.members:
+        sim, shared = similarity(ev.tokens, m.tokens)
+        shared += len(set(ev.who) & set(m.who))
+        if sim >= need_sim and shared >= need_shared:
+            best = max(best, sim)
+    return best > 0
+
+
+def build_timeline(
+    articles: Sequence[Article], annotations: Mapping[str, Json], entities: list[Json] | None = None
+) -> list[Json]:
+    """The story's dated events, one entry per event with every source that reports it.
+
+    Each entry: ``{"date", "text", "sources", "spans": [{"source", "start", "end"}], "scheduled",
+    "precision"}``, plus ``"who"`` (entity names) when ``entities`` is given. Publication dates are
+    reconciled first (:func:`reconcile_published`), and expressions re-resolved against them.
+    """
+    pubs = reconcile_published(articles, annotations)
+    events: list[_Event] = []
+    for art in articles:
+        published = parse_iso(pubs[art.id]["published"])
+        ann = annotations.get(art.id, {})
+        if ann.get("timexes") is not None and ann.get("published") == pubs[art.id]["published"]:
+            timexes = ann["timexes"]
+        else:
+            timexes = find_timexes(_text_of(art), published, _lang(art))
+        events.extend(_events(art, published, timexes, entities))
+    # Most precise first, so coarser reports join a dated entry; then a stable order.
+    events.sort(key=lambda e: (-len(e.value), e.value, e.source, e.start))
+    entries: list[_Entry] = []
+    for ev in events:
+        home = next((e for e in entries if _fits(e, ev)), None)
+        if home is None:
+            entries.append(_Entry(ev.value, [ev]))
+        else:
+            home.members.append(ev)
+    return sorted((_render(e, entities is not None) for e in entries), key=lambda j: (j["date"], j["text"]))
+
+
+def _render(entry: _Entry, with_who: bool) -> Json:
+    members = sorted(entry.members, key=lambda m: (m.source, m.start))
+
+    # The member closest to all the others speaks for the entry (ties: shorter, then source order).
+    def centrality(m: _Event) -> tuple[float, int, str, int]:
+        total = sum(similarity(m.tokens, o.tokens)[0] for o in members if o is not m)
+        return (-total, len(m.text), m.source, m.start)
+
+    lead = min(members, key=centrality)
+    out: Json = {
+        "date": entry.value,
+        "text": lead.text,
+        "sources": sorted({m.source for m in members}),
+        "spans": [{"source": m.source, "start": m.start, "end": m.end} for m in members],
+        "scheduled": all(m.scheduled for m in members),
+        "precision": _precision(entry.value),
+    }
+    if with_who:
+        out["who"] = sorted({n for m in members for n in m.who})
+    return out

@@ -1,0 +1,119 @@
+"""Reconciling publication dates across sources and merging the same event into one entry."""
+
+from __future__ import annotations
+
+from builders import make_article
+from storyscope.compare.timeline import build_timeline, content_tokens, reconcile_published, similarity
+from storyscope.models import Article, Json
+from storyscope.stages.timex import TimexStage
+
+# Three outlets on one fictional event: the opening of the Ravel Bridge on Saturday June 14, 2031.
+DATED = (
+    "Harbour City officials said on Tuesday that the Ravel Bridge will open to traffic on Saturday, June 14. "
+    "The bridge was damaged by a storm in 2029. "
+    "Mayor Ana Lindqvist announced on Monday that tolls will be dropped for the first month."
+)
+UNDATED_BEFORE = (
+    "Mayor Ana Lindqvist will open the Ravel Bridge to traffic on Saturday, officials said on Wednesday. "
+    "Lindqvist announced on Monday that tolls will be dropped for the first month."
+)
+UNDATED_AFTER = (
+    "Mayor Ana Lindqvist opened the Ravel Bridge to traffic on Saturday in front of a large crowd. "
+    "The crossing had been closed since the storm."
+)
+
+
+def story() -> tuple[list[Article], dict[str, Json]]:
+    articles = [
+        make_article("herald", DATED, title="Ravel Bridge to reopen"),
+        make_article("courier", UNDATED_BEFORE, title="Bridge opening set"),
+        make_article("gazette", UNDATED_AFTER, title="Bridge opens"),
+    ]
+    anns = TimexStage().run(articles)
+    return articles, {a.id: ann for a, ann in zip(articles, anns, strict=True)}
+
+
+def test_dated_source_infers_from_its_own_text() -> None:
+    _, anns = story()
+    assert anns["herald"]["published"] == "2031-06-10"
+    assert anns["courier"]["published"] is None
+    assert anns["gazette"]["published"] is None
+
+
+def test_reconcile_dates_sources_through_shared_events() -> None:
+    articles, anns = story()
+    pubs = reconcile_published(articles, anns)
+    assert pubs["herald"]["published"] == "2031-06-10"
+    # "on Saturday" ahead in the courier and behind in the gazette, both = June 14 as the herald says.
+    assert pubs["courier"]["published"] == "2031-06-11"
+    assert pubs["courier"]["published_inferred"] is True
+    assert any("herald" in e for e in pubs["courier"]["evidence"])
+    assert "2031-06-14" <= pubs["gazette"]["published"] <= "2031-06-20"
+
+
+def test_reconcile_keeps_metadata_dates() -> None:
+    articles, anns = story()
+    articles[1].published = "2031-06-11"
+    anns["courier"] = TimexStage().run([articles[1]])[0]
+    pubs = reconcile_published(articles, anns)
+    assert pubs["courier"] == {
+        "published": "2031-06-11",
+        "published_inferred": False,
+        "confidence": 1.0,
+        "evidence": ["metadata"],
+    }
+
+
+def test_same_event_from_several_sources_is_one_entry() -> None:
+    articles, anns = story()
+    timeline = build_timeline(articles, anns)
+    opening = [e for e in timeline if e["date"] == "2031-06-14"]
+    assert len(opening) == 1
+    entry = opening[0]
+    assert entry["sources"] == ["courier", "gazette", "herald"]
+    assert entry["precision"] == "day"
+    texts = {a.id: a.text for a in articles}
+    for span in entry["spans"]:
+        assert "Ravel Bridge" in texts[span["source"]][span["start"] : span["end"]]
+    # The gazette reports the opening as done, so the entry is no longer only announced.
+    assert entry["scheduled"] is False
+
+
+def test_scheduled_and_sorted() -> None:
+    articles, anns = story()
+    timeline = build_timeline(articles[:2], anns)
+    dates = [e["date"] for e in timeline]
+    assert dates == sorted(dates)
+    opening = next(e for e in timeline if e["date"] == "2031-06-14")
+    assert opening["scheduled"] is True
+    tolls = [e for e in timeline if e["date"] == "2031-06-09"]
+    assert len(tolls) == 1 and tolls[0]["sources"] == ["courier", "herald"]
+    assert tolls[0]["scheduled"] is False
+    assert any(e["date"] == "2029" and e["precision"] == "year" for e in timeline)
+
+
+def test_who_from_entities_and_determinism() -> None:
+    articles, anns = story()
+    entities: list[Json] = [
+        {"name": "Ana Lindqvist", "type": "person", "aliases": ["Lindqvist"], "sources": ["herald"]},
+        {"name": "Harbour City", "type": "place", "aliases": [], "sources": ["herald"]},
+    ]
+    first = build_timeline(articles, anns, entities)
+    assert first == build_timeline(articles, anns, entities)
+    opening = next(e for e in first if e["date"] == "2031-06-14")
+    assert "Ana Lindqvist" in opening["who"]
+
+
+def test_different_events_on_one_day_stay_apart() -> None:
+    a = make_article("a", "The city council approved the harbour budget on 3 March 2031.")
+    b = make_article("b", "A fire destroyed a warehouse in the old town on 3 March 2031.")
+    anns = {x.id: ann for x, ann in zip([a, b], TimexStage().run([a, b]), strict=True)}
+    timeline = build_timeline([a, b], anns)
+    assert sorted(e["sources"] for e in timeline) == [["a"], ["b"]]
+
+
+def test_similarity() -> None:
+    x = content_tokens("The mayor opened the bridge on Saturday.")
+    y = content_tokens("On Saturday the mayor opens the new bridge.")
+    assert similarity(x, y)[1] >= 2
+    assert similarity(x, frozenset()) == (0.0, 0)

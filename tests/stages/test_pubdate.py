@@ -1,0 +1,71 @@
+"""Writing-date inference from the text alone (articles written for these tests)."""
+
+from __future__ import annotations
+
+from storyscope.stages.pubdate import infer_published
+
+
+def test_next_weekday_with_date_and_years() -> None:
+    # "next Monday (June 9)" in a text that reaches 2029: June 9 is a Monday in 2031, the first such
+    # year from 2029; "said on Thursday" puts the writing day on that Thursday.
+    text = (
+        "The regional council said on Thursday that the new ferry line will open next Monday (June 9). "
+        "The line was first proposed in 2029, when the old bridge closed."
+    )
+    out = infer_published(text)
+    assert out["date"] == "2031-06-05"
+    assert 0.3 <= out["confidence"] <= 1
+    assert any("June 9" in e for e in out["evidence"])
+
+
+def test_weekdays_must_agree_with_one_writing_day() -> None:
+    # Monday and Tuesday both behind, the final ahead; the latest year stated is 2030, so the writing
+    # day is the Tuesday before April 12, 2030.
+    text = (
+        "Since March 2030 the league has been without a sponsor. On Monday the owners met in private. "
+        "The chairman said on Tuesday that the final will be played on April 12 as planned."
+    )
+    out = infer_published(text)
+    assert out["date"] == "2030-04-09"
+
+
+def test_year_less_date_with_a_bare_year_is_too_weak() -> None:
+    # October 3 borrows its year from a bare "2030": nothing pins the day, so the answer is unknown.
+    text = (
+        "Officials said on Wednesday that the summit will take place on October 3. "
+        "The treaty was signed on March 14, 2027, and revised in 2030."
+    )
+    out = infer_published(text)
+    assert out["date"] is None
+    assert "guess" in out
+
+
+def test_month_year_places_a_year_less_date() -> None:
+    # "since February 2031" places "June 20" in 2031; the past Monday puts the writing day on it.
+    text = (
+        "Prices have risen since February 2031. The central bank said on Monday that rates will be "
+        "reviewed on June 20."
+    )
+    out = infer_published(text)
+    assert out["date"] == "2031-06-16"
+
+
+def test_full_date_in_lead() -> None:
+    text = "LISBON, May 2, 2028 - The port workers' strike entered its third day on Tuesday."
+    assert infer_published(text)["date"] == "2028-05-02"
+
+
+def test_unknown_without_year() -> None:
+    out = infer_published("The mayor said on Monday that the bridge will reopen next week.")
+    assert out["date"] is None
+    assert out["evidence"]
+
+
+def test_unknown_with_only_old_years() -> None:
+    out = infer_published("The club was founded in 1921 and moved to its stadium in 1965.")
+    assert out["date"] is None
+
+
+def test_title_counts_as_text() -> None:
+    out = infer_published("The vote went ahead on Friday as planned.", title="Election day: 14 March 2031")
+    assert out["date"] == "2031-03-14"

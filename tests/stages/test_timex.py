@@ -1,0 +1,163 @@
+"""Time expressions: each form, its value against a writing date, and tense handling."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from builders import make_article
+from storyscope.stages.timex import TimexStage, clause_tense, find_timexes, resolve_weekday
+
+# A Wednesday.
+DCT = date(2031, 5, 14)
+
+
+def one(text: str, dct: date | None = DCT) -> dict[str, object]:
+    found = find_timexes(text, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "precision"),
+    [
+        ("The bridge opened on 19 July 2029 to traffic.", "19 July 2029", "2029-07-19", "day"),
+        ("The bridge opened on July 19, 2029 to traffic.", "July 19, 2029", "2029-07-19", "day"),
+        ("The bridge opened on Feb. 3 to traffic.", "Feb. 3", "2031-02-03", "day"),
+        ("The mayor took office in 2015 after a recount.", "2015", "2015", "year"),
+        ("The mayor took office in March after a recount.", "March", "2031-03", "month"),
+        ("The mayor took office in March 2029 after a recount.", "March 2029", "2029-03", "month"),
+        ("The ferry stopped running last month.", "last month", "2031-04", "month"),
+        ("The ferry will stop running next week.", "next week", "2031-W21", "week"),
+        ("The ferry stopped running this week.", "this week", "2031-W20", "week"),
+        ("The ferry stopped running two weeks ago.", "two weeks ago", "2031-W18", "week"),
+        ("The ferry stopped running yesterday.", "yesterday", "2031-05-13", "day"),
+        ("The ferry is running today.", "today", "2031-05-14", "day"),
+        ("The ferry stopped four and a half months ago.", "four and a half months ago", "2030-12", "month"),
+        ("The ferry stopped three years ago.", "three years ago", "2028", "year"),
+        ("The stadium was built in the 1990s.", "the 1990s", "199", "decade"),
+        ("Profits rose in the third quarter.", "the third quarter", "2030-Q3", "quarter"),
+    ],
+)
+def test_dates(text: str, phrase: str, value: str, precision: str) -> None:
+    t = one(text)
+    assert t["text"] == phrase
+    assert text[t["start"] : t["end"]] == phrase  # type: ignore[misc]
+    assert (t["value"], t["precision"], t["kind"]) == (value, precision, "date")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The dispute has lasted three years.", "P3Y"),
+        ("The dispute has lasted a decade.", "P10Y"),
+        ("The talks took two days.", "P2D"),
+        ("The strike lasted five hours.", "PT5H"),
+        ("Prices rose over the past two months.", "P2M"),
+    ],
+)
+def test_durations(text: str, value: str) -> None:
+    t = one(text)
+    assert (t["kind"], t["value"], t["anchor"]) == ("duration", value, "absolute")
+
+
+def test_sets_and_references() -> None:
+    found = {
+        t["text"]: t["value"] for t in find_timexes("The ferry runs daily now, and fares rose recently.", DCT)
+    }
+    assert found == {"daily": "P1D", "now": "PRESENT_REF", "recently": "PAST_REF"}
+
+
+def test_anchor_absolute_versus_writing_date() -> None:
+    found = find_timexes("The plant closed on 4 June 2030 and reopened yesterday.", DCT)
+    assert [t["anchor"] for t in found] == ["absolute", "dct"]
+
+
+def test_without_writing_date_relative_values_stay_open() -> None:
+    found = find_timexes("The mayor said on Monday that the vote is set for June 2.", None)
+    assert [t["value"] for t in found] == ["XXXX-WXX-1", "XXXX-06-02"]
+    assert found[0]["weekday"] == 0
+
+
+def test_modal_may_is_not_a_month() -> None:
+    assert find_timexes("The council may vote again, officials said.", DCT) == []
+    assert one("The council will vote in May.")["value"] == "2031-05"
+
+
+def test_year_that_counts_people_is_not_a_date() -> None:
+    assert find_timexes("About 2015 residents signed the petition.", DCT) == []
+
+
+class TestWeekdayTense:
+    def test_past_clause_looks_back(self) -> None:
+        assert one("The mayor said on Monday that the bridge is safe.")["value"] == "2031-05-12"
+
+    def test_future_clause_looks_ahead(self) -> None:
+        assert one("The mayor will attend the opening on Monday.")["value"] == "2031-05-19"
+
+    def test_future_phrases(self) -> None:
+        for text in (
+            "The mayor is to open the bridge on Friday.",
+            "The mayor plans to open the bridge on Friday.",
+            "The opening is scheduled for Friday.",
+            "The opening is expected on Friday.",
+        ):
+            assert one(text)["value"] == "2031-05-16", text
+
+    def test_past_clause_with_irregular_and_regular_verbs(self) -> None:
+        assert one("The mayor met the builders on Friday.")["value"] == "2031-05-09"
+        assert one("The builders finished the deck on Friday.")["value"] == "2031-05-09"
+
+    def test_weekday_equal_to_writing_day_is_that_day(self) -> None:
+        assert one("The mayor said Wednesday that work is done.")["value"] == "2031-05-14"
+        assert one("The mayor will speak on Wednesday.")["value"] == "2031-05-14"
+
+    def test_next_and_last(self) -> None:
+        assert one("The board meets next Wednesday, a spokesman said.")["value"] == "2031-05-21"
+        assert one("The board met last Wednesday.")["value"] == "2031-05-07"
+
+    def test_attached_date_wins(self) -> None:
+        found = find_timexes("The board meets next Tuesday (May 20) in the town hall.", DCT)
+        assert [t["value"] for t in found] == ["2031-05-20", "2031-05-20"]
+        assert found[0]["attached"] == 1
+
+    def test_clause_tense_nearest_marker(self) -> None:
+        s = "The spokesman said that on Friday the minister will sign the deal."
+        i = s.index("Friday")
+        assert clause_tense(s, i, i + 6) == "future"
+        assert clause_tense("Nothing here on Friday.", 16, 22) is None
+
+
+def test_resolve_weekday_directions() -> None:
+    assert resolve_weekday(0, DCT, "past") == date(2031, 5, 12)
+    assert resolve_weekday(0, DCT, "future") == date(2031, 5, 19)
+    assert resolve_weekday(2, DCT, "next") == date(2031, 5, 21)
+    assert resolve_weekday(2, DCT, "last") == date(2031, 5, 7)
+
+
+def test_month_without_year_follows_tense() -> None:
+    assert one("The town held a fair in November.")["value"] == "2030-11"
+    assert one("The town will hold a fair in February.")["value"] == "2032-02"
+
+
+def test_stage_uses_given_date() -> None:
+    art = make_article(
+        text="The mayor said on Monday that the bridge reopens next week.", published="2031-05-14"
+    )
+    (ann,) = TimexStage().run([art])
+    assert ann["published"] == "2031-05-14"
+    assert ann["published_inferred"] is False
+    assert [t["value"] for t in ann["timexes"]] == ["2031-05-12", "2031-W21"]
+
+
+def test_stage_infers_missing_date() -> None:
+    text = (
+        "The regional council said on Thursday that the new ferry line will open next Monday (June 9). "
+        "The line was first proposed in 2029."
+    )
+    (ann,) = TimexStage().run([make_article(text=text)])
+    assert ann["published_inferred"] is True
+    assert ann["published"] == "2031-06-05"
+    assert ann["evidence"]
+    assert ann["timexes"][0]["value"] == "2031-06-05"
