@@ -6,7 +6,6 @@ stage version, so a briefing re-runs only what changed; the per-story builders t
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 from storyscope.compare.entities import build_entities
@@ -38,22 +37,6 @@ def annotate(
         store.put_annotation(a.id, stage.name, stage.version, ann)
         out[a.id] = ann
     return out
-
-
-def story_for(store: Store, article_ids: Sequence[str], reason: str) -> Story:
-    """The story made of exactly these articles (stable id from their content), stored."""
-    ids = list(dict.fromkeys(article_ids))
-    articles = list(store.iter_articles(ids))
-    digest = hashlib.sha256("\n".join(sorted(a.content_hash for a in articles)).encode()).hexdigest()
-    story = Story(id=f"s-{digest[:10]}", title=_story_title(articles), article_ids=ids)
-    store.put_story(story, reason)
-    return story
-
-
-def _story_title(articles: Sequence[Article]) -> str:
-    originals = [a for a in articles if a.duplicate_of is None] or list(articles)
-    titled = [a.title for a in originals if a.title]
-    return titled[0] if titled else "Untitled story"
 
 
 def build_briefing(

@@ -123,7 +123,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from storyscope.briefing import build_briefing, story_for
+    from storyscope.briefing import build_briefing
+    from storyscope.stories.cluster import cluster_articles
 
     cfg = Config.load(max_bytes=args.max_bytes, summary_words=args.words)
     store = SQLiteStore(args.db if args.db else ":memory:")
@@ -137,8 +138,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
             report = _ingest(inputs, store, cfg)
             failed = bool(report.errors)
             if report.ids:
-                # Until story clustering lands, the given inputs form one story.
-                stories.append(story_for(store, report.ids, "articles given to brief together"))
+                stories.extend(s for s in cluster_articles(store, report.ids) if s.id not in story_ids)
         if not stories:
             _err("error: no article could be read from the inputs")
             return 2
@@ -180,9 +180,18 @@ def cmd_stories(args: argparse.Namespace) -> int:
     if not Path(cfg.db).exists():
         _err(f"error: no database at {cfg.db}")
         return 2
+    from storyscope.stories.cluster import describe_stories
+
     with SQLiteStore(cfg.db) as store:
-        for s in store.list_stories():
-            print(f"{s.id}\t{len(s.article_ids)} articles\t{s.title}")
+        rows = describe_stories(store)
+    print("id\tarticles\toutlets\tlanguages\tfirst seen\tlast seen\ttitle")
+    for r in rows:
+        outlets = ", ".join(r["outlets"]) or "-"
+        langs = ", ".join(r["languages"]) or "-"
+        print(
+            f"{r['id']}\t{r['size']} ({r['originals']} original)\t{outlets}\t{langs}\t"
+            f"{r['first_seen']}\t{r['last_seen']}\t{r['title']}"
+        )
     return 0
 
 

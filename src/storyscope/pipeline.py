@@ -16,6 +16,7 @@ from storyscope.models import Article, IngestError
 from storyscope.stages.clean import clean_text
 from storyscope.stages.lang import detect_language
 from storyscope.store.base import Store
+from storyscope.stories.cluster import assign_stories
 from storyscope.stories.syndication import DuplicateIndex, content_hash, signature
 
 MINHASH_STAGE, MINHASH_VERSION = "minhash", "1"
@@ -77,6 +78,9 @@ def ingest(
             _ingest_one(item, store, index, report)
         if on_item is not None:
             on_item(item)
+    if report.added:
+        # Each new article joins the nearest live story or starts one; stored ones keep theirs.
+        assign_stories(store, report.ids, config)
     return report
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyscope.briefing import story_for
 from storyscope.config import Config
 from storyscope.models import Story
 from storyscope.pipeline import ingest
 from storyscope.store.sqlite import SQLiteStore
+from storyscope.stories.cluster import cluster_articles
 
 FERRY_A = """Ferry service to Marrow Island resumes after storm
 
@@ -62,10 +62,11 @@ def write(tmp: Path, name: str, text: str) -> str:
 
 
 def add_story(store: SQLiteStore, inputs: list[str]) -> Story:
-    """Ingest ``inputs`` into ``store`` and make them one story (as ``storyscope brief`` does)."""
+    """Ingest ``inputs`` into ``store``; they must form one story (the fixtures are one event each)."""
     report = ingest(inputs, store, Config.load())
     assert not report.errors, report.errors
-    return story_for(store, report.ids, "test")
+    [story] = cluster_articles(store, report.ids)
+    return story
 
 
 def ferry_store(tmp: Path) -> tuple[str, Story, Story]:

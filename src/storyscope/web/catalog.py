@@ -17,13 +17,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from storyscope.briefing import build_briefing, story_for
+from storyscope.briefing import build_briefing
 from storyscope.config import Config
 from storyscope.models import Article, Briefing, Story
 from storyscope.pipeline import IngestReport, ingest
 from storyscope.render.json import briefing_to_dict
 from storyscope.render.view import published_date
 from storyscope.store.sqlite import SQLiteStore
+from storyscope.stories.cluster import cluster_articles
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 # Full-text hits considered per query: enough to find every story of a local corpus worth showing.
@@ -252,8 +253,11 @@ class Catalog:
     # -- ingest ---------------------------------------------------------------------------------
 
     def ingest(self, inputs: Sequence[str]) -> tuple[IngestReport, Story | None]:
-        """Ingest ``inputs`` (paths or URLs); the articles read form one story, as ``brief`` does."""
+        """Ingest ``inputs`` (paths or URLs); returns the story the first article read belongs to.
+
+        Articles join stories as they do on the command line (nearest live story, or a new one).
+        """
         with self.lock:
             report = ingest(inputs, self.store, self.config)
-            story = story_for(self.store, report.ids, "uploaded through the web app") if report.ids else None
-        return report, story
+            stories = cluster_articles(self.store, report.ids) if report.ids else []
+        return report, (stories[0] if stories else None)

@@ -1,0 +1,325 @@
+"""Story clustering quality and time: storyscope's incremental clusterer against batch baselines.
+
+Datasets (from ../shared/data, read at run time, never copied):
+
+* ECB+ topics 23-45 (test; topics 1-22 are the dev half used for tuning), scored at the topic level
+  (gold = topic) and the sub-event level (gold = topic + ECB / ECB+ half: two similar events per topic);
+* WikiRef220, all 220 articles, gold = the file's topic;
+* ML-Crisis, Syria and Yemen articles in Spanish, French and Italian, interleaved by date, gold = topic.
+
+Every text goes through storyscope's own ingest steps (headline, cleaning, language detection), and is
+embedded once as title + first 200 words, with the fast static model (English sets) or multilingual e5
+(ML-Crisis). Baselines cluster the same embeddings: agglomerative (average linkage, cosine, distance
+threshold tuned on ECB+ dev), HDBSCAN, and BERTopic when installed. Scores: B-cubed P/R/F1 and ARI.
+
+    .venv/bin/python bench/cluster_bench.py [--sets ecb,wikiref,mlcrisis] [--tune] [--no-bertopic]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from storyscope.ingest.textfile import article_from_text
+from storyscope.models import Article
+from storyscope.pipeline import prepare
+from storyscope.store.sqlite import SQLiteStore
+from storyscope.stories import vectors
+from storyscope.stories.cluster import EVENT, TOPIC, ClusterParams, assign_stories
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@dataclass
+class Item:
+    article: Article
+    labels: dict[str, str]
+
+
+# -- datasets --------------------------------------------------------------------------------------
+
+
+def load_ecb(topics: range) -> list[Item]:
+    root = SHARED / "ecbplus" / "ECB+_LREC2014" / "ECB+"
+    items: list[Item] = []
+    for t in topics:
+        d = root / str(t)
+        if not d.is_dir():
+            continue
+        for f in sorted(
+            d.glob("*.xml"), key=lambda p: [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", p.name)]
+        ):
+            sents: dict[int, list[str]] = defaultdict(list)
+            for tok in ET.parse(f).getroot().iter("token"):
+                sents[int(tok.get("sentence", "0"))].append(tok.text or "")
+            lines = [" ".join(sents[k]) for k in sorted(sents)]
+            text = "\n".join(lines)
+            half = "ecbplus" if f.stem.endswith("ecbplus") else "ecb"
+            a = prepare(article_from_text(text, f.stem, f.name))
+            items.append(Item(a, {"topic": str(t), "subevent": f"{t}-{half}"}))
+    return items
+
+
+def load_wikiref() -> list[Item]:
+    root = SHARED / "wikiref220" / "app" / "data_processing" / "test_data" / "wikiref" / "WikiRef220"
+    items = []
+    for f in sorted(root.glob("*.txt")):
+        label = re.sub(r"[ .(]*\d+\)?$", "", f.stem).strip().lower()
+        text = f.read_text(encoding="utf-8", errors="replace")
+        items.append(Item(prepare(article_from_text(text, f.stem, f.name)), {"topic": label}))
+    return items
+
+
+def load_mlcrisis() -> list[Item]:
+    root = SHARED / "ml-crisis-cltls"
+    rows = []
+    for lang in ("es", "fr", "it"):
+        for topic in ("syria", "yemen"):
+            for f in sorted((root / lang / topic).glob("*/*.txt")):
+                rows.append((f.parent.name, lang, topic, f))
+    rows.sort(key=lambda r: (r[0], r[1], r[3].name))  # the stream order: by date
+    items = []
+    for day, lang, topic, f in rows:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        a = prepare(article_from_text(text, f"{lang}-{topic}-{day}-{f.stem}", str(f)))
+        a.published = day
+        items.append(Item(a, {"topic": topic, "language": lang}))
+    return items
+
+
+# -- metrics ---------------------------------------------------------------------------------------
+
+
+def bcubed(pred: Sequence[Any], gold: Sequence[Any]) -> tuple[float, float, float]:
+    n = len(pred)
+    by_pred: dict[Any, list[int]] = defaultdict(list)
+    by_gold: dict[Any, list[int]] = defaultdict(list)
+    for i, (p, g) in enumerate(zip(pred, gold, strict=True)):
+        by_pred[p].append(i)
+        by_gold[g].append(i)
+    prec = rec = 0.0
+    for i in range(n):
+        same_pred = by_pred[pred[i]]
+        same_gold = by_gold[gold[i]]
+        inter = sum(1 for j in same_pred if gold[j] == gold[i])
+        prec += inter / len(same_pred)
+        rec += inter / len(same_gold)
+    p, r = prec / n, rec / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def ari(pred: Sequence[Any], gold: Sequence[Any]) -> float:
+    from sklearn.metrics import adjusted_rand_score
+
+    return float(adjusted_rand_score(gold, pred))
+
+
+# -- embeddings (cached so that every method sees the same vectors and embedding is timed once) -------
+
+
+class CachedEmbedder:
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.space = inner.space
+        self.dims = inner.dims
+        self.cache: dict[str, np.ndarray] = {}
+        self.seconds = 0.0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if todo:
+            t0 = time.perf_counter()
+            for t, v in zip(todo, self.inner.encode(todo), strict=True):
+                self.cache[t] = v
+            self.seconds += time.perf_counter() - t0
+        return np.stack([self.cache[t] for t in texts]) if texts else np.zeros((0, self.dims), np.float32)
+
+
+def install_cache() -> dict[str, CachedEmbedder]:
+    out = {}
+    for space in (vectors.FAST, vectors.MULTI):
+        out[space] = CachedEmbedder(vectors.get_embedder(space))
+        vectors._EMBEDDERS[space] = out[space]  # type: ignore[assignment]
+    return out
+
+
+def embed(items: list[Item], space: str) -> np.ndarray:
+    return vectors.get_embedder(space).encode([vectors.embed_text(it.article) for it in items])
+
+
+# -- methods ---------------------------------------------------------------------------------------
+
+
+def run_storyscope(items: list[Item], params: ClusterParams) -> list[str]:
+    with SQLiteStore(":memory:") as store:
+        ids = []
+        for it in items:
+            a = replace(it.article)
+            # A file whose content is already stored (the datasets hold a few) is that article again.
+            stored = store.put_article(a) or store.find_by_hash(a.content_hash)
+            assert stored is not None, a.id
+            ids.append(stored)
+        mapping = assign_stories(store, ids, params=params)
+    return [mapping[i] for i in ids]
+
+
+def run_agglomerative(emb: np.ndarray, threshold: float) -> list[int]:
+    from sklearn.cluster import AgglomerativeClustering
+
+    m = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
+    )
+    return [int(x) for x in m.fit_predict(emb)]
+
+
+def run_hdbscan(emb: np.ndarray, min_size: int = 2) -> list[Any]:
+    from sklearn.cluster import HDBSCAN
+
+    labels = HDBSCAN(min_cluster_size=min_size, metric="cosine").fit_predict(emb)
+    # Noise points are singletons, not one big cluster.
+    return [int(x) if x >= 0 else f"noise-{i}" for i, x in enumerate(labels)]
+
+
+def run_bertopic(docs: list[str], emb: np.ndarray) -> list[Any]:
+    import warnings
+
+    from bertopic import BERTopic
+    from hdbscan import HDBSCAN as HH
+    from umap import UMAP
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        umap = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=42)
+        model = BERTopic(umap_model=umap, hdbscan_model=HH(min_cluster_size=3, prediction_data=True))
+        topics, _ = model.fit_transform(docs, embeddings=emb)
+    return [int(x) if x >= 0 else f"noise-{i}" for i, x in enumerate(topics)]
+
+
+def score_row(name: str, pred: list[Any], gold: list[str], seconds: float) -> dict[str, Any]:
+    p, r, f = bcubed(pred, gold)
+    return {
+        "method": name, "P": p, "R": r, "F1": f, "ARI": ari(pred, gold), "clusters": len(set(pred)),
+        "seconds": seconds,
+    }  # fmt: skip
+
+
+def timed(fn: Callable[[], list[Any]]) -> tuple[list[Any], float]:
+    t0 = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0
+
+
+# -- tuning on ECB+ dev ----------------------------------------------------------------------------
+
+
+def tune_multi(dev: list[Item]) -> None:
+    """The e5 threshold, on the same dev half, with every article in the multilingual space."""
+    for level in ("subevent", "topic"):
+        gold = [it.labels[level] for it in dev]
+        for tm in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+            for top in (2, 4):
+                params = replace(EVENT, mode="multi", threshold_multi=tm, veto_top=top)
+                p, r, f = bcubed(run_storyscope(dev, params), gold)
+                print(f"{level} storyscope multi={tm} veto_top={top}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+                sys.stdout.flush()
+
+
+def tune(dev: list[Item], level: str) -> None:
+    gold = [it.labels[level] for it in dev]
+    emb = embed(dev, vectors.FAST)
+    print(f"# tuning on ECB+ dev ({len(dev)} docs), level {level}")
+    for th in (0.1, 0.15, 0.2, 0.25, 0.3):
+        pred = run_agglomerative(emb, th)
+        print(f"agglomerative t={th}: F1 {bcubed(pred, gold)[2]:.3f}")
+    grid = [(tf, nw, top) for tf in (0.4, 0.5, 0.55, 0.6, 0.65, 0.7) for nw in (0.0, 0.03) for top in (2, 4)]
+    for tf, nw, top in grid:
+        params = replace(EVENT, threshold_fast=tf, name_weight=nw, veto_top=top)
+        pred = run_storyscope(dev, params)
+        p, r, f = bcubed(pred, gold)
+        print(f"storyscope fast={tf} nw={nw} veto_top={top}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        sys.stdout.flush()
+
+
+# -- main ------------------------------------------------------------------------------------------
+
+# Cosine distance thresholds tuned on ECB+ dev (topics 1-22) with the fast embeddings (--tune).
+AGGLO_THRESHOLD = {"topic": 0.25, "subevent": 0.2}
+
+
+def evaluate(
+    name: str, items: list[Item], level: str, space: str, params: ClusterParams, bertopic: bool
+) -> list[dict[str, Any]]:
+    gold = [it.labels[level] for it in items]
+    emb = embed(items, space)
+    docs = [vectors.embed_text(it.article) for it in items]
+    rows = []
+    pred, sec = timed(lambda: run_storyscope(items, params))
+    rows.append(score_row("storyscope (incremental)", pred, gold, sec))
+    pred, sec = timed(lambda: run_agglomerative(emb, AGGLO_THRESHOLD.get(level, 0.6)))
+    rows.append(score_row("agglomerative", pred, gold, sec))
+    pred, sec = timed(lambda: run_hdbscan(emb))
+    rows.append(score_row("HDBSCAN", pred, gold, sec))
+    if bertopic:
+        pred, sec = timed(lambda: run_bertopic(docs, emb))
+        rows.append(score_row("BERTopic", pred, gold, sec))
+    print(f"\n## {name} — {len(items)} articles, gold {len(set(gold))} clusters, {space} embeddings")
+    print("| method | B3 P | B3 R | B3 F1 | ARI | clusters | cluster s |")
+    print("|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r['method']} | {r['P']:.3f} | {r['R']:.3f} | {r['F1']:.3f} | {r['ARI']:.3f} | "
+            f"{r['clusters']} | {r['seconds']:.2f} |"
+        )
+    sys.stdout.flush()
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sets", default="ecb,wikiref,mlcrisis")
+    ap.add_argument("--tune", action="store_true", help="grid over parameters on ECB+ topics 1-22")
+    ap.add_argument("--tune-multi", action="store_true", help="the e5 threshold on ECB+ topics 1-22")
+    ap.add_argument("--no-bertopic", action="store_true")
+    args = ap.parse_args()
+    caches = install_cache()
+    bertopic = not args.no_bertopic
+    sets = args.sets.split(",")
+    t0 = time.perf_counter()
+    if args.tune_multi:
+        tune_multi(load_ecb(range(1, 23)))
+        return
+    if args.tune:
+        dev = load_ecb(range(1, 23))
+        tune(dev, "subevent")
+        tune(dev, "topic")
+        return
+    if "ecb" in sets:
+        test = load_ecb(range(23, 46))
+        print(f"loaded ECB+ test: {len(test)} docs ({time.perf_counter() - t0:.1f} s)")
+        evaluate("ECB+ test, sub-event level (event params)", test, "subevent", vectors.FAST, EVENT, bertopic)
+        evaluate("ECB+ test, topic level (topic params)", test, "topic", vectors.FAST, TOPIC, bertopic)
+        evaluate("ECB+ test, topic level (event params)", test, "topic", vectors.FAST, EVENT, False)
+    if "wikiref" in sets:
+        wr = load_wikiref()
+        evaluate("WikiRef220 (topic params)", wr, "topic", vectors.FAST, TOPIC, bertopic)
+    if "mlcrisis" in sets:
+        ml = load_mlcrisis()
+        langs = Counter(it.article.language for it in ml)
+        print(f"\nML-Crisis detected languages: {dict(langs)}")
+        evaluate("ML-Crisis syria+yemen es/fr/it (topic params)", ml, "topic", vectors.MULTI, TOPIC, bertopic)
+    for space, c in caches.items():
+        print(f"embedding time {space}: {c.seconds:.1f} s for {len(c.cache)} texts")
+
+
+if __name__ == "__main__":
+    main()

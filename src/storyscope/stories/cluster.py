@@ -1,0 +1,749 @@
+"""Incremental story clustering: each new article joins the nearest live story or starts a new one.
+
+An article is compared with the stories whose centroids are nearest to its embedding (an exact search
+over a few thousand stories, a usearch HNSW graph beyond), restricted to stories that are live at the
+article's publication date (within ``window_days`` of the story's first and last article, when dates are
+known). For each candidate::
+
+    score = cosine(article, story centroid) - threshold(space) + name_weight * shared_names
+
+and the best candidate with a score >= 0 wins, unless the names veto it: when both sides name enough
+people and places and share none of their most salient ones, they are two similar but distinct events
+(two earthquakes in two countries the same week), whatever the embeddings say.
+
+Names are capitalised words that are not sentence-initial function words (the spaCy entity stage is
+too slow for a stream); compared across languages they are reduced to a consonant skeleton, so that
+Tehran, Teheran and Téhéran, or Putin and Poutine, meet.
+
+Embedding spaces (see :mod:`storyscope.stories.vectors`): English articles use the fast static model;
+articles in other languages use multilingual e5. Once a store holds a non-English article, every story
+also gets an e5 centroid (existing live stories are back-filled once), and an English article that does
+not clearly join an English story is embedded with e5 too, so that an English and a Spanish article on
+one event meet in one story.
+
+Story ids are stable (derived from the first article's content hash); when an article bridges two
+stories that are close to each other, the younger is merged into the older and both record why. The
+same articles in the same order always give the same stories.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import weakref
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+
+from storyscope.config import Config
+from storyscope.models import Article, Json, Story
+from storyscope.store.base import Store
+from storyscope.stories.vectors import (
+    FAST,
+    MULTI,
+    Vectors,
+    embed_text,
+    get_embedder,
+    pack,
+    unpack,
+)
+
+
+@dataclass(frozen=True)
+class ClusterParams:
+    """How far a story reaches. The defaults were tuned on ECB+ topics 1-22 at the event level."""
+
+    # Cosine, after mean-centring, to a story centroid needed to join it, per embedding space.
+    threshold_fast: float = 0.55
+    threshold_multi: float = 0.55
+    # Bonus per shared salient name (capped at ``name_cap`` names).
+    name_weight: float = 0.03
+    name_cap: int = 3
+    # Veto a join when both sides have at least ``veto_names`` salient names and neither side's
+    # ``veto_top`` leading names occur among the other's names (``veto_names=0`` disables the veto).
+    veto_names: int = 3
+    veto_top: int = 2
+    window_days: float = 14.0
+    candidates: int = 20
+    # Below this many stories the search is exact; above it, an HNSW graph (usearch).
+    exact_limit: int = 2000
+    # "auto": fast for English, e5 for other languages; "fast" or "multi": one space for everything.
+    mode: str = "auto"
+    # A second story that the article also joins by this margin, and whose centroid is this close to
+    # the first's, is merged into the older one.
+    merge_margin: float = 0.08
+    # At most this many of the most recent stories get an e5 centroid when a store turns multilingual.
+    backfill_limit: int = 2000
+
+
+EVENT = ClusterParams()
+"""Stories are events: two similar events stay apart (storyscope's default)."""
+
+TOPIC = ClusterParams(threshold_fast=0.4, threshold_multi=0.35, veto_top=4, window_days=60.0)
+"""Looser stories that follow a topic (a long-running crisis) across its events."""
+
+
+# -- names -------------------------------------------------------------------------------------------
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?:;\"”»])\s+|\n+")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+# Capitalised words that are not names: function words that open sentences or headlines, titles,
+# days and months, in the languages the stream sees most. Lower-cased, diacritics stripped.
+_NOT_NAMES = frozenset(
+    """
+    a an and as at but by for from he her his i if in into is it its me my no not of on or our she so
+    that the their them then there these they this those to up us was we were what when where which who
+    why will with you your after before over under new more most also all any some one two three mr mrs
+    ms dr prof sir president minister prime chief general mayor governor king queen pope senator judge
+    police officials official monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december today yesterday tomorrow
+    der die das den dem des ein eine einer und oder aber nicht ist sind war wie was wer wo im am zum
+    zur bei mit von vor nach auf aus fur uber unter als auch sich sie er es wir ihr ich herr frau
+    montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar marz juni juli oktober
+    dezember le la les un une des du de et ou mais pas est sont il elle ils elles nous vous au aux
+    dans sur pour par avec sans ce cette ces qui que quoi lundi mardi mercredi jeudi vendredi samedi
+    dimanche janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre el
+    los las una unos unas y o pero es son en por para con sin este esta estos estas lunes martes
+    miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio julio agosto
+    septiembre setiembre octubre noviembre diciembre il lo gli uno e ma non sono nel nella per tra fra
+    questo questa lunedi martedi mercoledi giovedi venerdi sabato domenica gennaio febbraio aprile
+    maggio giugno luglio settembre ottobre dicembre
+    """.split()
+)
+_NAME_WORDS = 400
+_MAX_NAMES = 15
+_STORY_NAMES = 50
+_VOWELS = frozenset("aeiouy")
+
+
+def _fold(token: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", token.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def salient_names(title: str, text: str) -> list[str]:
+    """The article's most salient names (lower-cased, diacritics stripped), most frequent first.
+
+    A capitalised word counts when it is not sentence-initial, or when it also occurs capitalised
+    inside a sentence elsewhere; words in the title count twice. Only the opening ``_NAME_WORDS``
+    words of the body are read: the lead names the event.
+    """
+    body = " ".join(text.split()[:_NAME_WORDS])
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    initial: list[tuple[str, int]] = []
+    inner: set[str] = set()
+    order = 0
+    for weight, chunk in ((2, title), (1, body)):
+        for sentence in _SENT_SPLIT.split(chunk):
+            for i, m in enumerate(_TOKEN.finditer(sentence)):
+                tok = _POSSESSIVE.sub("", m.group())
+                if len(tok) < 2 or not tok[0].isupper():
+                    continue
+                key = _fold(tok)
+                if key in _NOT_NAMES:
+                    continue
+                order += 1
+                first_seen.setdefault(key, order)
+                if i == 0:
+                    initial.append((key, weight))
+                else:
+                    inner.add(key)
+                    counts[key] += weight
+    for key, weight in initial:
+        if key in inner:
+            counts[key] += weight
+    ranked = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
+    return ranked[:_MAX_NAMES]
+
+
+def skeleton(name: str) -> str:
+    """A spelling-tolerant key for matching a name across languages: first letter plus consonants."""
+    out = name[:1]
+    for c in name[1:]:
+        if c in _VOWELS or c in "h-'’" or not c.isalpha():
+            continue
+        if out[-1:] != c:
+            out += c
+    return out
+
+
+# -- stories in memory -------------------------------------------------------------------------------
+
+
+class _Means:
+    """Running mean vector of every (space, language) over all clustered articles.
+
+    Static and e5 embeddings of news share a large common direction (and e5 one per language), which
+    makes unrelated articles look alike; comparing vectors after subtracting the mean removes it. Stories
+    keep raw sums per (space, language), so ``sum - n * mean`` centres them exactly with today's mean,
+    and the means themselves are the totals of the stories' sums (nothing more to persist). The mean is
+    shrunk towards zero while few articles have been seen.
+    """
+
+    _PRIOR = 10.0
+
+    def __init__(self) -> None:
+        self._tot: dict[str, Vectors] = {}
+        self._n: dict[str, int] = {}
+
+    def add(self, key: str, v: Vectors, count: int = 1) -> None:
+        self._tot[key] = self._tot[key] + v if key in self._tot else v.astype(np.float64)
+        self._n[key] = self._n.get(key, 0) + count
+
+    def mean(self, key: str) -> Vectors:
+        tot = self._tot.get(key)
+        if tot is None:
+            return np.zeros(1, dtype=np.float32)
+        return (tot / (self._n[key] + self._PRIOR)).astype(np.float32)
+
+    def centre(self, key: str, v: Vectors) -> Vectors:
+        c = v - self.mean(key)
+        n = float(np.linalg.norm(c))
+        return (c / n).astype(np.float32) if n > 0 else c.astype(np.float32)
+
+
+@dataclass
+class _Story:
+    id: str
+    seq: int
+    title: str
+    article_ids: list[str]
+    sums: dict[str, Vectors] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    names: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    first: date | None = None
+    last: date | None = None
+    merged_into: str | None = None
+
+    def has(self, space: str) -> bool:
+        return any(k.startswith(space + ":") for k in self.sums)
+
+    def centroid(self, space: str, means: _Means) -> Vectors | None:
+        """The normalised mean of the members' centred vectors in ``space`` (None if it has none)."""
+        total: Vectors | None = None
+        for key, v in self.sums.items():
+            if key.startswith(space + ":"):
+                c = v - self.counts[key] * means.mean(key)
+                total = c if total is None else total + c
+        if total is None:
+            return None
+        n = float(np.linalg.norm(total))
+        return total / n if n > 0 else None
+
+    def add_vector(self, key: str, v: Vectors, count: int = 1) -> None:
+        self.sums[key] = self.sums[key] + v if key in self.sums else v.copy()
+        self.counts[key] = self.counts.get(key, 0) + count
+
+    def top_names(self, k: int) -> list[str]:
+        return [n for n, _ in sorted(self.names.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+
+    def meta(self) -> Json:
+        return {
+            "seq": self.seq,
+            "title": self.title,
+            "n": len(self.article_ids),
+            "counts": dict(sorted(self.counts.items())),
+            "names": dict(self.names.most_common(_STORY_NAMES)),
+            "languages": dict(sorted(self.languages.items())),
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+            "merged_into": self.merged_into,
+        }
+
+    @classmethod
+    def from_index(cls, story: Story, meta: Json, vectors: dict[str, bytes]) -> _Story:
+        return cls(
+            id=story.id,
+            seq=int(meta["seq"]),
+            title=story.title,
+            article_ids=list(story.article_ids),
+            sums={space: unpack(blob) for space, blob in vectors.items()},
+            counts={k: int(v) for k, v in meta.get("counts", {}).items()},
+            names=Counter({k: int(v) for k, v in meta.get("names", {}).items()}),
+            languages=Counter({k: int(v) for k, v in meta.get("languages", {}).items()}),
+            first=_parse_date(meta.get("first")),
+            last=_parse_date(meta.get("last")),
+            merged_into=meta.get("merged_into"),
+        )
+
+
+def _parse_date(value: Any) -> date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# -- nearest-neighbour index -------------------------------------------------------------------------
+
+
+class _Index:
+    """Story centroids of one space: exact search while small, usearch HNSW past ``exact_limit``.
+
+    Keys are story sequence numbers. Insertion is single-threaded and in a fixed order, so the graph,
+    and therefore the candidates, are the same for the same input.
+    """
+
+    def __init__(self, dims: int, exact_limit: int) -> None:
+        self.dims = dims
+        self.exact_limit = exact_limit
+        self._rows: dict[int, Vectors] = {}
+        self._matrix: Vectors | None = None
+        self._keys: list[int] = []
+        self._ann: Any = None
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def upsert(self, key: int, vector: Vectors) -> None:
+        had = key in self._rows
+        self._rows[key] = vector
+        if self._ann is not None:
+            if had:
+                self._ann.remove(key)
+            self._ann.add(key, vector, threads=1)
+        elif len(self._rows) > self.exact_limit:
+            self._build_ann()
+        elif had and self._matrix is not None:
+            self._matrix[self._keys.index(key)] = vector
+        else:
+            self._matrix = None  # rebuilt lazily at the next search
+
+    def remove(self, key: int) -> None:
+        if self._rows.pop(key, None) is None:
+            return
+        if self._ann is not None:
+            self._ann.remove(key)
+        self._matrix = None
+
+    def _build_ann(self) -> None:
+        from usearch.index import Index
+
+        self._ann = Index(
+            ndim=self.dims, metric="cos", dtype="f32", connectivity=16, expansion_add=128,
+            expansion_search=128,
+        )  # fmt: skip
+        for key in sorted(self._rows):
+            self._ann.add(key, self._rows[key], threads=1)
+        self._matrix = None
+
+    def search(self, vector: Vectors, k: int) -> list[int]:
+        """Keys of the ``k`` nearest centroids, nearest first (ties by key)."""
+        if not self._rows:
+            return []
+        if self._ann is not None:
+            found = self._ann.search(vector, min(k, len(self._rows)), threads=1)
+            return [int(x) for x in found.keys]
+        if self._matrix is None:
+            self._keys = sorted(self._rows)
+            self._matrix = np.stack([self._rows[key] for key in self._keys])
+        sims = self._matrix @ vector
+        order = np.lexsort((np.asarray(self._keys), -sims))[:k]
+        return [self._keys[i] for i in order]
+
+
+# -- the clusterer ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    story: _Story
+    space: str
+    sim: float
+    shared: list[str]
+    score: float
+    vetoed: bool
+
+
+class Clusterer:
+    """Assigns articles of one store to stories; keeps the stories' state in memory between calls."""
+
+    def __init__(self, store: Store, params: ClusterParams = EVENT) -> None:
+        self.store = store
+        self.params = params
+        self._stories: dict[str, _Story] = {}
+        self._by_seq: dict[int, _Story] = {}
+        self._index: dict[str, _Index] = {
+            FAST: _Index(get_embedder(FAST).dims, params.exact_limit),
+            MULTI: _Index(get_embedder(MULTI).dims, params.exact_limit),
+        }
+        self._merged: dict[str, str] = {}
+        self._means = _Means()
+        self._next_seq = 0
+        self._load()
+
+    # -- state --------------------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        for story_id, meta, vectors in self.store.iter_story_index():
+            s = _Story.from_index(self.store.get_story(story_id), meta, vectors)
+            self._next_seq = max(self._next_seq, s.seq + 1)
+            if s.merged_into is not None:
+                self._merged[s.id] = s.merged_into
+                continue
+            self._add_story(s)
+
+    def _add_story(self, s: _Story) -> None:
+        for key, v in s.sums.items():
+            self._means.add(key, v, s.counts.get(key, 0))
+        self._stories[s.id] = s
+        self._by_seq[s.seq] = s
+        self._reindex(s)
+
+    def _reindex(self, s: _Story) -> None:
+        for space, index in self._index.items():
+            c = s.centroid(space, self._means)
+            if c is None:
+                index.remove(s.seq)
+            else:
+                index.upsert(s.seq, c)
+
+    def _save(self, s: _Story, reason: str) -> None:
+        self.store.put_story(Story(id=s.id, title=s.title, article_ids=list(s.article_ids)), reason)
+        self.store.put_story_index(s.id, s.meta(), {space: pack(v) for space, v in s.sums.items()})
+
+    @property
+    def multilingual(self) -> bool:
+        """Whether stories carry e5 centroids (the store has seen a language other than English)."""
+        return self.params.mode == "multi" or (self.params.mode == "auto" and len(self._index[MULTI]) > 0)
+
+    # -- assignment -------------------------------------------------------------------------------
+
+    def assign(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Put every article in a story (those already in one stay put); article id -> story id."""
+        out: dict[str, str] = {}
+        todo: list[Article] = []
+        for aid in dict.fromkeys(article_ids):
+            known = self.store.story_of(aid)
+            if known is not None:
+                out[aid] = known
+            else:
+                todo.append(self.store.get_article(aid))
+        if not todo:
+            return out
+        fast, multi = self._embed_batch(todo)
+        for article in todo:
+            out[article.id] = self._assign_one(article, fast.get(article.id), multi.get(article.id))
+        # A later article may have merged an earlier one's story into another: report where it is now.
+        return {aid: self._resolve(sid) for aid, sid in out.items()}
+
+    def _resolve(self, story_id: str) -> str:
+        while story_id in self._merged:
+            story_id = self._merged[story_id]
+        return story_id
+
+    def _embed_batch(self, articles: list[Article]) -> tuple[dict[str, Vectors], dict[str, Vectors]]:
+        """Embeddings computed up front: fast for English, e5 for the rest (copies need none)."""
+        mode = self.params.mode
+        originals = [a for a in articles if not self._follows_original(a)]
+        want_fast = [a for a in originals if mode == "fast" or (mode == "auto" and _is_english(a))]
+        want_multi = [a for a in originals if mode == "multi" or (mode == "auto" and not _is_english(a))]
+        if want_multi and mode == "auto" and not self.multilingual:
+            self._backfill_multi()
+        return _embed(FAST, want_fast), _embed(MULTI, want_multi)
+
+    def _follows_original(self, a: Article) -> bool:
+        return a.duplicate_of is not None and self.store.story_of(a.duplicate_of) is not None
+
+    def _backfill_multi(self) -> None:
+        """Give the most recent stories an e5 centroid (from their first article) so that articles in
+        other languages can find them; runs once, when the first non-English article arrives."""
+        recent = sorted(self._stories.values(), key=lambda s: -s.seq)[: self.params.backfill_limit]
+        recent = [s for s in recent if not s.has(MULTI)]
+        if not recent:
+            return
+        seeds = [self.store.get_article(s.article_ids[0]) for s in recent]
+        vectors = get_embedder(MULTI).encode([embed_text(a) for a in seeds])
+        for s, seed, v in zip(recent, seeds, vectors, strict=True):
+            key = f"{MULTI}:{seed.language or '?'}"
+            s.add_vector(key, v)
+            self._means.add(key, v)
+            self._reindex(s)
+            self.store.put_story_index(s.id, s.meta(), {space: pack(x) for space, x in s.sums.items()})
+
+    def _assign_one(self, article: Article, fast: Vectors | None, multi: Vectors | None) -> str:
+        names = salient_names(article.title, article.text)
+        day = _parse_date(article.published)
+        if article.duplicate_of is not None:
+            original_story = self.store.story_of(article.duplicate_of)
+            if original_story is not None and original_story in self._stories:
+                s = self._stories[original_story]
+                self._join(s, article, names, day, {}, f"joined: copy of {article.duplicate_of}")
+                return s.id
+        vectors = {space: v for space, v in ((FAST, fast), (MULTI, multi)) if v is not None}
+        if not vectors:  # a copy whose original is not in a story yet: embed it after all
+            vectors = self._embed_one(article)
+        best = self._best(article, vectors, names, day)
+        if best is None and self.multilingual and MULTI not in vectors and self.params.mode == "auto":
+            # No English story takes it: maybe a story told in another language does.
+            vectors[MULTI] = _embed(MULTI, [article])[article.id]
+            best = self._best(article, vectors, names, day)
+        if best is None:
+            if self.multilingual and MULTI not in vectors and self.params.mode == "auto":
+                vectors[MULTI] = _embed(MULTI, [article])[article.id]
+            return self._new_story(article, names, day, vectors).id
+        s = best[0].story
+        shared = ", ".join(best[0].shared) or "none"
+        reason = f"joined: similarity {best[0].sim:.2f} ({best[0].space}), shared names: {shared}"
+        self._join(s, article, names, day, vectors, reason)
+        for other in best[1:]:
+            self._maybe_merge(s, other)
+            s = self._stories[s.merged_into] if s.merged_into else s
+        return s.id
+
+    def _embed_one(self, article: Article) -> dict[str, Vectors]:
+        mode = self.params.mode
+        space = FAST if mode == "fast" or (mode == "auto" and _is_english(article)) else MULTI
+        return {space: _embed(space, [article])[article.id]}
+
+    def _best(
+        self, article: Article, vectors: dict[str, Vectors], names: list[str], day: date | None
+    ) -> list[_Candidate] | None:
+        """Candidates that the article may join, best first; None when none qualifies."""
+        p = self.params
+        seen: set[int] = set()
+        found: list[_Candidate] = []
+        for space, v in vectors.items():
+            query = self._means.centre(f"{space}:{article.language or '?'}", v)
+            for key in self._index[space].search(query, p.candidates):
+                if key in seen:
+                    continue
+                seen.add(key)
+                s = self._by_seq[key]
+                if not _live(s, day, p.window_days):
+                    continue
+                c = self._score(s, article, vectors, names)
+                if c is not None and c.score >= 0 and not c.vetoed:
+                    found.append(c)
+        if not found:
+            return None
+        found.sort(key=lambda c: (-c.score, c.story.seq))
+        return found
+
+    def _space_for(self, s: _Story, article: Article, vectors: dict[str, Vectors]) -> str | None:
+        """Compare in e5 when the story or the article is not English, else in the fast space."""
+        english_only = _is_english(article) and set(s.languages) <= {"en", "?"}
+        if FAST in vectors and s.has(FAST) and (english_only or MULTI not in vectors):
+            return FAST
+        if MULTI in vectors and s.has(MULTI):
+            return MULTI
+        if FAST in vectors and s.has(FAST):
+            return FAST
+        return None
+
+    def _score(
+        self, s: _Story, article: Article, vectors: dict[str, Vectors], names: list[str]
+    ) -> _Candidate | None:
+        p = self.params
+        space = self._space_for(s, article, vectors)
+        if space is None:
+            return None
+        centroid = s.centroid(space, self._means)
+        if centroid is None:
+            return None
+        sim = float(self._means.centre(f"{space}:{article.language or '?'}", vectors[space]) @ centroid)
+        same_language = (article.language or "?") in s.languages
+        shared, vetoed = _compare_names(names, s, same_language, p)
+        threshold = p.threshold_fast if space == FAST else p.threshold_multi
+        score = sim - threshold + p.name_weight * min(len(shared), p.name_cap)
+        return _Candidate(s, space, sim, shared, score, vetoed)
+
+    def _new_story(
+        self, article: Article, names: list[str], day: date | None, vectors: dict[str, Vectors]
+    ) -> _Story:
+        digest = hashlib.sha256((article.content_hash or article.id).encode()).hexdigest()
+        story_id = f"s-{digest[:10]}"
+        n = 2
+        while story_id in self._stories or self._taken(story_id):
+            story_id = f"s-{digest[:10]}-{n}"
+            n += 1
+        s = _Story(id=story_id, seq=self._next_seq, title=article.title or "Untitled story", article_ids=[])
+        self._next_seq += 1
+        self._stories[s.id] = s
+        self._by_seq[s.seq] = s
+        self._join(s, article, names, day, vectors, "created: no live story close enough")
+        return s
+
+    def _taken(self, story_id: str) -> bool:
+        try:
+            self.store.get_story(story_id)
+        except Exception:
+            return False
+        return True
+
+    def _join(
+        self,
+        s: _Story,
+        article: Article,
+        names: list[str],
+        day: date | None,
+        vectors: dict[str, Vectors],
+        reason: str,
+    ) -> None:
+        s.article_ids.append(article.id)
+        for space, v in vectors.items():
+            key = f"{space}:{article.language or '?'}"
+            s.add_vector(key, v)
+            self._means.add(key, v)
+        s.names.update(names)
+        if len(s.names) > 2 * _STORY_NAMES:  # keep the profile bounded: the tail never decides
+            s.names = Counter(dict(s.names.most_common(_STORY_NAMES)))
+        s.languages[article.language or "?"] += 1
+        if day is not None:
+            s.first = day if s.first is None else min(s.first, day)
+            s.last = day if s.last is None else max(s.last, day)
+        self._reindex(s)
+        self._save(s, reason)
+
+    def _maybe_merge(self, keep: _Story, cand: _Candidate) -> None:
+        """Merge ``cand``'s story into ``keep`` when the new article bridges two close stories."""
+        p = self.params
+        other = cand.story
+        if other.id == keep.id or other.merged_into is not None or cand.score < p.merge_margin:
+            return
+        space = cand.space
+        a, b = keep.centroid(space, self._means), other.centroid(space, self._means)
+        if a is None or b is None:
+            return
+        threshold = p.threshold_fast if space == FAST else p.threshold_multi
+        sim = float(a @ b)
+        if sim < threshold + p.merge_margin:
+            return
+        shared, vetoed = _compare_names(other.top_names(_MAX_NAMES), keep, True, p)
+        if vetoed:
+            return
+        older, younger = (keep, other) if keep.seq < other.seq else (other, keep)
+        younger.merged_into = older.id
+        self._merged[younger.id] = older.id
+        older.article_ids.extend(younger.article_ids)
+        for key, v in younger.sums.items():
+            older.add_vector(key, v, younger.counts.get(key, 0))
+        older.names.update(younger.names)
+        older.languages.update(younger.languages)
+        for d in (younger.first, younger.last):
+            if d is not None:
+                older.first = d if older.first is None else min(older.first, d)
+                older.last = d if older.last is None else max(older.last, d)
+        why = f"centroid similarity {sim:.2f} ({space}), shared names: {', '.join(shared) or 'none'}"
+        moved = list(younger.article_ids)
+        younger.article_ids = []
+        del self._stories[younger.id]
+        del self._by_seq[younger.seq]
+        for index in self._index.values():
+            index.remove(younger.seq)
+        self.store.put_story(
+            Story(id=younger.id, title=younger.title, article_ids=[]), f"merged into {older.id}: {why}"
+        )
+        self.store.put_story_index(younger.id, younger.meta(), {})
+        self._reindex(older)
+        self._save(older, f"merged {younger.id} ({len(moved)} articles): {why}")
+
+
+def _compare_names(
+    names: list[str], s: _Story, same_language: bool, p: ClusterParams
+) -> tuple[list[str], bool]:
+    """Shared salient names, and whether their disagreement vetoes the join."""
+    story_names = s.top_names(_STORY_NAMES)
+    key = (lambda n: n) if same_language else skeleton
+    story_keys = {key(n) for n in story_names}
+    article_keys = {key(n) for n in names}
+    shared = [n for n in names if key(n) in story_keys]
+    # Disagreement: none of the article's leading names occurs in the story, and none of the story's
+    # leading names in the article (leading names are the places and people the event is about).
+    disjoint = not ({key(n) for n in names[: p.veto_top]} & story_keys) and not (
+        {key(n) for n in story_names[: p.veto_top]} & article_keys
+    )
+    vetoed = p.veto_names > 0 and len(names) >= p.veto_names and len(story_names) >= p.veto_names and disjoint
+    return shared, vetoed
+
+
+def _is_english(a: Article) -> bool:
+    return a.language in (None, "en")
+
+
+def _live(s: _Story, day: date | None, window_days: float) -> bool:
+    if day is None or s.first is None or s.last is None:
+        return True
+    w = timedelta(days=window_days)
+    return s.first - w <= day <= s.last + w
+
+
+def _embed(space: str, articles: list[Article]) -> dict[str, Vectors]:
+    if not articles:
+        return {}
+    vectors = get_embedder(space).encode([embed_text(a) for a in articles])
+    return {a.id: v for a, v in zip(articles, vectors, strict=True)}
+
+
+# -- public API -----------------------------------------------------------------------------------
+
+_CLUSTERERS: weakref.WeakKeyDictionary[Any, Clusterer] = weakref.WeakKeyDictionary()
+
+
+def clusterer_for(store: Store, params: ClusterParams | None = None) -> Clusterer:
+    """The process's clusterer of ``store`` (loaded from the store once, then kept in step)."""
+    params = params or EVENT
+    c = _CLUSTERERS.get(store)
+    if c is None or c.params != params:
+        c = Clusterer(store, params)
+        _CLUSTERERS[store] = c
+    return c
+
+
+def assign_stories(
+    store: Store,
+    article_ids: list[str],
+    config: Config | None = None,
+    params: ClusterParams | None = None,
+) -> dict[str, str]:
+    """Assign stored articles to stories as they arrive, in order; return article id -> story id.
+
+    Articles already in a story keep it. Each new article joins the nearest live story or starts one;
+    stories and their history are written to ``store``. ``config`` is accepted for symmetry with the
+    other pipeline steps; the clustering parameters are ``params`` (default :data:`EVENT`).
+    """
+    del config  # no clustering setting lives in Config yet
+    return clusterer_for(store, params).assign(article_ids)
+
+
+def cluster_articles(
+    store: Store, article_ids: Iterable[str], params: ClusterParams | None = None
+) -> list[Story]:
+    """The stories the given stored articles fall into, in order of their first article."""
+    mapping = assign_stories(store, list(article_ids), params=params)
+    story_ids = list(dict.fromkeys(mapping.values()))
+    return [store.get_story(sid) for sid in story_ids]
+
+
+def describe_stories(store: Store) -> list[dict[str, Any]]:
+    """One row per non-empty story, for ``storyscope stories``: id, title, size, outlets, languages,
+    first and last seen (publication dates when known, else when the story was created/updated)."""
+    rows: list[dict[str, Any]] = []
+    for story in store.list_stories():
+        if not story.article_ids:
+            continue  # merged into another story
+        articles = list(store.iter_articles(story.article_ids))
+        dates = sorted(a.published[:10] for a in articles if a.published)
+        rows.append(
+            {
+                "id": story.id,
+                "title": story.title,
+                "size": len(articles),
+                "originals": sum(1 for a in articles if a.duplicate_of is None),
+                "outlets": sorted({a.outlet for a in articles if a.outlet}),
+                "languages": sorted({a.language for a in articles if a.language}),
+                "first_seen": dates[0] if dates else story.created,
+                "last_seen": dates[-1] if dates else story.updated,
+            }
+        )
+    return rows

@@ -1,0 +1,238 @@
+"""Incremental story clustering, on fictional articles written for these tests."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cluster_fixtures import (
+    BUDGET_ES,
+    FERRY_DE,
+    FERRY_EN,
+    FERRY_ES,
+    FOOTBALL,
+    QUAKE_NORVANIA,
+    QUAKE_VALDORIA,
+)
+
+from builders import SHARED, make_article
+from storyscope.models import Article
+from storyscope.store.sqlite import SQLiteStore
+from storyscope.stories.cluster import (
+    assign_stories,
+    cluster_articles,
+    describe_stories,
+    salient_names,
+    skeleton,
+)
+
+
+@pytest.fixture
+def store() -> Iterator[SQLiteStore]:
+    s = SQLiteStore(":memory:")
+    yield s
+    s.close()
+
+
+def _put(store: SQLiteStore, aid: str, pair: tuple[str, str], **kw: object) -> str:
+    title, text = pair
+    kw.setdefault("language", "en")
+    a = make_article(aid, text=text, title=title, **kw)
+    stored = store.put_article(a)
+    assert stored is not None
+    return stored
+
+
+def _quake_week(store: SQLiteStore) -> list[str]:
+    """Valdoria and Norvania earthquakes interleaved over one week, plus a football story."""
+    ids = [
+        _put(store, "v1", QUAKE_VALDORIA[0], published="2031-03-04", outlet="Kesh Herald"),
+        _put(store, "n1", QUAKE_NORVANIA[0], published="2031-03-05", outlet="Brelin Post"),
+        _put(store, "f1", FOOTBALL, published="2031-03-05", outlet="Sports Daily"),
+        _put(store, "v2", QUAKE_VALDORIA[1], published="2031-03-05", outlet="Valdoria Today"),
+        _put(store, "n2", QUAKE_NORVANIA[1], published="2031-03-06", outlet="Nordic Wire"),
+        _put(store, "v3", QUAKE_VALDORIA[2], published="2031-03-06", outlet="World Desk"),
+    ]
+    return ids
+
+
+def _groups(mapping: dict[str, str]) -> set[frozenset[str]]:
+    by_story: dict[str, set[str]] = {}
+    for aid, sid in mapping.items():
+        by_story.setdefault(sid, set()).add(aid)
+    return {frozenset(v) for v in by_story.values()}
+
+
+def test_salient_names_skip_sentence_openers_and_titles() -> None:
+    names = salient_names(
+        "Flood hits Orvik",
+        "The river burst its banks in Orvik on Monday. Officials said Orvik and Tessel were cut off. "
+        "Mayor Lina Kraus visited Tessel.",
+    )
+    assert names[0] == "orvik"
+    assert {"tessel", "lina", "kraus"} <= set(names)
+    assert not {"the", "officials", "monday", "mayor", "flood"} & set(names)
+
+
+def test_skeleton_matches_spellings_across_languages() -> None:
+    assert skeleton("tehran") == skeleton("teheran")
+    assert skeleton("putin") == skeleton("poutine")
+    assert skeleton("kesh") != skeleton("brelin")
+
+
+def test_articles_join_and_similar_events_stay_apart(store: SQLiteStore) -> None:
+    ids = _quake_week(store)
+    mapping = assign_stories(store, ids)
+    assert _groups(mapping) == {
+        frozenset({"v1", "v2", "v3"}),
+        frozenset({"n1", "n2"}),
+        frozenset({"f1"}),
+    }
+    history = store.story_history(mapping["v1"])
+    assert history[0]["reason"].startswith("created")
+    assert any("joined: similarity" in h["reason"] and "kesh" in h["reason"] for h in history[1:])
+
+
+def test_unrelated_article_starts_a_new_story(store: SQLiteStore) -> None:
+    first = assign_stories(store, [_put(store, "v1", QUAKE_VALDORIA[0])])
+    second = assign_stories(store, [_put(store, "f1", FOOTBALL)])
+    assert first["v1"] != second["f1"]
+    assert len(store.list_stories()) == 2
+
+
+def test_time_window_keeps_a_much_later_article_out(store: SQLiteStore) -> None:
+    early = _put(store, "v1", QUAKE_VALDORIA[0], published="2031-03-04")
+    late = _put(store, "v2", QUAKE_VALDORIA[1], published="2031-09-20")
+    mapping = assign_stories(store, [early, late])
+    assert mapping[early] != mapping[late]
+
+
+def test_assignment_is_incremental_and_ids_are_stable(store: SQLiteStore) -> None:
+    ids = _quake_week(store)
+    first = assign_stories(store, ids[:3])
+    later = assign_stories(store, ids[3:])
+    # Stories made by the first call keep their ids; later articles join them.
+    assert later["v2"] == first["v1"]
+    assert later["n2"] == first["n1"]
+    # Asking again changes nothing.
+    assert assign_stories(store, ids) == {**first, **later}
+
+
+def test_same_input_same_order_gives_same_stories(tmp_path: Path) -> None:
+    results = []
+    for run in range(2):
+        with SQLiteStore(tmp_path / f"run{run}.db") as s:
+            ids = _quake_week(s)
+            mapping = assign_stories(s, ids)
+            stories = [(st.id, st.title, st.article_ids) for st in s.list_stories()]
+            results.append((mapping, stories))
+    assert results[0] == results[1]
+
+
+def test_state_survives_reopening_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with SQLiteStore(path) as s:
+        ids = _quake_week(s)
+        first = assign_stories(s, ids[:4])
+    with SQLiteStore(path) as s:
+        later = assign_stories(s, ids[4:])
+    assert later["n2"] == first["n1"]
+    assert later["v3"] == first["v1"]
+
+
+def test_copies_follow_their_original(store: SQLiteStore) -> None:
+    v1 = _put(store, "v1", QUAKE_VALDORIA[0])
+    f1 = _put(store, "f1", FOOTBALL)
+    # A re-published copy whose text, as stored, says little: it must still follow its original.
+    copy = _put(
+        store, "copy", ("Sport in brief", "Wire copy as re-published by a partner site."), duplicate_of=f1
+    )
+    mapping = assign_stories(store, [v1, f1, copy])
+    assert mapping[copy] == mapping[f1]
+    assert "copy of f1" in store.story_history(mapping[f1])[-1]["reason"]
+
+
+def test_cross_lingual_articles_join_one_story(store: SQLiteStore) -> None:
+    en = _put(store, "ferry-en", FERRY_EN, published="2031-05-10")
+    v1 = _put(store, "v1", QUAKE_VALDORIA[0], published="2031-05-09")
+    first = assign_stories(store, [en, v1])
+    es = _put(store, "ferry-es", FERRY_ES, published="2031-05-10", language="es")
+    de = _put(store, "ferry-de", FERRY_DE, published="2031-05-11", language="de")
+    budget = _put(store, "budget-es", BUDGET_ES, published="2031-05-10", language="es")
+    later = assign_stories(store, [es, de, budget])
+    assert later[es] == first[en]
+    assert later[de] == first[en]
+    assert later[budget] not in {first[en], first[v1]}
+    rows = {r["id"]: r for r in describe_stories(store)}
+    assert rows[first[en]]["languages"] == ["de", "en", "es"]
+    assert rows[first[en]]["size"] == 3
+
+
+def test_english_article_joins_a_story_started_in_another_language(store: SQLiteStore) -> None:
+    es = _put(store, "ferry-es", FERRY_ES, language="es")
+    en = _put(store, "ferry-en", FERRY_EN)
+    f1 = _put(store, "f1", FOOTBALL)
+    mapping = assign_stories(store, [es, en, f1])
+    assert mapping[en] == mapping[es] != mapping[f1]
+
+
+def test_cluster_articles_returns_stories_in_order(store: SQLiteStore) -> None:
+    ids = _quake_week(store)
+    stories = cluster_articles(store, ids)
+    assert [sorted(s.article_ids) for s in stories] == [["v1", "v2", "v3"], ["n1", "n2"], ["f1"]]
+
+
+def test_describe_stories(store: SQLiteStore) -> None:
+    assign_stories(store, _quake_week(store))
+    rows = describe_stories(store)
+    assert [r["size"] for r in rows] == [3, 2, 1]
+    v = rows[0]
+    assert v["title"] == QUAKE_VALDORIA[0][0]
+    assert v["outlets"] == ["Kesh Herald", "Valdoria Today", "World Desk"]
+    assert (v["first_seen"], v["last_seen"]) == ("2031-03-04", "2031-03-06")
+    assert v["languages"] == ["en"]
+
+
+REFERENCE = SHARED / "samples" / "putin-tehran-2022"
+EXTRACTION_GOLD = SHARED / "data" / "article-extraction-benchmark" / "ground-truth.json"
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+@pytest.mark.skipif(not (REFERENCE.exists() and EXTRACTION_GOLD.exists()), reason="needs ../shared")
+def test_reference_story_stays_one_story_among_unrelated_articles(store: SQLiteStore) -> None:
+    from storyscope.pipeline import prepare
+
+    gold = json.loads(EXTRACTION_GOLD.read_text(encoding="utf-8"))
+    others: list[Article] = []
+    for key, rec in sorted(gold.items())[:80]:
+        body = rec.get("articleBody") or ""
+        if len(body.split()) < 80:
+            continue
+        first, _, _body = body.strip().partition("\n")
+        a = Article(id=f"x-{key}", raw=body, origin=key, title=first[:150])
+        others.append(prepare(a))
+    refs: list[Article] = []
+    for path in sorted(REFERENCE.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        title = next(line for line in raw.splitlines() if line.strip()).strip()
+        refs.append(prepare(Article(id=path.stem, raw=raw, origin=path.name, title=title)))
+    assert len(refs) == 5
+    # Interleave: the reference articles arrive spread through the stream.
+    stream = list(others)
+    for i, r in enumerate(refs):
+        stream.insert(min(len(stream), 7 + i * (len(stream) // 5)), r)
+    ids = []
+    for a in stream:
+        stored = store.put_article(a)
+        if stored is not None:
+            ids.append(stored)
+    mapping = assign_stories(store, ids)
+    ref_stories = {mapping[r.id] for r in refs}
+    assert len(ref_stories) == 1
+    story = store.get_story(ref_stories.pop())
+    assert sorted(story.article_ids) == sorted(r.id for r in refs)
+    assert not any(re.match(r"x-", aid) for aid in story.article_ids)
