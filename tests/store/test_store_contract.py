@@ -115,3 +115,13 @@ def test_story_of_and_story_index(store: Store) -> None:
     # A later write replaces the whole entry, vectors included.
     store.put_story_index("s1", {"n": 3}, {"multi": b"abcd"})
     assert next(iter(store.iter_story_index())) == ("s1", {"n": 3}, {"multi": b"abcd"})
+
+
+def test_story_membership_shrinks_and_reorders(store: Store) -> None:
+    for i in range(4):
+        store.put_article(make_article(f"m{i}", text=f"Member {i} of the harbour story."))
+    store.put_story(Story("s", "Harbour", ["m0", "m1", "m2"]))
+    store.put_story(Story("s", "Harbour", ["m0", "m1", "m2", "m3"]))
+    assert store.get_story("s").article_ids == ["m0", "m1", "m2", "m3"]
+    store.put_story(Story("s", "Harbour", ["m3", "m1"]))
+    assert store.get_story("s").article_ids == ["m3", "m1"]

@@ -91,19 +91,13 @@ class SQLiteStore:
         return row is not None
 
     def _free_id(self, wanted: str) -> str:
-        taken = {
-            r[0]
-            for r in self._db.execute(
-                "SELECT id FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\'",
-                (wanted, _like_escape(wanted) + "-%"),
-            )
-        }
-        if wanted not in taken:
-            return wanted
-        n = 2
-        while f"{wanted}-{n}" in taken:
+        # Exact lookups on the unique index: a LIKE over suffixes would scan the table per article.
+        n = 1
+        candidate = wanted
+        while self._db.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
             n += 1
-        return f"{wanted}-{n}"
+            candidate = f"{wanted}-{n}"
+        return candidate
 
     def find_by_hash(self, content_hash: str) -> str | None:
         row = self._db.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
@@ -167,11 +161,7 @@ class SQLiteStore:
                     "ON CONFLICT(id) DO UPDATE SET title=excluded.title, updated=excluded.updated",
                     (story.id, story.title, story.created, story.updated),
                 )
-                self._db.execute("DELETE FROM story_articles WHERE story_id=?", (story.id,))
-                self._db.executemany(
-                    "INSERT INTO story_articles VALUES (?,?,?)",
-                    [(story.id, a, i) for i, a in enumerate(story.article_ids)],
-                )
+                self._write_members(story)
                 self._db.execute(
                     "INSERT INTO story_history (story_id, at, event, reason) VALUES (?,?,?,?)",
                     (story.id, now, "updated" if existing else "created", reason),
@@ -180,6 +170,25 @@ class SQLiteStore:
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
+
+    def _write_members(self, story: Story) -> None:
+        old = [
+            str(r[0])
+            for r in self._db.execute(
+                "SELECT article_id FROM story_articles WHERE story_id=? ORDER BY position", (story.id,)
+            )
+        ]
+        new = list(story.article_ids)
+        if new[: len(old)] == old:
+            # The common case, an article joining: append, so the cost does not grow with the story.
+            start = len(old)
+        else:
+            self._db.execute("DELETE FROM story_articles WHERE story_id=?", (story.id,))
+            start = 0
+        self._db.executemany(
+            "INSERT INTO story_articles VALUES (?,?,?)",
+            [(story.id, a, i) for i, a in enumerate(new[start:], start)],
+        )
 
     def get_story(self, story_id: str) -> Story:
         row = self._db.execute(
@@ -267,10 +276,6 @@ class SQLiteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _like_escape(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _loads(data: str) -> Json:
