@@ -575,30 +575,22 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
     for u in units:
         _classify(u)
     before, removed_before = list(units), list(removed)
-    # Iterate to a fixed point, so that the surviving units, cleaned again, stay as they are. The
-    # title anchors the body only in the first pass: later passes see no title line to anchor on.
-    first = True
-    while units:
-        reasons = _decide(units, title_tokens, anchor=first)
-        first = False
-        if not any(reasons):
-            break
-        survivors = []
-        for u, why in zip(units, reasons, strict=True):
-            if why:
-                removed.append(Removed(u.start, u.end, why))
-            else:
-                survivors.append(u)
-        units = survivors
+    units, removed = _settle(units, title_tokens, removed, anchor=True)
 
     if not units and before:
-        # Nothing looked like prose (a schedule, a list, a table): an empty article is never the right
-        # answer for non-empty input, so keep every line but a repeated headline.
+        # The title anchored the body on nothing that reads like prose. Settle again without the
+        # headline lines and without the anchor: that is what cleaning the output again would see,
+        # so the result stays a fixed point.
         heads = {(r.start, r.end) for r in removed if r.reason == "repeated-headline"}
-        units = [u for u in before if (u.start, u.end) not in heads]
-        removed = removed_before + [
+        rest = [u for u in before if (u.start, u.end) not in heads]
+        head_removed = removed_before + [
             Removed(u.start, u.end, "repeated-headline") for u in before if (u.start, u.end) in heads
         ]
+        units, removed = _settle(rest, title_tokens, list(head_removed), anchor=False)
+        if not units:
+            # Nothing looked like prose (a schedule, a list, a table): an empty article is never
+            # the right answer for non-empty input, so keep every line but a repeated headline.
+            units, removed = rest, head_removed
 
     parts: list[str] = []
     segments: list[Segment] = []
@@ -612,6 +604,27 @@ def clean_text(raw: str, title: str | None = None) -> Cleaned:
         pos += u.end - u.start
     removed.sort(key=lambda r: (r.start, r.end))
     return Cleaned("".join(parts), OffsetMap(segments), _merge_removed(raw, removed))
+
+
+def _settle(
+    units: list[_Unit], title_tokens: list[str], removed: list[Removed], anchor: bool
+) -> tuple[list[_Unit], list[Removed]]:
+    """Decide and drop until nothing more goes, so that the survivors, cleaned again, stay."""
+    # The title anchors the body only in the first pass: later passes see no title line to anchor on.
+    first = anchor
+    while units:
+        reasons = _decide(units, title_tokens, anchor=first)
+        first = False
+        if not any(reasons):
+            break
+        survivors = []
+        for u, why in zip(units, reasons, strict=True):
+            if why:
+                removed.append(Removed(u.start, u.end, why))
+            else:
+                survivors.append(u)
+        units = survivors
+    return units, removed
 
 
 def _merge_removed(raw: str, removed: list[Removed]) -> list[Removed]:
