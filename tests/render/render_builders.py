@@ -166,7 +166,21 @@ def make_briefing(articles: list[Article] | None = None, **fields: Any) -> Brief
             },
         ],
         "framing": {
-            w.id: {"tone": "neutral", "focus": ["cost", "traffic"]},
+            w.id: {
+                "tone": "neutral",
+                "focus": ["cost", "traffic"],
+                "coverage": {
+                    "claims": 1,
+                    "of": 2,
+                    "only_here": [{"text": "14 million euros"}],
+                    "only_here_count": 1,
+                    "left_out": [],
+                    "left_out_count": 0,
+                },
+                "quoted": [{"speaker": "Ada Brun", "quotes": 1, "words": 6}],
+                "reporting_verbs": [{"verb": "say", "count": 2}, {"verb": "claim", "count": 1}],
+                "distinctive_terms": [{"term": "traffic", "count": 3, "z": 2.1}],
+            },
             g.id: {"tone": "celebratory", "focus": ["civic pride"], "score": 0.8125},
         },
     }

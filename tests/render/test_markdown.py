@@ -103,8 +103,18 @@ def test_entities_timeline_claims_contradictions_and_framing() -> None:
         "  - [2] Northern Wire: “14 million euros”",
     ]
     assert _section(md, "Framing").splitlines() == [
-        "- [1] Eastwick Gazette: tone: celebratory; focus: civic pride; score: 0.812",
-        "- [2] Northern Wire: tone: neutral; focus: cost, traffic",
+        "- [1] Eastwick Gazette",
+        "  - tone: celebratory",
+        "  - focus: civic pride",
+        "  - score: 0.812",
+        "- [2] Northern Wire",
+        "  - tone: neutral",
+        "  - focus: cost, traffic",
+        "  - states: 1 of the story's 2 claims",
+        "  - only here (1): “14 million euros”",
+        "  - quotes: Ada Brun (1 quote, 6 words)",
+        "  - reporting verbs: say ×2, claim ×1",
+        "  - distinctive terms: traffic (3)",
     ]
 
 

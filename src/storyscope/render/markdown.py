@@ -121,8 +121,10 @@ def _story(b: Briefing) -> list[str]:
 
     framing: list[str] = []
     for f in v.framing():
-        rows = "; ".join(f"{escape(k)}: {escape(val)}" if k else escape(val) for k, val in f.rows)
-        framing.append(f"- {_markers([f.cite])} {escape(f.label)}: {rows}")
+        rows = "".join(
+            f"\n  - {escape(k)}: {escape(val)}" if k else f"\n  - {escape(val)}" for k, val in f.rows
+        )
+        framing.append(f"- {_markers([f.cite])} {escape(f.label)}{rows}")
     section("Framing", framing)
 
     section("Sources", [_source_line(s) for s in v.sources])

@@ -250,6 +250,37 @@ def flatten(value: Any) -> str:
     return str(value)
 
 
+def _count(n: Any, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _texts(items: Any, total: Any, limit: int = 3) -> str:
+    """Up to ``limit`` quoted claim texts, and how many more there are."""
+    texts = [f"“{i['text']}”" for i in items if isinstance(i, dict) and i.get("text")][:limit]
+    more = (total if isinstance(total, int) else len(items)) - len(texts)
+    return "; ".join(texts) + (f"; and {more} more" if more > 0 and texts else "")
+
+
+def _coverage_rows(c: Json) -> list[tuple[str, str]]:
+    """The coverage of one source in words: how much it states, alone, and what it leaves out."""
+    rows: list[tuple[str, str]] = []
+    if isinstance(c.get("claims"), int) and isinstance(c.get("of"), int):
+        rows.append(("states", f"{c['claims']} of the story's {_count(c['of'], 'claim')}"))
+    only = c.get("only_here") or []
+    if isinstance(only, list) and only:
+        rows.append(
+            (f"only here ({c.get('only_here_count', len(only))})", _texts(only, c.get("only_here_count")))
+        )
+    left = c.get("left_out") or []
+    if isinstance(left, list) and left:
+        rows.append(
+            (f"leaves out ({c.get('left_out_count', len(left))})", _texts(left, c.get("left_out_count")))
+        )
+    known = {"claims", "of", "only_here", "only_here_count", "left_out", "left_out_count"}
+    rows += [(humanise(str(k)), flatten(v)) for k, v in c.items() if k not in known]
+    return rows
+
+
 def humanise(key: str) -> str:
     """``single_source`` -> ``single source``: JSON keys as readers see them."""
     return key.replace("_", " ").strip()
@@ -496,6 +527,30 @@ class StoryView:
             )
         return out
 
+    def _framing_rows(self, key: str, value: Any) -> list[tuple[str, str]]:
+        """Readable rows for the framing keys the pipeline writes; any other key is flattened."""
+        if key == "coverage" and isinstance(value, dict):
+            return _coverage_rows(value)
+        if key == "quoted" and isinstance(value, list):
+            people = [
+                f"{e.get('speaker') or 'unnamed'} ({_count(e.get('quotes'), 'quote')}, "
+                f"{_count(e.get('words'), 'word')})"
+                for e in value
+                if isinstance(e, dict)
+            ]
+            return [("quotes", ", ".join(people))]
+        if key == "reporting_verbs" and isinstance(value, list):
+            verbs = [f"{e.get('verb')} ×{e.get('count')}" for e in value if isinstance(e, dict)]
+            return [("reporting verbs", ", ".join(verbs))]
+        if key == "distinctive_terms" and isinstance(value, list):
+            terms = [f"{e.get('term')} ({e.get('count')})" for e in value if isinstance(e, dict)]
+            return [("distinctive terms", ", ".join(terms))]
+        if key == "copy_of" and isinstance(value, str):
+            cite = self.cite(value)
+            label = self.source(cite.number).label if cite.number is not None else value
+            return [("copy of", label)]
+        return [(humanise(key), flatten(value))]
+
     def framing(self) -> list[FramingView]:
         """Framing rows in source order, then any keys naming sources the story does not hold."""
         framing = self.briefing.framing
@@ -505,7 +560,7 @@ class StoryView:
         for key in keys:
             value = framing[key]
             if isinstance(value, dict):
-                rows = [(humanise(str(k)), flatten(v)) for k, v in value.items()]
+                rows = [row for k, v in value.items() for row in self._framing_rows(str(k), v)]
             else:
                 rows = [("", flatten(value))]
             rows = [(k, v) for k, v in rows if v]
