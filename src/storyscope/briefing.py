@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storyscope.compare.claims import analyse_claims
 from storyscope.compare.entities import build_entities
+from storyscope.compare.framing import build_framing
 from storyscope.compare.quotes import build_quotes
 from storyscope.compare.summary import summarize
 from storyscope.compare.timeline import build_timeline, reconcile_published
@@ -16,6 +18,7 @@ from storyscope.config import Config
 from storyscope.executors.local import LocalExecutor
 from storyscope.models import Article, Briefing, Json, Story
 from storyscope.stages.base import Stage
+from storyscope.stages.claims import ClaimStage
 from storyscope.stages.nlp import NlpStage
 from storyscope.stages.timex import TimexStage
 from storyscope.store.base import Store
@@ -55,14 +58,21 @@ def build_briefing(
     timex = annotate(store, _stage("timex"), articles, executor)
     _set_published(articles, reconcile_published(articles, timex))
     timeline = build_timeline(articles, timex, entities)
+    claim_ann = annotate(store, _stage("claims"), articles, executor)
+    found = analyse_claims(articles, nlp, entities, quotes, claim_ann, timex)
     return Briefing(
         id=story.id,
         title=story.title,
         sources=articles,
-        summary=summarize(articles, words=config.summary_words),
+        summary=summarize(
+            articles, words=config.summary_words, claims=found.claims, contradictions=found.contradictions
+        ),
         entities=entities,
         quotes=quotes,
         timeline=timeline,
+        claims=found.claims,
+        contradictions=found.contradictions,
+        framing=build_framing(articles, found.claims, quotes, nlp),
     )
 
 
@@ -87,6 +97,6 @@ _STAGES: dict[str, Stage] = {}
 def _stage(name: str) -> Stage:
     """One stage object per process, so models load once however many stories are briefed."""
     if name not in _STAGES:
-        factories: dict[str, type[Stage]] = {"nlp": NlpStage, "timex": TimexStage}
+        factories: dict[str, type[Stage]] = {"nlp": NlpStage, "timex": TimexStage, "claims": ClaimStage}
         _STAGES[name] = factories[name]()
     return _STAGES[name]

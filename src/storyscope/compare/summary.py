@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyscope.models import Article, Span, SummarySentence
+from storyscope.models import Article, Json, Span, SummarySentence
 from storyscope.stages.sentences import split_sentences
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
@@ -103,7 +103,12 @@ def _share(a: Counter[str], b: Counter[str]) -> float:
     return len(a.keys() & b.keys()) / len(a) if a else 0.0
 
 
-def summarize(articles: Sequence[Article], words: int = 150) -> list[SummarySentence]:
+def summarize(
+    articles: Sequence[Article],
+    words: int = 150,
+    claims: Sequence[Json] | None = None,
+    contradictions: Sequence[Json] | None = None,
+) -> list[SummarySentence]:
     """A summary of about ``words`` words (never under 2/3 nor over 4/3 of it when the text allows)."""
     voice = {a.id: (a.duplicate_of if a.duplicate_of in {x.id for x in articles} else a.id) for a in articles}
     cands = _candidates(articles)
@@ -144,19 +149,26 @@ def summarize(articles: Sequence[Article], words: int = 150) -> list[SummarySent
             term_voices.setdefault(t, set()).add(voice[c.source])
     n_voices = len(set(voice.values()))
     weight = {t: len(v) / n_voices for t, v in term_voices.items() if len(v) >= 2 or n_voices == 1}
+    claim_of = _claims_in(cands, claims or [])
+    barred = _contested_sentences(cands, contradictions or [])
+    disputes = _disputes(articles, contradictions or [])[:_MAX_DISPUTES]
+    budget = words - sum(d.words for d in disputes)
 
     chosen: list[int] = []
     covered: set[str] = set()
+    claims_covered: set[int] = set()
     total = 0
-    while total < words:
+    while total < budget:
         best: tuple[float, int] | None = None
         for i, c in enumerate(cands):
-            if i in chosen or total + c.words > words * 4 // 3:
+            if i in chosen or i in barred or total + c.words > budget * 4 // 3:
                 continue
             if any(_cosine(c.terms, cands[j].terms, idf) >= _REDUNDANT for j in chosen):
                 continue
-            # Greedy coverage with diminishing returns: terms already covered earn nothing again.
+            # Greedy coverage with diminishing returns: terms already covered earn nothing again,
+            # and a corroborated claim counts once however many sentences state it.
             gain = sum(weight.get(t, 0.0) for t in c.terms if t not in covered) / math.sqrt(c.words)
+            gain += _CLAIM_WEIGHT * sum(v for k, v in claim_of.get(i, {}).items() if k not in claims_covered)
             value = gain + 0.3 * scores[i]
             key = (value, -i)
             if best is None or key > (best[0], -best[1]):
@@ -166,6 +178,7 @@ def summarize(articles: Sequence[Article], words: int = 150) -> list[SummarySent
         i = best[1]
         chosen.append(i)
         covered.update(cands[i].terms)
+        claims_covered.update(claim_of.get(i, {}))
         total += cands[i].words
 
     chosen.sort(key=lambda i: (cands[i].rel_pos, cands[i].order, cands[i].index))
@@ -177,7 +190,79 @@ def summarize(articles: Sequence[Article], words: int = 150) -> list[SummarySent
         spans = [Span(s, stating[s].start, stating[s].end) for s in srcs]
         text = _representative([stating[s] for s in srcs], idf).text
         out.append(SummarySentence(text=text, sources=srcs, spans=spans))
+    # Contested points close the summary, stated as contested with both sides cited.
+    out.extend(d.sentence for d in disputes)
     return out
+
+
+@dataclass
+class _Dispute:
+    sentence: SummarySentence
+    words: int
+
+
+# The words a dispute sentence adds around the quoted sides: they assert nothing about the story.
+FRAME_WORDS = frozenset({"accounts", "differ", "reports", "report", "against"})
+_MAX_DISPUTES = 2
+_CLAIM_WEIGHT = 0.25
+
+
+def _disputes(articles: Sequence[Article], contradictions: Sequence[Json]) -> list[_Dispute]:
+    """One sentence per contradiction: 'Accounts differ: X reports "…"; Y reports "…".'"""
+    by_id = {a.id: a for a in articles}
+    out: list[_Dispute] = []
+    for c in contradictions:
+        sides = [c["a"], c["b"]]
+        if any(s["source"] not in by_id or "start" not in s for s in sides):
+            continue
+        a_src = [x for x in c.get("a_sources", [c["a"]["source"]]) if x in by_id]
+        b_src = [x for x in c.get("b_sources", [c["b"]["source"]]) if x in by_id]
+        # Outlets by name when known; a file id means nothing to a reader, the citations say which.
+        first = by_id[sides[0]["source"]].outlet or "one source"
+        second = by_id[sides[1]["source"]].outlet or (
+            "another" if first == "one source" else "another source"
+        )
+        text = (
+            f"Accounts differ: {first} reports “{sides[0]['text']}”; {second} reports “{sides[1]['text']}”."
+        )
+        srcs = list(dict.fromkeys(a_src + b_src))
+        spans = [Span(s["source"], int(s["start"]), int(s["end"])) for s in sides]
+        spans += [Span(v["source"], int(v["start"]), int(v["end"])) for v in c.get("variants", [])
+                  if v["source"] not in {s["source"] for s in sides}]  # fmt: skip
+        out.append(_Dispute(SummarySentence(text=text, sources=srcs, spans=spans), len(text.split())))
+    return out
+
+
+def _claims_in(cands: Sequence[_Cand], claims: Sequence[Json]) -> dict[int, dict[int, float]]:
+    """candidate index -> {claim index: weight} for the corroborated claims each sentence states."""
+    where: dict[str, list[tuple[int, int, int]]] = {}
+    for i, c in enumerate(cands):
+        where.setdefault(c.source, []).append((c.start, c.end, i))
+    out: dict[int, dict[int, float]] = {}
+    for k, claim in enumerate(claims):
+        if claim.get("status") != "corroborated":
+            continue
+        w = float(claim.get("voices", len(claim.get("sources", [])))) - 1.0
+        for sp in claim.get("spans", []):
+            for start, end, i in where.get(sp["source"], []):
+                if start <= sp["start"] and sp["end"] <= end:
+                    out.setdefault(i, {})[k] = w
+    return out
+
+
+def _contested_sentences(cands: Sequence[_Cand], contradictions: Sequence[Json]) -> set[int]:
+    """Candidates that state one side of a contradiction: never asserted as plain fact."""
+    sides = [
+        (s["source"], int(s["start"]), int(s["end"]))
+        for c in contradictions
+        for s in [c["a"], c["b"], *c.get("variants", [])]
+        if "start" in s
+    ]
+    return {
+        i
+        for i, c in enumerate(cands)
+        if any(src == c.source and start < c.end and c.start < end for src, start, end in sides)
+    }
 
 
 def _representative(group: list[_Cand], idf: dict[str, float]) -> _Cand:
@@ -221,3 +306,15 @@ def _candidates(articles: Sequence[Article]) -> list[_Cand]:
                 continue
             out.append(_Cand(a.id, order, k, k / max(1, len(sents)), s.start, s.end, s.text, terms, n_words))
     return out
+
+
+def content_words(text: str, frame: bool = False) -> set[str]:
+    """The content words of ``text`` (folded as for overlap counting).
+
+    With ``frame``, the words a dispute sentence wraps around its quoted sides (and the outlet labels
+    it names, which are citations, not claims) are left out.
+    """
+    if frame and text.startswith("Accounts differ:"):
+        quoted = re.findall(r"“(.*?)”", text)
+        return set(_terms(" ".join(quoted)))
+    return set(_terms(text))

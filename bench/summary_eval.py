@@ -1,0 +1,236 @@
+"""Multi-source summaries scored on NeuS (AllSides roundups), side by side with extractive baselines.
+
+    .venv/bin/python bench/summary_eval.py --split val [--limit 100]
+    .venv/bin/python bench/summary_eval.py --split test
+
+Each cluster of ``../shared/data/neus-allsides/data/naacl2022_lrc_roundup_random_order_probe/<split>.source``
+is a few articles (``TITLE=> … ARTICLE=> …`` joined by ``[SEP]``); the reference is the neutral
+roundup written by AllSides editors (its ``ARTICLE=>`` part). Every system gets the same sentence
+splitter and the same budget: the references' mean length in words; outputs are cut at that many
+words before scoring (ROUGE F1 with rouge-score, Porter stemming on).
+
+Systems (baselines implemented here, numpy only):
+
+* storyscope: :func:`storyscope.compare.summary.summarize` (what ``brief`` uses, without claims);
+* lead round-robin: first sentence of each article, then the second of each, and so on;
+* LexRank: TF-IDF cosine graph, edges at cosine >= 0.1, PageRank (damping 0.85), greedy by score
+  skipping sentences at cosine >= 0.5 to one already chosen;
+* TextRank: the Mihalcea-Tarau overlap similarity (shared words / (log|a| + log|b|)), weighted
+  PageRank, same greedy selection.
+
+Citation faithfulness: the share of storyscope's summary sentences whose content words all occur in
+the passages they cite (span text), on the same clusters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import statistics
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from storyscope.compare.summary import content_words, summarize
+from storyscope.models import Article, SummarySentence
+from storyscope.stages.sentences import split_sentences
+
+DATA = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "data"
+    / "neus-allsides"
+    / "data"
+    / "naacl2022_lrc_roundup_random_order_probe"
+)
+_TOKEN = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    "a an the and or but if of at by for with about to from in on is are was were be been it its this that "
+    "these those he she they we you i his her their our as not no has have had will would said says".split()
+)
+
+
+def _article_of(chunk: str) -> tuple[str, str]:
+    m = re.match(r"\s*TITLE=>\s*(.*?)\s*ARTICLE=>\s*(.*)$", chunk, re.S)
+    if not m:
+        return "", chunk.strip()
+    return m.group(1).strip(), m.group(2).strip()
+
+
+def load(split: str) -> list[tuple[list[Article], str]]:
+    """(articles, reference text) per cluster."""
+    sources = (DATA / f"{split}.source").read_text(encoding="utf-8").splitlines()
+    targets = (DATA / f"{split}.target").read_text(encoding="utf-8").splitlines()
+    out = []
+    for k, (src, tgt) in enumerate(zip(sources, targets, strict=True)):
+        arts = []
+        for j, chunk in enumerate(src.split("[SEP]")):
+            title, body = _article_of(chunk)
+            if body:
+                arts.append(Article(id=f"c{k}a{j}", raw=body, origin="", title=title, text=body))
+        out.append((arts, _article_of(tgt)[1]))
+    return out
+
+
+# --- baselines -------------------------------------------------------------------------------
+
+
+def _sentences(arts: list[Article]) -> list[tuple[int, int, str]]:
+    """(article index, sentence index, text) of every sentence."""
+    return [(i, k, s.text) for i, a in enumerate(arts) for k, s in enumerate(split_sentences(a.text))]
+
+
+def _toks(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text.lower()) if t not in _STOP]
+
+
+def _tfidf(sents: list[str]) -> np.ndarray:
+    docs = [Counter(_toks(s)) for s in sents]
+    vocab = {t: i for i, t in enumerate(sorted({t for d in docs for t in d}))}
+    df = Counter(t for d in docs for t in d)
+    n = len(docs)
+    m = np.zeros((n, len(vocab)))
+    for r, d in enumerate(docs):
+        for t, c in d.items():
+            m[r, vocab[t]] = c * (math.log((1 + n) / (1 + df[t])) + 1)
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.where(norms == 0, 1, norms)
+
+
+def _pagerank(w: np.ndarray, damping: float = 0.85, iters: int = 50) -> np.ndarray:
+    n = len(w)
+    rows = w.sum(axis=1, keepdims=True)
+    p = np.where(rows > 0, w / np.where(rows == 0, 1, rows), 1.0 / n)
+    r = np.full(n, 1.0 / n)
+    for _ in range(iters):
+        r = (1 - damping) / n + damping * (p.T @ r)
+    return r
+
+
+def _greedy(sents: list[str], scores: np.ndarray, sim: np.ndarray, words: int) -> list[str]:
+    chosen: list[int] = []
+    total = 0
+    for i in np.argsort(-scores, kind="stable"):
+        if total >= words:
+            break
+        if any(sim[i, j] >= 0.5 for j in chosen):
+            continue
+        chosen.append(int(i))
+        total += len(sents[i].split())
+    return [sents[i] for i in chosen]
+
+
+def lexrank(arts: list[Article], words: int) -> list[str]:
+    """LexRank (TF-IDF cosine graph, threshold 0.1)."""
+    sents = [s for _, _, s in _sentences(arts)]
+    if not sents:
+        return []
+    sim = _tfidf(sents)
+    cos = sim @ sim.T
+    adj = (cos >= 0.1).astype(float)
+    np.fill_diagonal(adj, 0.0)
+    return _greedy(sents, _pagerank(adj), cos, words)
+
+
+def textrank(arts: list[Article], words: int) -> list[str]:
+    """TextRank (word-overlap similarity, weighted PageRank)."""
+    sents = [s for _, _, s in _sentences(arts)]
+    if not sents:
+        return []
+    toks = [set(_toks(s)) for s in sents]
+    n = len(sents)
+    w = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            if len(toks[i]) > 1 and len(toks[j]) > 1:
+                w[i, j] = w[j, i] = len(toks[i] & toks[j]) / (math.log(len(toks[i])) + math.log(len(toks[j])))
+    return _greedy(sents, _pagerank(w), (w > 0.9 * max(1e-9, w.max())).astype(float), words)
+
+
+def lead(arts: list[Article], words: int) -> list[str]:
+    """Round-robin over the articles' sentences in order."""
+    per = [[s.text for s in split_sentences(a.text)] for a in arts]
+    out: list[str] = []
+    total = 0
+    k = 0
+    while total < words and any(k < len(p) for p in per):
+        for p in per:
+            if k < len(p) and total < words:
+                out.append(p[k])
+                total += len(p[k].split())
+        k += 1
+    return out
+
+
+def storyscope(arts: list[Article], words: int) -> list[str]:
+    """The briefing's summary, without claims (what a cluster of bare texts gets)."""
+    return [s.text for s in summarize(arts, words=words)]
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+def _cut(sents: list[str], words: int) -> str:
+    return " ".join(" ".join(sents).split()[:words])
+
+
+def faithful(s: SummarySentence, arts: dict[str, Article]) -> bool:
+    """Whether every content word of ``s`` occurs in the passages it cites."""
+    cited = " ".join(arts[sp.source].text[sp.start : sp.end] for sp in s.spans)
+    return content_words(s.text, frame=True) <= content_words(cited)
+
+
+def main() -> None:
+    """Score every system on one split."""
+    from rouge_score import rouge_scorer
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", default="val", choices=["val", "test"])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--systems", default="storyscope,lead,lexrank,textrank")
+    args = ap.parse_args()
+    data = load(args.split)
+    if args.limit:
+        data = data[: args.limit]
+    words = round(statistics.mean(len(ref.split()) for _, ref in data))
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+    systems: dict[str, Callable[[list[Article], int], list[str]]] = {
+        "storyscope": storyscope,
+        "lead": lead,
+        "lexrank": lexrank,
+        "textrank": textrank,
+    }
+    print(f"split={args.split} clusters={len(data)} budget={words} words")
+    print(f"{'system':12} {'R1':>6} {'R2':>6} {'RL':>6} {'ms/cluster':>11}")
+    for name in args.systems.split(","):
+        fn = systems[name]
+        r1, r2, rl = [], [], []
+        elapsed = 0.0
+        for arts, ref in data:
+            t0 = time.perf_counter()
+            out = fn(arts, words)
+            elapsed += time.perf_counter() - t0
+            sc = scorer.score(ref, _cut(out, words))
+            r1.append(sc["rouge1"].fmeasure)
+            r2.append(sc["rouge2"].fmeasure)
+            rl.append(sc["rougeL"].fmeasure)
+        ms = 1000 * elapsed / len(data)
+        print(
+            f"{name:12} {100 * statistics.mean(r1):6.2f} {100 * statistics.mean(r2):6.2f} "
+            f"{100 * statistics.mean(rl):6.2f} {ms:11.1f}"
+        )
+    n_ok = n_all = 0
+    for arts, _ in data:
+        by_id = {a.id: a for a in arts}
+        for s in summarize(arts, words=words):
+            n_all += 1
+            n_ok += faithful(s, by_id)
+    print(f"citation faithfulness: {n_ok}/{n_all} = {n_ok / max(1, n_all):.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,360 @@
+"""What the sources claim, aligned across sources: corroborated, single-source or contested.
+
+The claim stage (:mod:`storyscope.stages.claims`) splits each article into atomic claims. Here they
+are enriched with the story's entities (who is named in each claim, and the speaker of an attributed
+claim as a canonical name) and explicit dates (from the timex stage), then aligned across sources:
+
+* two claims from different sources are the same claim when their all-MiniLM-L6-v2 embeddings are at
+  cosine >= ``SAME_CLAIM`` (or >= ``SAME_CLAIM_WITH_EVIDENCE`` with shared named entities, numbers or
+  most of the shorter claim's words), their attributions agree (two different speakers never merge;
+  a reported claim and a stated one merge only when near-identical), and no contradiction rule fires;
+* groups grow greedily from the most similar pair down, at most one claim per source, and every
+  member must stay reasonably similar to every other (no chaining through a third wording);
+* pairs about the same thing that a rule of :mod:`storyscope.compare.contradictions` finds
+  incompatible become contradictions, and both claims are ``contested``.
+
+Syndicated copies (``duplicate_of`` set) are cited but counted once: ``corroborated`` needs two
+independent voices.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyscope.compare.contradictions import judge
+from storyscope.compare.quotes import containment, embed
+from storyscope.models import Article, Json
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+SAME_CLAIM = 0.8
+SAME_CLAIM_WITH_EVIDENCE = 0.65
+# A group member must stay at least this similar to every other member.
+GROUP_FLOOR = 0.55
+# Pairs below this similarity are not about the same thing: no rule is even tried.
+CANDIDATE = 0.45
+# A person's statement merges with the same words stated as fact only when near-identical.
+REPORTED_AS_FACT = 0.88
+# Pairs at least this similar go through the contradiction rules (each rule has its own, higher,
+# threshold, except denials of a statement, which need no shared wording).
+RULES_FLOOR = 0.3
+# A claim shorter than this many words is a fragment (a caption, a label), not a statement.
+MIN_WORDS = 4
+_MONTHS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d{4}-\d{2}-\d{2})\b",
+    re.I,
+)
+
+
+@dataclass
+class ClaimSet:
+    """The story's claims (contract dicts) and the contradictions found between them."""
+
+    claims: list[Json] = field(default_factory=list)
+    contradictions: list[Json] = field(default_factory=list)
+
+
+def _mention_index(entities: Sequence[Json]) -> dict[str, list[tuple[int, int, str, str]]]:
+    """source -> [(start, end, canonical name, type)] of every entity mention."""
+    out: dict[str, list[tuple[int, int, str, str]]] = {}
+    for e in entities:
+        for m in e.get("mentions", []):
+            out.setdefault(m["source"], []).append((m["start"], m["end"], e["name"], e["type"]))
+    return out
+
+
+def _within(parts: Sequence[Sequence[int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in parts)
+
+
+def _enrich(
+    article: Article,
+    claim: Json,
+    mentions: list[tuple[int, int, str, str]],
+    timexes: list[Json],
+    persons: Mapping[str, str],
+) -> Json:
+    item = dict(claim)
+    item["source"] = article.id
+    item["passage"] = article.text[claim["start"] : claim["end"]]
+    parts = claim["parts"]
+    actors: dict[str, str] = {}
+    for s, e, name, etype in mentions:
+        if _within(parts, s, e):
+            actors[name] = etype
+    item["actors"] = actors
+    item["speaker"] = None
+    attr = claim.get("attribution")
+    if attr is not None and attr.get("speaker"):
+        sp = attr["speaker"]
+        hits = [(name, etype) for s, e, name, etype in mentions if sp["start"] <= s and e <= sp["end"]]
+        if hits:
+            item["speaker"] = hits[-1][0]
+    subj = claim.get("subject")
+    item["subject_entity"] = None
+    if subj:
+        hits2 = [(name, t) for s, e, name, t in mentions if subj["start"] <= s and e <= subj["end"]]
+        # A bare surname ("Marin-Halse") is the person of the story whose full name ends with it,
+        # whatever type the tagger gave the word on its own.
+        bare = re.sub(r"['’]s$", "", subj["text"]).strip()
+        people = {name for name, t in persons.items() if t == "person" and name.endswith(" " + bare)}
+        if bare[:1].isupper() and len(people) == 1:
+            person = next(iter(people))
+            item["subject_entity"] = person
+            actors = {k: v for k, v in actors.items() if k not in {n for n, _ in hits2}}
+            actors[person] = "person"
+            item["actors"] = actors
+        elif hits2:
+            item["subject_entity"] = hits2[-1][0]
+    dates: list[str] = []
+    for t in timexes:
+        value = t.get("value")
+        if (
+            t.get("kind") == "date"
+            and t.get("precision") == "day"
+            and isinstance(value, str)
+            and _within(parts, int(t["start"]), int(t["end"]))
+            and _MONTHS.search(str(t.get("text", "")))
+        ):
+            dates.append(value[:10])
+    item["dates"] = sorted(set(dates))
+    return item
+
+
+def _items(
+    articles: Sequence[Article],
+    claim_annotations: Mapping[str, Json],
+    entities: Sequence[Json],
+    timex: Mapping[str, Json] | None,
+) -> list[Json]:
+    index = _mention_index(entities)
+    types = {e["name"]: e["type"] for e in entities}
+    items: list[Json] = []
+    for a in articles:
+        ann = claim_annotations.get(a.id) or {}
+        timexes = list((timex or {}).get(a.id, {}).get("timexes", []) or [])
+        for c in ann.get("claims", []):
+            if len(c["text"].split()) < MIN_WORDS:
+                continue
+            items.append(_enrich(a, c, index.get(a.id, []), timexes, types))
+    return items
+
+
+def _evidence(a: Json, b: Json) -> bool:
+    """Shared names, figures or most of the words: what makes a moderately similar pair the same claim."""
+    if set(a["actors"]) & set(b["actors"]):
+        return True
+    units = {n["unit"] for n in a["numbers"]} & {n["unit"] for n in b["numbers"]}
+    return bool(units) or containment(a["text"], b["text"]) >= 0.6
+
+
+def _attribution_ok(a: Json, b: Json, sim: float) -> bool:
+    """Whether attributions allow ``a`` and ``b`` to be one claim.
+
+    What a person said stays theirs: it never merges with an outlet stating it as fact, unless the
+    wording is near-identical. An institution's announcement ("Kestria said on Tuesday that …") is
+    routinely restated as fact by other outlets, so it may merge. Two named speakers of the same kind
+    (two people, two countries) never merge.
+    """
+    pa, pb = a.get("attribution"), b.get("attribution")
+    if (pa is None) != (pb is None):
+        reported = a if pa is not None else b
+        speaker = reported.get("speaker")
+        institutional = speaker is not None and reported["actors"].get(speaker) in ("place", "organization")
+        return sim >= REPORTED_AS_FACT or institutional
+    sa, sb = a.get("speaker"), b.get("speaker")
+    if sa is None or sb is None or sa == sb:
+        return True
+    return bool(a["actors"].get(sa) != b["actors"].get(sb))
+
+
+def analyse_claims(
+    articles: Sequence[Article],
+    nlp_annotations: Mapping[str, Json],
+    entities: Sequence[Json],
+    quotes: Sequence[Json],
+    claim_annotations: Mapping[str, Json],
+    timex: Mapping[str, Json] | None = None,
+) -> ClaimSet:
+    """Claims aligned across ``articles`` with their status, and the contradictions between them.
+
+    ``nlp_annotations`` and ``quotes`` are accepted for the speakers they name; the claim stage's own
+    attribution already carries the speaker's offsets, which the entity mentions resolve.
+    """
+    del nlp_annotations, quotes  # speakers come through the entity mentions (see docstring)
+    ids = {a.id for a in articles}
+    voice = {a.id: (a.duplicate_of if a.duplicate_of in ids else a.id) for a in articles}
+    order = {a.id: i for i, a in enumerate(articles)}
+    items = _items(articles, claim_annotations, entities, timex)
+    if not items:
+        return ClaimSet()
+    vecs = embed([it["text"] for it in items])
+    sims = vecs @ vecs.T
+    n = len(items)
+    merge_pairs: list[tuple[float, int, int]] = []
+    findings: dict[tuple[int, int], Json] = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = items[i], items[j]
+            if a["source"] == b["source"]:
+                continue
+            sim = float(sims[i, j])
+            if sim < RULES_FLOOR:
+                continue
+            if voice[a["source"]] != voice[b["source"]]:
+                found = judge(a, b, sim)
+                if found is not None:
+                    findings[(i, j)] = dict(found, similarity=round(sim, 3))
+                    continue
+            if sim < CANDIDATE:
+                continue
+            if not _attribution_ok(a, b, sim):
+                continue
+            if sim >= SAME_CLAIM or (sim >= SAME_CLAIM_WITH_EVIDENCE and _evidence(a, b)):
+                merge_pairs.append((sim, i, j))
+    groups = _group(n, merge_pairs, items, sims, findings)
+    return _to_json(items, groups, findings, voice, order)
+
+
+def build_claims(
+    articles: Sequence[Article],
+    nlp_annotations: Mapping[str, Json],
+    entities: Sequence[Json],
+    quotes: Sequence[Json],
+    claim_annotations: Mapping[str, Json] | None = None,
+    timex: Mapping[str, Json] | None = None,
+) -> list[Json]:
+    """The story's claims (see :func:`analyse_claims`), without the contradictions list.
+
+    ``claim_annotations`` are the claim stage's annotations; without them the articles are parsed here.
+    """
+    if claim_annotations is None:
+        from storyscope.stages.claims import ClaimStage
+
+        stage = ClaimStage()
+        claim_annotations = {a.id: ann for a, ann in zip(articles, stage.run(list(articles)), strict=True)}
+    return analyse_claims(articles, nlp_annotations, entities, quotes, claim_annotations, timex).claims
+
+
+def _group(
+    n: int,
+    pairs: list[tuple[float, int, int]],
+    items: list[Json],
+    sims: npt.NDArray[np.float32],
+    findings: Mapping[tuple[int, int], Json],
+) -> list[list[int]]:
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _, i, j in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        left, right = members[gi], members[gj]
+        if {items[k]["source"] for k in left} & {items[k]["source"] for k in right}:
+            continue
+        if any(
+            float(sims[x, y]) < GROUP_FLOOR or (min(x, y), max(x, y)) in findings for x in left for y in right
+        ):
+            continue
+        for k in right:
+            group_of[k] = gi
+        members[gi] = left + right
+        del members[gj]
+    return [sorted(m) for _, m in sorted(members.items())]
+
+
+def _side(item: Json) -> Json:
+    """One source's passage for a claim: ``text`` is exactly ``source text[start:end]``; ``claim`` is
+    the claim as read from it (a borrowed subject joined to its clause, a relative clause cut out)."""
+    return {
+        "source": item["source"],
+        "text": item["passage"],
+        "start": item["start"],
+        "end": item["end"],
+        "claim": item["text"],
+    }
+
+
+def _to_json(
+    items: list[Json],
+    groups: list[list[int]],
+    findings: Mapping[tuple[int, int], Json],
+    voice: Mapping[str, str],
+    order: Mapping[str, int],
+) -> ClaimSet:
+    group_of = {k: g for g, members in enumerate(groups) for k in members}
+    # One contradiction per pair of claim groups: the wire original and its copy against a third
+    # source is one disagreement, cited from every source on each side.
+    best: dict[tuple[int, int], tuple[int, int, Json]] = {}
+    for (i, j), found in sorted(findings.items()):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        key = (min(gi, gj), max(gi, gj))
+        if key not in best:
+            best[key] = (i, j, found) if gi < gj else (j, i, found)
+    contested = {g for key in best for g in key}
+
+    claims: list[Json] = []
+    for g, members in enumerate(groups):
+        its = sorted((items[k] for k in members), key=lambda it: (order[it["source"]], it["start"]))
+        voices = {voice[it["source"]] for it in its}
+        rep = next((it for it in its if voice[it["source"]] == it["source"]), its[0])
+        status = "contested" if g in contested else "corroborated" if len(voices) >= 2 else "single_source"
+        attr = rep.get("attribution")
+        claims.append(
+            {
+                "text": rep["text"],
+                "sources": [it["source"] for it in its],
+                "status": status,
+                "voices": len(voices),
+                "spans": [
+                    {"source": it["source"], "start": int(a), "end": int(b)}
+                    for it in its
+                    for a, b in it["parts"]
+                ],
+                "speaker": rep.get("speaker") or ((attr or {}).get("speaker") or {}).get("text"),
+                "verb": (attr or {}).get("verb"),
+                "negated": bool(rep.get("negated")),
+                "actors": sorted(set().union(*(it["actors"] for it in its))),
+                "numbers": [n["text"] + " " + n["unit_text"] for n in rep.get("numbers", [])],
+                "dates": rep.get("dates", []),
+                "variants": [_side(it) for it in its],
+                "_group": g,
+            }
+        )
+    contradictions: list[Json] = []
+
+    def position(kv: tuple[tuple[int, int], tuple[int, int, Json]]) -> tuple[int, int]:
+        first = items[kv[1][0]]
+        return order[first["source"]], int(first["start"])
+
+    for (ga, gb), (i, j, found) in sorted(best.items(), key=position):
+        contradictions.append(
+            {
+                "topic": found["topic"],
+                "a": _side(items[i]),
+                "b": _side(items[j]),
+                "rule": found["rule"],
+                "explanation": found["explanation"],
+                "similarity": found["similarity"],
+                "a_sources": claims[ga]["sources"],
+                "b_sources": claims[gb]["sources"],
+                # Every passage on either side (the wire copy of side a, say), for citing.
+                "variants": claims[ga]["variants"] + claims[gb]["variants"],
+            }
+        )
+    rank = {"corroborated": 0, "contested": 1, "single_source": 2}
+    claims.sort(
+        key=lambda c: (rank[c["status"]], -c["voices"], order[c["sources"][0]], c["spans"][0]["start"])
+    )
+    for c in claims:
+        del c["_group"]
+    return ClaimSet(claims, contradictions)

@@ -1,0 +1,228 @@
+"""Explainable rules that say when two sources' claims cannot both be true.
+
+No NLI model is available offline, so contradictions come from a few rules over pairs of claims that
+the alignment (:mod:`storyscope.compare.claims`) found to be about the same thing. Each rule states
+why it fired. Precision matters more than recall: a briefing that cries wolf is useless, so every
+rule demands, besides its own evidence, that the two claims be about the same event (high sentence
+similarity, a shared verb or object, agreeing actors) and that neither be hedged (conditional,
+question). Statements at different precision ("one of his first trips" against "his second trip",
+"more than 20 million" against "22 million", "next week" against "on Tuesday") are compatible.
+
+Rules, tried in this order:
+
+``polarity``
+    The same predicate (same verb lemma, or a denial against a confirmation) about the same object,
+    asserted by one source and negated by the other: "did not deny the allegation" against "has
+    denied the accusations"; "will not discuss" against "will discuss".
+``number``
+    The same counted thing ("army engineers") with intervals that cannot overlap, once "about"
+    (-25%/+33%), "more than", "up to", "hundreds" and rounding (5%) are taken into account.
+``date``
+    The same event (same verb, near-identical claims) on two different explicitly stated days.
+``attribution``
+    The same statement (near-identical reported content) put in the mouths of two different people.
+
+A claim here is the JSON dict :mod:`storyscope.compare.claims` builds per source: the stage's fields
+(``verb``, ``negated``, ``modal``, ``conditional``, ``subject``, ``object``, ``numbers``,
+``attribution``) plus ``speaker`` (canonical entity name or None), ``actors`` (entity name -> type),
+``dates`` (resolved day-precision dates stated explicitly) and ``text``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from storyscope.models import Json
+
+# Nouns for a statement someone made: denying "the allegation" and "the accusations" or "Sullivan's
+# statements" is denying the same kind of thing.
+STATEMENT_NOUNS = frozenset(
+    "allegation accusation claim charge report statement assertion suggestion comment remark "
+    "information finding reports".split()
+)
+# Verbs whose own meaning is negative: denying is the opposite of confirming.
+ANTONYMS: dict[str, str] = {
+    "deny": "confirm",
+    "confirm": "deny",
+    "reject": "accept",
+    "accept": "reject",
+    "refuse": "agree",
+    "agree": "refuse",
+}
+# Thresholds on the all-MiniLM-L6-v2 cosine of the two claims.
+POLARITY_MIN_SIM = 0.5
+STATEMENT_MIN_SIM = 0.3
+NUMBER_MIN_SIM = 0.5
+DATE_MIN_SIM = 0.8
+ATTRIBUTION_MIN_SIM = 0.9
+# Two figures conflict only when the larger is at least this many times the smaller, after slack.
+NUMBER_MIN_RATIO = 1.2
+EXACT_SLACK = 0.05
+# Verbs too generic to identify an event on their own.
+_LIGHT_VERBS = frozenset("be have do make get go take say".split())
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _sides_hedged(a: Json, b: Json) -> bool:
+    return bool(a.get("conditional") or b.get("conditional"))
+
+
+def _actors_conflict(a: Json, b: Json) -> bool:
+    """Whether the two claims' subjects are two different named entities of the same kind."""
+    sa, sb = a.get("subject_entity"), b.get("subject_entity")
+    if not sa or not sb or sa == sb:
+        return False
+    ta, tb = a.get("actors", {}).get(sa), b.get("actors", {}).get(sb)
+    return ta is not None and ta == tb
+
+
+def _speakers_conflict(a: Json, b: Json) -> bool:
+    pa, pb = a.get("attribution"), b.get("attribution")
+    if (pa is None) != (pb is None):
+        return True  # one source states it, the other reports someone saying it: not the same claim
+    sa, sb = a.get("speaker"), b.get("speaker")
+    return sa is not None and sb is not None and sa != sb
+
+
+def _head(phrase: Json | None) -> str | None:
+    return None if phrase is None else str(phrase.get("head") or "") or None
+
+
+def _same_object(a: Json, b: Json, sim: float) -> bool:
+    oa, ob = _head(a.get("object")), _head(b.get("object"))
+    if oa is None or ob is None:
+        return oa is None and ob is None and sim >= 0.75
+    if oa == ob:
+        return True
+    return oa in STATEMENT_NOUNS and ob in STATEMENT_NOUNS
+
+
+def _about_statement(a: Json, b: Json) -> bool:
+    """Both deny (or confirm) a statement: "the allegation", "Sullivan's statements"."""
+    oa, ob = _head(a.get("object")), _head(b.get("object"))
+    verbs = {"deny", "confirm", "reject", "dispute", "refute", "acknowledge"}
+    return a["verb"] in verbs and b["verb"] in verbs and oa in STATEMENT_NOUNS and ob in STATEMENT_NOUNS
+
+
+def polarity(a: Json, b: Json, sim: float) -> Json | None:
+    """One source asserts what the other negates (or denies what the other confirms)."""
+    # Denying an allegation is about the story's allegation however differently the two outlets word
+    # it; anything else must be worded alike to be the same statement.
+    floor = STATEMENT_MIN_SIM if _about_statement(a, b) else POLARITY_MIN_SIM
+    if sim < floor or _sides_hedged(a, b) or _speakers_conflict(a, b) or _actors_conflict(a, b):
+        return None
+    va, vb = a["verb"], b["verb"]
+    flipped = ANTONYMS.get(va) == vb
+    if va != vb and not flipped:
+        return None
+    if va in _LIGHT_VERBS and (
+        _head(a.get("object")) is None or _head(a.get("object")) != _head(b.get("object"))
+    ):
+        return None  # "is not" against "is" says nothing unless it is about the same thing
+    if (a.get("modal") is None) != (b.get("modal") is None):
+        return None  # "may not" against "did": a possibility is not the opposite of a fact
+    neg_a, neg_b = bool(a["negated"]), bool(b["negated"])
+    if (neg_a != neg_b) == flipped:
+        return None
+    if not _same_object(a, b, sim):
+        return None
+    why = (
+        f"{'denial against confirmation' if flipped else 'negation'}: "
+        f"{'negated' if neg_a else 'asserted'} '{va}' against {'negated' if neg_b else 'asserted'} '{vb}'"
+    )
+    obj = (a.get("object") or b.get("object") or {}).get("text") or ""
+    topic = f"whether {va}{' ' + obj if obj else ''}"
+    return {"rule": "polarity", "explanation": why, "topic": topic}
+
+
+def _interval(n: Json) -> tuple[float, float]:
+    lo = float(n["low"])
+    hi = math.inf if n.get("high") is None else float(n["high"])
+    if n.get("kind") == "exact":
+        lo, hi = lo * (1 - EXACT_SLACK), hi * (1 + EXACT_SLACK)
+    return lo, hi
+
+
+def numbers_conflict(x: Json, y: Json) -> bool:
+    """Whether two figures for the same unit cannot both hold."""
+    lx, hx = _interval(x)
+    ly, hy = _interval(y)
+    if hx < ly:
+        return ly >= NUMBER_MIN_RATIO * hx
+    if hy < lx:
+        return lx >= NUMBER_MIN_RATIO * hy
+    return False
+
+
+def number(a: Json, b: Json, sim: float) -> Json | None:
+    """The same counted thing with figures that cannot both hold."""
+    if sim < NUMBER_MIN_SIM or _sides_hedged(a, b):
+        return None
+    for x in a.get("numbers", []):
+        for y in b.get("numbers", []):
+            if x["unit"] != y["unit"]:
+                continue
+            # The claims must count the same thing in the same situation: another shared word
+            # besides the unit (actor, verb or object) beyond the sentences' similarity.
+            if not _shared_context(a, b, exclude={x["unit"]}):
+                continue
+            if numbers_conflict(x, y):
+                why = (
+                    f"'{x['text']} {x['unit_text']}' ({x['kind']}) cannot be "
+                    f"'{y['text']} {y['unit_text']}' ({y['kind']})"
+                )
+                return {"rule": "number", "explanation": why, "topic": f"how many {y['unit_text']}"}
+    return None
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in (m.group().lower() for m in _WORD.finditer(text)) if len(w) > 3}
+
+
+def _shared_context(a: Json, b: Json, exclude: set[str]) -> bool:
+    shared = (_content(a["text"]) & _content(b["text"])) - exclude - {e + "s" for e in exclude}
+    return len(shared) >= 2 or bool(set(a.get("actors", {})) & set(b.get("actors", {})))
+
+
+def date(a: Json, b: Json, sim: float) -> Json | None:
+    """The same event on two explicitly stated, different days."""
+    if sim < DATE_MIN_SIM or _sides_hedged(a, b) or a["verb"] != b["verb"] or a["verb"] in _LIGHT_VERBS:
+        return None
+    da, db = set(a.get("dates", [])), set(b.get("dates", []))
+    if len(da) != 1 or len(db) != 1 or da == db:
+        return None
+    if _speakers_conflict(a, b) or _actors_conflict(a, b):
+        return None
+    x, y = next(iter(da)), next(iter(db))
+    return {
+        "rule": "date",
+        "explanation": f"the same event ('{a['verb']}') dated {x} in one source and {y} in the other",
+        "topic": f"when: {(a.get('subject') or {}).get('text', '')} {a['verb']}".replace("  ", " "),
+    }
+
+
+def attribution(a: Json, b: Json, content_sim: float) -> Json | None:
+    """The same reported statement attributed to two different people."""
+    pa, pb = a.get("attribution"), b.get("attribution")
+    if pa is None or pb is None or content_sim < ATTRIBUTION_MIN_SIM:
+        return None
+    sa, sb = a.get("speaker"), b.get("speaker")
+    if sa is None or sb is None or sa == sb:
+        return None
+    if a.get("actors", {}).get(sa) != "person" or b.get("actors", {}).get(sb) != "person":
+        return None
+    return {
+        "rule": "attribution",
+        "explanation": f"the same statement attributed to {sa} in one source and to {sb} in the other",
+        "topic": f"who said: {str(a['text'])[:80]}",
+    }
+
+
+def judge(a: Json, b: Json, sim: float, content_sim: float | None = None) -> Json | None:
+    """The first rule that finds ``a`` and ``b`` incompatible (``rule``, ``explanation``, ``topic``)."""
+    for rule in (polarity, number, date):
+        found = rule(a, b, sim)
+        if found is not None:
+            return found
+    return attribution(a, b, sim if content_sim is None else content_sim)

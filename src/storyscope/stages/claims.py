@@ -1,0 +1,383 @@
+"""Atomic claims of one article: each clause-level fact, its polarity, numbers and attribution.
+
+A sentence often states several facts ("Putin will travel to Tehran on Tuesday and meet Erdogan";
+"Voronets, who took office in January, has made the dispute a priority"). The spaCy parse splits it:
+
+* every verb heading a clause is a claim: the sentence root and the verbs conjoined to it ("… and
+  meet …"); a conjoined verb without a subject of its own borrows its head's subject, so the claim
+  reads "Putin … meet Erdogan" and still cites exact passages (``parts``: one span per piece);
+* a relative clause on a noun ("Voronets, who took office in January, …") is a claim about that noun,
+  cut out of the main clause;
+* a reporting verb with a clausal complement ("X said (that) …", "X warned …") does not make a claim
+  of its own: its content does, and the speaker and verb stay part of that claim (``attribution``), so
+  "the White House said Iran was preparing to supply drones" is a claim about what the White House
+  said, not a fact stated by the outlet. Each conjoined content clause keeps the attribution.
+
+Each claim records what the comparison rules need: ``negated`` (a negation on its verb, or a "no"/
+"nothing" subject or object), ``verb`` (lemma), ``modal`` (will, could, …), ``conditional`` (inside an
+if/whether clause or a question), ``subject`` and ``object`` (text and head lemma), and ``numbers``
+(value, interval implied by "about", "more than", "up to", "hundreds", and the unit noun counted).
+Offsets index the article's cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from storyscope.models import Article, Json
+from storyscope.stages.quotes import REPORTING_VERBS, doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_VERB_POS = ("VERB", "AUX")
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_OBJ = ("dobj", "attr", "oprd", "pobj", "acomp")
+_NEG_WORDS = frozenset("nothing nobody none neither".split())
+_MODALS = frozenset("will would could can may might must should shall".split())
+_COND_MARKS = frozenset("if whether unless".split())
+_MIN_CLAIM_TOKENS = 3
+_MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_WORD_NUMBERS = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_WORD_NUMBERS.update({"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.0, "seventy": 70.0,
+                      "eighty": 80.0, "ninety": 90.0, "dozen": 12.0})  # fmt: skip
+# Plural round numbers name a range, not a value: "hundreds of drones" is 200 to 999.
+_VAGUE = {"dozens": (24.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2e3, 9999.0),
+          "millions": (2e6, 999e6), "billions": (2e9, 999e9)}  # fmt: skip
+_APPROX = frozenset("about around approximately roughly nearly almost some estimated circa approx".split())
+_AT_LEAST = ("more than", "over", "at least", "upwards of", "in excess of", "above", "exceeding")
+_AT_MOST = ("up to", "less than", "fewer than", "under", "at most", "as many as", "as much as", "below")
+# Relative slack on an approximate figure ("about 300": 225 to 400).
+_APPROX_LOW, _APPROX_HIGH = 0.75, 1.33
+_NUMBER_TEXT = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+_SKIP_NUM_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _is_cue(tok: Token) -> bool:
+    return tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in _VERB_POS
+
+
+def _subject(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in _SUBJ:
+            return c
+    return None
+
+
+def _split_heads(h: Token) -> list[Token]:
+    """Verbs conjoined to ``h`` that head clauses of their own."""
+    return [c for c in h.children if c.dep_ == "conj" and c.pos_ in _VERB_POS]
+
+
+def _relcls(tokens: set[int], doc: Doc) -> list[Token]:
+    return [
+        doc[i]
+        for i in sorted(tokens)
+        if doc[i].dep_ == "relcl" and doc[i].head.pos_ in ("NOUN", "PROPN") and doc[i].head.i in tokens
+    ]
+
+
+def _subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _runs(doc: Doc, idx: set[int]) -> list[tuple[int, int]]:
+    """Character ranges of the contiguous runs of ``idx`` (edge punctuation and conjunctions trimmed)."""
+    order = sorted(idx)
+    runs: list[list[int]] = []
+    for i in order:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out: list[tuple[int, int]] = []
+    for run in runs:
+        toks = [doc[i] for i in run]
+        while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark") or toks[0].is_space):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc" or toks[-1].is_space):
+            # A closing quotation mark stays when its opening one is in the claim.
+            toks = toks[:-1]
+        if toks:
+            out.append((toks[0].idx, toks[-1].idx + len(toks[-1])))
+    return out
+
+
+def _phrase(tok: Token | None) -> Json | None:
+    if tok is None:
+        return None
+    # Relative and participle clauses on the phrase are claims of their own, not part of its name.
+    cut = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    toks = [t for t in tok.subtree if not t.is_punct and t.i not in cut]
+    while toks and toks[-1].dep_ in ("cc", "punct"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if end - start > 100:  # a long subject phrase: its head is what identifies it
+        start, end = tok.idx, tok.idx + len(tok)
+    return {"text": doc_text(tok.doc)[start:end], "start": start, "end": end, "head": tok.lemma_.lower()}
+
+
+def _negated(h: Token) -> bool:
+    for c in h.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in _SUBJ + _OBJ and (
+            c.lower_ in _NEG_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        ):
+            return True
+    return False
+
+
+def _conditional(h: Token, sent: Span) -> bool:
+    if sent.text.rstrip().endswith("?"):
+        return True
+    t = h
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in t.children):
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
+def _number_value(toks: list[Token]) -> tuple[float, float] | None:
+    """The interval a run of number tokens denotes ("3,000", "4.2 billion", "several hundred")."""
+    value: float | None = None
+    vague: tuple[float, float] | None = None
+    for t in toks:
+        w = t.lower_.replace(",", "")
+        if _NUMBER_TEXT.match(t.text):
+            value = float(w)
+        elif w in _WORD_NUMBERS:
+            value = _WORD_NUMBERS[w] if value is None else value + _WORD_NUMBERS[w]
+        elif w in _MULTIPLIERS:
+            value = (value if value is not None else 1.0) * _MULTIPLIERS[w]
+        elif w in _VAGUE:
+            lo, hi = _VAGUE[w]
+            vague = (lo, hi) if value is None else (lo * value / 100.0, hi * value / 100.0)
+        elif w == "several":
+            value = None
+            vague = (3.0, 9.0)
+    if vague is not None:
+        if value is not None and value >= 100:  # "several hundred": 3..9 times the multiplier
+            return (vague[0] * value, vague[1] * value)
+        return vague
+    if value is None:
+        return None
+    return (value, value)
+
+
+def _numbers(doc: Doc, idx: set[int]) -> list[Json]:
+    """Counted quantities in the claim: interval, kind (exact/approx/at_least/at_most/range), unit."""
+    out: list[Json] = []
+    order = sorted(idx)
+    i = 0
+    while i < len(order):
+        t = doc[order[i]]
+        numeric = t.like_num or t.lower_ in _VAGUE or t.lower_ in _MULTIPLIERS
+        if not numeric or t.ent_type_ in _SKIP_NUM_ENTS:
+            i += 1
+            continue
+        run = [t]
+        j = i + 1
+        while j < len(order) and order[j] == run[-1].i + 1:
+            n = doc[order[j]]
+            if n.like_num or n.lower_ in _MULTIPLIERS or n.lower_ in _VAGUE:
+                run.append(n)
+                j += 1
+            else:
+                break
+        i = j
+        first = run[0]
+        if first.i > 0 and doc[first.i - 1].lower_ == "several":
+            run.insert(0, doc[first.i - 1])
+        interval = _number_value(run)
+        if interval is None:
+            continue
+        # A bare four-digit number is a year ("in 2019"), not a count.
+        if (
+            len(run) == 1
+            and _NUMBER_TEXT.match(first.text)
+            and 1800 <= interval[0] <= 2100
+            and "," not in first.text
+        ):
+            continue
+        before = " ".join(x.lower_ for x in doc[max(0, run[0].i - 3) : run[0].i])
+        kind = "range" if interval[0] != interval[1] else "exact"
+        lo, hi = interval
+        if any(before.endswith(p) for p in _AT_LEAST):
+            kind, hi = "at_least", float("inf")
+        elif any(before.endswith(p) for p in _AT_MOST):
+            kind, lo = "at_most", 0.0
+        elif before.split()[-1:] and before.split()[-1] in _APPROX:
+            kind, lo, hi = "approx", lo * _APPROX_LOW, hi * _APPROX_HIGH
+        unit = _unit(doc, run)
+        if unit is None:
+            continue
+        start = run[0].idx
+        end = run[-1].idx + len(run[-1])
+        out.append({"text": doc_text(doc)[start:end], "start": start, "end": end, "low": lo,
+                    "high": hi if hi != float("inf") else None, "kind": kind, "unit": unit[0],
+                    "unit_text": unit[1]})  # fmt: skip
+    return out
+
+
+def _unit(doc: Doc, run: list[Token]) -> tuple[str, str] | None:
+    """The noun a number counts: "300 army engineers" -> "engineer", "$40 billion" -> "$"."""
+    prev = doc[run[0].i - 1] if run[0].i > 0 else None
+    if prev is not None and prev.text in "$€£¥":
+        return prev.text, prev.text
+    k = run[-1].i + 1
+    if k < len(doc) and doc[k].lower_ in ("%", "percent", "per"):
+        return "%", "%"
+    if k < len(doc) and doc[k].lower_ == "of":  # "hundreds of drones"
+        k += 1
+    noun: Token | None = None
+    first = k
+    while k < len(doc) and k <= run[-1].i + 4:
+        tok = doc[k]
+        if tok.pos_ in ("NOUN", "PROPN"):
+            noun = tok
+        elif tok.pos_ == "ADJ" and noun is None:
+            pass
+        else:
+            break
+        k += 1
+    if noun is None or noun.lower_ in _CALENDAR:  # "19 July", "24 February": a date, not a count
+        return None
+    return noun.lemma_.lower(), doc_text(doc)[doc[first].idx : noun.idx + len(noun)]
+
+
+def _claim_json(
+    doc: Doc, idx: set[int], head: Token, sent: Span, attribution: Json | None, subject: Token | None
+) -> Json | None:
+    content = {i for i in idx if not doc[i].is_punct}
+    if len(content) < _MIN_CLAIM_TOKENS:
+        return None
+    parts = _runs(doc, idx)
+    if not parts:
+        return None
+    text = doc_text(doc)
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if obj is None:
+        obj = next(
+            (g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None
+        )
+    modal = next((c.lower_ for c in head.children if c.dep_ == "aux" and c.lower_ in _MODALS), None)
+    return {
+        "text": " ".join(text[a:b] for a, b in parts),
+        "start": parts[0][0],
+        "end": parts[-1][1],
+        "parts": [[a, b] for a, b in parts],
+        "sentence": [sent.start_char, sent.end_char],
+        "verb": head.lemma_.lower(),
+        "verb_start": head.idx,
+        "negated": _negated(head),
+        "modal": modal,
+        "conditional": _conditional(head, sent),
+        "subject": _phrase(subject),
+        "object": _phrase(obj),
+        "numbers": _numbers(doc, idx),
+        "attribution": attribution,
+    }
+
+
+def claims_of_sentence(sent: Span) -> list[Json]:
+    """The atomic claims of one parsed sentence, in text order."""
+    doc = sent.doc
+    if not any(t.pos_ in _VERB_POS for t in sent):
+        return []
+    found: list[Json] = []
+
+    def clause(h: Token, prefix: set[int], attribution: Json | None, inherited: Token | None) -> None:
+        conjs = _split_heads(h)
+        own = _subtree(h)
+        for cj in conjs:
+            own -= _subtree(cj)
+            own -= {c.i for c in h.children if c.dep_ == "cc" and c.i < cj.i}
+        rels = _relcls(own, doc)
+        for r in rels:
+            own -= _subtree(r)
+        subj = _subject(h) or inherited
+        comps = [c for c in h.children if c.dep_ == "ccomp" and c.i in own]
+        if attribution is None and _is_cue(h) and comps:
+            speaker = _phrase(_subject(h) or inherited)
+            cue_part = own - set().union(*(_subtree(c) for c in comps))
+            attr = {"verb": h.lemma_.lower(), "cue": {"text": h.text, "start": h.idx, "end": h.idx + len(h)},
+                    "speaker": speaker, "negated": _negated(h)}  # fmt: skip
+            for c in comps:
+                clause(c, prefix | cue_part, attr, None)
+        else:
+            extra = _subtree(inherited) if inherited is not None and _subject(h) is None else set()
+            item = _claim_json(doc, own | prefix | extra, h, sent, attribution, subj)
+            if item is not None:
+                found.append(item)
+        for cj in conjs:
+            clause(cj, prefix, attribution, None if _subject(cj) else subj)
+        for r in rels:
+            noun = r.head
+            name = {t.i for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "amod", "poss")}
+            rel_idx = _subtree(r) | name | {noun.i}
+            rel_idx -= {t.i for t in r.subtree if t.dep_ in _SUBJ and t.tag_ in ("WP", "WDT")}
+            item = _claim_json(doc, rel_idx, r, sent, None, noun)
+            if item is not None:
+                found.append(item)
+
+    clause(sent.root, set(), None, None)
+    # A relative clause inside a reported clause is reached from both; keep each claim once.
+    unique = {tuple(map(tuple, c["parts"])): c for c in found}
+    return sorted(unique.values(), key=lambda c: (c["start"], c["end"]))
+
+
+def extract_claims(doc: Doc) -> list[Json]:
+    """Every atomic claim of a parsed article."""
+    return [c for sent in doc.sents for c in claims_of_sentence(sent)]
+
+
+class ClaimStage:
+    """Per-article stage: atomic claims from one spaCy parse of the cleaned text."""
+
+    name = "claims"
+    version = "1"
+
+    def setup(self) -> None:
+        """Load the spaCy pipeline (shared with the nlp stage in the same process)."""
+        from storyscope.stages.nlp import load_nlp
+
+        load_nlp()
+
+    def run(self, articles: list[Article]) -> list[Json]:
+        """One ``{"claims": [...]}`` per article, or ``{"skipped": reason}``."""
+        from storyscope.stages.nlp import load_nlp
+
+        out: list[Json | None] = [None] * len(articles)
+        todo: list[int] = []
+        for i, a in enumerate(articles):
+            if a.language not in (None, "en"):
+                out[i] = {"skipped": f"language {a.language} not supported"}
+            elif not a.text.strip():
+                out[i] = {"claims": []}
+            else:
+                todo.append(i)
+        if todo:
+            nlp = load_nlp()
+            # Only the parse is needed: the named-entity recogniser is the slowest component left out.
+            with nlp.select_pipes(disable=[p for p in ("ner",) if p in nlp.pipe_names]):
+                docs = nlp.pipe([articles[i].text for i in todo], batch_size=32)
+                for i, doc in zip(todo, docs, strict=True):
+                    out[i] = {"claims": extract_claims(doc)}
+        return [o if o is not None else {"claims": []} for o in out]

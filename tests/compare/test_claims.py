@@ -1,0 +1,101 @@
+"""Claims aligned across sources: corroborated, single-source, contested; copies counted once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from builders import make_article
+from storyscope.compare.claims import ClaimSet, analyse_claims, build_claims
+from storyscope.compare.entities import build_entities
+from storyscope.models import Article
+from storyscope.stages.claims import ClaimStage
+from storyscope.stages.nlp import NlpStage
+
+pytestmark = pytest.mark.slow
+
+A = (
+    "The Orvesa ferry company cancelled all crossings to Pellmark on Monday after a storm damaged the pier. "
+    "About 40 passengers spent the night in the terminal. "
+    "The harbour master said repairs would take two weeks."
+)
+B = (
+    "All ferry crossings from Orvesa to Pellmark were cancelled by the ferry company on Monday after a storm "
+    "damaged the pier. "
+    "Around 400 passengers spent the night in the terminal. "
+    "A local bakery handed out free bread to stranded travellers."
+)
+C = (
+    "A storm damaged the Pellmark pier on Monday, and the ferry company cancelled every crossing "
+    "from Orvesa. "
+    "The harbour master said repairs would take two weeks. "
+    "Fishing boats were moved to a sheltered bay."
+)
+
+
+def analyse(arts: list[Article]) -> ClaimSet:
+    nlp = dict(zip([a.id for a in arts], NlpStage().run(arts), strict=True))
+    ents = build_entities(arts, nlp)
+    claim_ann = dict(zip([a.id for a in arts], ClaimStage().run(arts), strict=True))
+    return analyse_claims(arts, nlp, ents, [], claim_ann)
+
+
+def find(claims: list[dict[str, Any]], words: str) -> dict[str, Any]:
+    hits = [c for c in claims if words in c["text"]]
+    assert hits, f"no claim with {words!r}: {[c['text'] for c in claims]}"
+    return hits[0]
+
+
+def test_statuses_and_spans() -> None:
+    arts = [make_article("a", A), make_article("b", B), make_article("c", C)]
+    out = analyse(arts)
+    texts = {a.id: a.text for a in arts}
+    cancel = find(out.claims, "cancelled")
+    assert cancel["status"] == "corroborated" and set(cancel["sources"]) == {"a", "b", "c"}
+    bakery = find(out.claims, "bakery")
+    assert bakery["status"] == "single_source" and bakery["sources"] == ["b"]
+    repairs = find(out.claims, "repairs")
+    assert repairs["status"] == "corroborated" and repairs["verb"] == "say"
+    assert repairs["speaker"]
+    for c in out.claims:
+        for sp in c["spans"]:
+            assert 0 <= sp["start"] < sp["end"] <= len(texts[sp["source"]])
+        for v in c["variants"]:
+            assert v["source"] in c["sources"]
+
+
+def test_incompatible_figures_are_contested_and_reported_once() -> None:
+    arts = [make_article("a", A), make_article("b", B), make_article("c", C)]
+    out = analyse(arts)
+    assert len(out.contradictions) == 1
+    con = out.contradictions[0]
+    assert con["rule"] == "number" and {con["a"]["source"], con["b"]["source"]} == {"a", "b"}
+    for side in ("a", "b"):
+        s = con[side]
+        assert texts_of(arts)[s["source"]][s["start"] : s["end"]] == s["text"]
+    assert find(out.claims, "40 passengers")["status"] == "contested"
+    assert find(out.claims, "400 passengers")["status"] == "contested"
+
+
+def texts_of(arts: list[Article]) -> dict[str, str]:
+    return {a.id: a.text for a in arts}
+
+
+def test_a_copy_is_cited_but_counted_once() -> None:
+    orig = make_article("orig", A)
+    copy = make_article("copy", A, duplicate_of="orig")
+    out = analyse([orig, copy])
+    # Only the original's voice: nothing is corroborated, nothing contested.
+    assert all(c["status"] == "single_source" for c in out.claims)
+    both = find(out.claims, "cancelled")
+    assert both["sources"] == ["orig", "copy"] and both["voices"] == 1
+    assert out.contradictions == []
+
+
+def test_build_claims_parses_when_not_given_annotations() -> None:
+    arts = [make_article("a", A), make_article("c", C)]
+    nlp = dict(zip(["a", "c"], NlpStage().run(arts), strict=True))
+    claims = build_claims(arts, nlp, build_entities(arts, nlp), [])
+    assert find(claims, "cancelled")["status"] == "corroborated"
+    assert build_claims([], {}, [], [], {}) == []

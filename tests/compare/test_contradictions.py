@@ -1,0 +1,243 @@
+"""Each contradiction rule, and its silence on compatible statements (claims written by hand)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyscope.compare.contradictions import judge, numbers_conflict
+
+
+def claim(
+    text: str,
+    verb: str,
+    *,
+    negated: bool = False,
+    obj: str | None = None,
+    subject: str | None = None,
+    actors: dict[str, str] | None = None,
+    numbers: list[dict[str, Any]] | None = None,
+    dates: list[str] | None = None,
+    speaker: str | None = None,
+    attributed: bool = False,
+    modal: str | None = None,
+    conditional: bool = False,
+) -> dict[str, Any]:
+    """A claim dict shaped like those the alignment passes to the rules."""
+    return {
+        "text": text,
+        "verb": verb,
+        "negated": negated,
+        "modal": modal,
+        "conditional": conditional,
+        "subject": {"text": subject, "head": subject.lower()} if subject else None,
+        "subject_entity": subject if subject and actors and subject in actors else None,
+        "object": {"text": obj, "head": obj.split()[-1].lower().rstrip("s") if obj else None}
+        if obj
+        else None,
+        "numbers": numbers or [],
+        "dates": dates or [],
+        "actors": actors or {},
+        "speaker": speaker,
+        "attribution": {"verb": "say"} if attributed or speaker else None,
+    }
+
+
+def num(text: str, low: float, high: float | None, kind: str, unit: str = "engineer") -> dict[str, Any]:
+    return {"text": text, "low": low, "high": high, "kind": kind, "unit": unit, "unit_text": unit + "s"}
+
+
+def about(v: float) -> dict[str, Any]:
+    return num(f"about {v:g}", v * 0.75, v * 1.33, "approx")
+
+
+# --- polarity ------------------------------------------------------------------------------------
+
+NOT_DENIED = claim(
+    "The harbour authority did not deny the smuggling allegation",
+    "deny",
+    negated=True,
+    obj="the smuggling allegation",
+    subject="Harbour Authority",
+    actors={"Harbour Authority": "organization"},
+)
+DENIED = claim(
+    "Pellmark has denied the accusations",
+    "deny",
+    obj="the accusations",
+    subject="Pellmark",
+    actors={"Pellmark": "place"},
+)
+
+
+def test_did_not_deny_against_has_denied_is_a_polarity_contradiction() -> None:
+    found = judge(NOT_DENIED, DENIED, sim=0.4)
+    assert found is not None and found["rule"] == "polarity"
+    assert "negat" in found["explanation"]
+    assert found["topic"]
+
+
+def test_will_not_discuss_against_will_discuss() -> None:
+    a = claim(
+        "the mayor will not discuss the tram budget",
+        "discuss",
+        negated=True,
+        obj="the tram budget",
+        modal="will",
+    )
+    b = claim("the mayor will discuss the tram budget", "discuss", obj="the tram budget", modal="will")
+    found = judge(a, b, sim=0.9)
+    assert found is not None and found["rule"] == "polarity"
+
+
+def test_denial_against_confirmation_is_a_contradiction() -> None:
+    a = claim("The ministry confirmed the report", "confirm", obj="the report")
+    b = claim("The ministry denied the report", "deny", obj="the report")
+    found = judge(a, b, sim=0.8)
+    assert found is not None and "denial against confirmation" in found["explanation"]
+
+
+def test_polarity_silent_when_both_agree() -> None:
+    a = claim("The port denied the allegation", "deny", obj="the allegation")
+    assert judge(a, DENIED, sim=0.7) is None
+    assert judge(NOT_DENIED, dict(NOT_DENIED, text="It did not deny the claims"), sim=0.7) is None
+
+
+def test_polarity_silent_for_two_different_actors_of_the_same_kind() -> None:
+    a = claim(
+        "Pellmark has denied the accusations",
+        "deny",
+        obj="the accusations",
+        subject="Pellmark",
+        actors={"Pellmark": "place"},
+    )
+    b = claim(
+        "Orvesa did not deny the accusations",
+        "deny",
+        negated=True,
+        obj="the accusations",
+        subject="Orvesa",
+        actors={"Orvesa": "place"},
+    )
+    assert judge(a, b, sim=0.9) is None
+
+
+def test_polarity_silent_on_hedged_or_different_objects() -> None:
+    a = claim(
+        "the mayor will not discuss the tram budget",
+        "discuss",
+        negated=True,
+        obj="the tram budget",
+        modal="will",
+    )
+    cond = claim(
+        "the mayor will discuss the tram budget if asked",
+        "discuss",
+        obj="the tram budget",
+        modal="will",
+        conditional=True,
+    )
+    other = claim("the mayor will discuss the school plan", "discuss", obj="the school plan", modal="will")
+    maybe = claim("the mayor discussed the tram budget", "discuss", obj="the tram budget")
+    assert judge(a, cond, sim=0.9) is None
+    assert judge(a, other, sim=0.6) is None
+    assert judge(a, maybe, sim=0.9) is None  # "will not" is not the opposite of a past fact
+
+
+def test_polarity_needs_similar_claims_unless_both_deny_a_statement() -> None:
+    a = claim(
+        "the mayor will not discuss the tram budget",
+        "discuss",
+        negated=True,
+        obj="the tram budget",
+        modal="will",
+    )
+    b = claim("the council will discuss the tram budget", "discuss", obj="the tram budget", modal="will")
+    assert judge(a, b, sim=0.35) is None
+
+
+def test_reported_and_stated_claims_do_not_contradict_by_polarity() -> None:
+    a = claim(
+        "Officials said the port did not deny the allegation",
+        "deny",
+        negated=True,
+        obj="the allegation",
+        attributed=True,
+    )
+    assert judge(a, DENIED, sim=0.6) is None
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+
+def test_300_against_3000_engineers() -> None:
+    a = claim("Pellmark moved about 300 army engineers to the dam", "move", numbers=[about(300)])
+    b = claim("Pellmark moved around 3,000 army engineers to the dam", "move", numbers=[about(3000)])
+    found = judge(a, b, sim=0.9)
+    assert found is not None and found["rule"] == "number"
+    assert "about 300" in found["explanation"] and "about 3000" in found["explanation"]
+    assert "engineers" in found["topic"]
+
+
+def test_numbers_at_different_precision_are_compatible() -> None:
+    more_than_20m = num("more than 20 million", 20e6, None, "at_least", "ton")
+    exact_22m = num("22 million", 22e6, 22e6, "exact", "ton")
+    assert not numbers_conflict(more_than_20m, exact_22m)
+    assert not numbers_conflict(about(300), num("300", 300, 300, "exact"))
+    hundreds = num("hundreds", 200, 999, "range", "drone")
+    up_to_several_hundred = num("up to several hundred", 0, 2700, "at_most", "drone")
+    assert not numbers_conflict(hundreds, up_to_several_hundred)
+    assert not numbers_conflict(
+        num("22 million", 22e6, 22e6, "exact"), num("21.8 million", 21.8e6, 21.8e6, "exact")
+    )
+    assert numbers_conflict(num("300", 300, 300, "exact"), num("3,000", 3000, 3000, "exact"))
+
+
+def test_number_rule_silent_on_different_units_or_unrelated_claims() -> None:
+    a = claim("The fair drew about 300 visitors to Pellmark", "draw", numbers=[about(300)])
+    b = claim(
+        "Pellmark moved about 3,000 engineers",
+        "move",
+        numbers=[num("about 3000", 2250, 3990, "approx", "visitor")],
+    )
+    assert judge(a, b, sim=0.3) is None
+    c = claim("The fair drew about 300 engineers", "draw", numbers=[about(300)])
+    d = claim("Some 3,000 engineers work at Orvesa harbour", "work", numbers=[about(3000)])
+    assert judge(c, d, sim=0.3) is None
+
+
+# --- dates and attribution -------------------------------------------------------------------------
+
+
+def test_same_event_on_two_explicit_days() -> None:
+    a = claim("The envoy will arrive in Pellmark on 4 May", "arrive", dates=["2031-05-04"])
+    b = claim("The envoy will arrive in Pellmark on 6 May", "arrive", dates=["2031-05-06"])
+    found = judge(a, b, sim=0.92)
+    assert found is not None and found["rule"] == "date"
+    assert judge(a, dict(b, dates=["2031-05-04"]), sim=0.92) is None
+    assert judge(a, dict(b, dates=[]), sim=0.92) is None  # "next week" has no stated day: compatible
+    assert judge(a, b, sim=0.6) is None
+
+
+def test_same_statement_attributed_to_two_people() -> None:
+    a = claim(
+        "Ada Merl said the bridge would reopen in spring",
+        "reopen",
+        speaker="Ada Merl",
+        actors={"Ada Merl": "person"},
+    )
+    b = claim(
+        "Tomas Weil said the bridge would reopen in spring",
+        "reopen",
+        speaker="Tomas Weil",
+        actors={"Tomas Weil": "person"},
+    )
+    found = judge(a, b, sim=0.95)
+    assert found is not None and found["rule"] == "attribution"
+    assert judge(a, dict(b, speaker="Ada Merl", actors={"Ada Merl": "person"}), sim=0.95) is None
+    assert judge(a, b, sim=0.7) is None  # two people saying different things
+
+
+def test_ordinal_precision_is_not_a_contradiction() -> None:
+    a = claim("It is one of the first trips abroad of the minister", "be", obj="one")
+    b = claim("The visit is only her second trip abroad", "be", obj="trip")
+    assert judge(a, b, sim=0.7) is None

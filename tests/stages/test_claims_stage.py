@@ -1,0 +1,92 @@
+"""Atomic claims from the parse: clause splitting, attribution, negation and figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from builders import make_article
+from storyscope.stages.claims import ClaimStage, extract_claims
+from storyscope.stages.nlp import load_nlp
+
+pytestmark = pytest.mark.slow
+
+
+def claims(text: str) -> list[dict[str, Any]]:
+    return extract_claims(load_nlp()(text))
+
+
+def test_conjoined_clauses_give_one_claim_each_with_the_shared_subject() -> None:
+    text = "The envoy will travel to Pellmark on Friday and meet the harbour master."
+    found = claims(text)
+    verbs = {c["verb"] for c in found}
+    assert {"travel", "meet"} <= verbs
+    meet = next(c for c in found if c["verb"] == "meet")
+    # The borrowed subject is cited as a separate part of the same claim.
+    assert meet["text"].startswith("The envoy")
+    assert len(meet["parts"]) == 2
+    for c in found:
+        for a, b in c["parts"]:
+            assert text[a:b] in c["text"]
+
+
+def test_relative_clause_is_a_claim_of_its_own() -> None:
+    found = claims("Ada Merl, who took office in May, has made the tram line a priority.")
+    texts = [c["text"] for c in found]
+    assert any("took office in May" in t for t in texts)
+    main = next(c for c in found if c["verb"] == "make")
+    assert "took office" not in main["text"]
+
+
+def test_reported_speech_keeps_speaker_and_verb() -> None:
+    found = claims("The harbour master said the pier would close in June.")
+    assert len(found) == 1
+    attr = found[0]["attribution"]
+    assert attr["verb"] == "say" and attr["speaker"]["text"] == "The harbour master"
+    assert found[0]["text"].startswith("The harbour master said")
+    assert found[0]["verb"] == "close"
+
+
+def test_negation_and_denial() -> None:
+    (c,) = claims("The port authority did not deny the smuggling allegation.")
+    assert c["negated"] and c["verb"] == "deny" and c["object"]["head"] == "allegation"
+    (d,) = claims("The port authority has denied the accusations.")
+    assert not d["negated"]
+    (e,) = claims("Nothing about the timetable changed this week.")
+    assert e["negated"]
+
+
+def test_figures_with_their_modifiers_and_units() -> None:
+    found = claims(
+        "The company shipped more than 20 million tons of grain, about 300 engineers arrived "
+        "and hundreds of drones were seen."
+    )
+    figures = {n["unit"]: n for c in found for n in c["numbers"]}
+    assert (
+        figures["ton"]["kind"] == "at_least"
+        and figures["ton"]["low"] == 20e6
+        and figures["ton"]["high"] is None
+    )
+    assert (
+        figures["engineer"]["kind"] == "approx"
+        and figures["engineer"]["low"] < 300 < figures["engineer"]["high"]
+    )
+    assert figures["drone"]["kind"] == "range" and figures["drone"]["low"] == 200
+
+
+def test_years_and_ordinals_are_not_counts() -> None:
+    found = claims("Work on the bridge began in 2019 and it was her second trip abroad.")
+    assert all(not c["numbers"] for c in found)
+
+
+def test_stage_runs_on_articles_and_skips_other_languages() -> None:
+    stage = ClaimStage()
+    stage.setup()
+    en = make_article("en", "The ferry to Orvesa was cancelled on Monday after a storm.", language="en")
+    de = make_article("de", "Die Fähre wurde am Montag abgesagt.", language="de")
+    empty = make_article("empty", "  ")
+    out = stage.run([en, de, empty])
+    assert out[0]["claims"] and out[0]["claims"][0]["verb"] == "cancel"
+    assert "skipped" in out[1]
+    assert out[2] == {"claims": []}
