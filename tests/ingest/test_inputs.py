@@ -18,7 +18,7 @@ from ingest_samples import (
 )
 from ingest_server import WebServer
 
-import storyscope.ingest.inputs as inputs_module
+import storyscope.ingest.parallel as parallel_module
 from storyscope.config import Config
 from storyscope.ingest.inputs import read_inputs
 from storyscope.models import Article, IngestError
@@ -133,7 +133,8 @@ def test_one_reader_crashing_does_not_stop_the_batch(corpus: Path, monkeypatch: 
     def broken(*args: object, **kwargs: object) -> Article:
         raise RuntimeError("parser exploded")
 
-    monkeypatch.setattr(inputs_module, "read_html_file", broken)
+    # HTML reads run through the ordered reader (in this process for a small batch).
+    monkeypatch.setattr(parallel_module, "read_html_file", broken)
     items = read(str(corpus / "a-sub" / "flood.html"), str(corpus / "bridge.txt"))
     assert errors(items) == [
         (str(corpus / "a-sub" / "flood.html"), "could not read: RuntimeError: parser exploded")

@@ -22,14 +22,17 @@ from storyscope.errors import InputError
 from storyscope.ingest.decode import check_size, decode_bytes
 from storyscope.ingest.feeds import looks_like_feed, read_feed
 from storyscope.ingest.fetch import FEED_TYPES, Fetcher, looks_like_html, page_article
-from storyscope.ingest.html import article_from_html, read_html_file
+from storyscope.ingest.html import article_from_html
 from storyscope.ingest.naming import UniqueIds
+from storyscope.ingest.parallel import Deferred, OrderedReader, error_for, worker_count
 from storyscope.ingest.records import read_json, read_jsonl, read_records_file
 from storyscope.ingest.textfile import article_from_text, os_reason, read_bytes, read_text_file
 from storyscope.ingest.warc import read_warc
 from storyscope.models import Article, IngestError
 
 Item = Article | IngestError
+# What readers produce before the HTML reads put off for the worker pool have run.
+Pending = Item | Deferred
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
@@ -46,18 +49,19 @@ def read_inputs(specs: Iterable[str], config: Config) -> Iterator[Item]:
     """Yield an :class:`Article` per document found in ``specs``, or an :class:`IngestError` per input
     (or record) that could not be read; one bad input never stops the others.
 
-    Ids are unique within the run: a repeated id gets ``-2``, ``-3``, ... in input order.
+    Ids are unique within the run: a repeated id gets ``-2``, ``-3``, ... in input order. Local HTML
+    files are read on ``config.workers`` processes when there are many; the order stays the inputs'.
     """
     ids = UniqueIds()
-    with Fetcher(config) as fetcher:
-        for spec in specs:
-            for item in read_spec(spec, config, fetcher):
-                if isinstance(item, Article):
-                    item.id = ids.claim(item.id)
-                yield item
+    with Fetcher(config) as fetcher, OrderedReader(worker_count(config.workers)) as reader:
+        pending = (item for spec in specs for item in read_spec(spec, config, fetcher))
+        for item in reader.resolve(pending):
+            if isinstance(item, Article):
+                item.id = ids.claim(item.id)
+            yield item
 
 
-def read_spec(spec: str, config: Config, fetcher: Fetcher) -> Iterator[Item]:
+def read_spec(spec: str, config: Config, fetcher: Fetcher) -> Iterator[Pending]:
     """The items of one input spec (ids not yet made unique across specs)."""
     if spec == "-":
         return _guard(STDIN, lambda: read_stdin(sys.stdin.buffer, config, fetcher))
@@ -69,16 +73,12 @@ def read_spec(spec: str, config: Config, fetcher: Fetcher) -> Iterator[Item]:
     return _guard(spec, lambda: read_file(path, spec, config, fetcher, explicit=True))
 
 
-def _guard(source: str, produce: Callable[[], Iterable[Item]]) -> Iterator[Item]:
+def _guard(source: str, produce: Callable[[], Iterable[Pending]]) -> Iterator[Pending]:
     """Run a reader, turning whatever it raises into an :class:`IngestError` for ``source``."""
     try:
         yield from produce()
-    except InputError as e:
-        yield IngestError(e.input, e.reason)
-    except OSError as e:
-        yield IngestError(source, os_reason(e))
     except Exception as e:  # a reader bug or a library surprise must not end the batch
-        yield IngestError(source, f"could not read: {type(e).__name__}: {e}")
+        yield error_for(source, e)
 
 
 def _extension(name: str) -> str:
@@ -92,10 +92,10 @@ def _stem(name: str) -> str:
     return name[: -len(".warc.gz")] if name.lower().endswith(".warc.gz") else os.path.splitext(name)[0]
 
 
-def _read_directory(root: Path, spec: str, config: Config, fetcher: Fetcher) -> Iterator[Item]:
+def _read_directory(root: Path, spec: str, config: Config, fetcher: Fetcher) -> Iterator[Pending]:
     seen: set[tuple[int, int]] = set()
 
-    def walk(directory: Path, shown: str) -> Iterator[Item]:
+    def walk(directory: Path, shown: str) -> Iterator[Pending]:
         try:
             st = directory.stat()
             if (st.st_dev, st.st_ino) in seen:
@@ -121,15 +121,18 @@ def _read_directory(root: Path, spec: str, config: Config, fetcher: Fetcher) -> 
     yield from walk(root, spec)
 
 
-def read_file(path: Path, source: str, config: Config, fetcher: Fetcher, *, explicit: bool) -> Iterator[Item]:
+def read_file(
+    path: Path, source: str, config: Config, fetcher: Fetcher, *, explicit: bool
+) -> Iterator[Pending]:
     """The items of one file, by extension. ``explicit`` (named on the command line rather than found
-    in a directory) makes an unknown extension or a non-feed ``.xml`` an error instead of a skip."""
+    in a directory) makes an unknown extension or a non-feed ``.xml`` an error instead of a skip.
+    An HTML file is a :class:`Deferred` read, for :class:`OrderedReader` to run."""
     ext = _extension(path.name)
     max_bytes = config.max_bytes
     if ext in TEXT_EXTENSIONS:
         yield read_text_file(path, source, _stem(path.name), max_bytes)
     elif ext in HTML_EXTENSIONS:
-        yield read_html_file(path, source, _stem(path.name), max_bytes)
+        yield Deferred(path, source, _stem(path.name), max_bytes)
     elif ext in RECORD_EXTENSIONS:
         yield from read_records_file(path, source, max_bytes)
     elif ext in WARC_EXTENSIONS:

@@ -1,0 +1,149 @@
+"""Reading many HTML pages on every core, in input order.
+
+Extracting an HTML page (trafilatura) costs ten to twenty times what cleaning and storing it does,
+so a batch of pages is bound by one core unless the reads are spread. Readers hand out a
+:class:`Deferred` for each local HTML file instead of reading it; :class:`OrderedReader` runs those
+reads in place for a small batch and on a process pool once the batch proves large, and yields every
+item in the order the inputs gave them, so ids and error lines do not depend on the number of workers.
+
+Only whole-file reads are deferred: record files and web archives stream their records in the main
+process, as their memory bound requires.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyscope.errors import InputError
+from storyscope.ingest.html import read_html_file
+from storyscope.ingest.textfile import os_reason
+from storyscope.models import Article, IngestError
+
+Item = Article | IngestError
+
+# A pool costs a process start and the imports (about a second): worth it only for larger batches.
+POOL_AFTER = 16
+# Reads in flight per worker: enough to keep every worker busy, few enough to bound memory.
+AHEAD_PER_WORKER = 4
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A local HTML file to read later, possibly in another process."""
+
+    path: Path
+    source: str
+    id: str
+    max_bytes: int
+
+
+def error_for(source: str, e: Exception) -> IngestError:
+    """The one-line error that an exception raised while reading ``source`` becomes."""
+    if isinstance(e, InputError):
+        return IngestError(e.input, e.reason)
+    if isinstance(e, OSError):
+        return IngestError(source, os_reason(e))
+    return IngestError(source, f"could not read: {type(e).__name__}: {e}")
+
+
+def guarded(source: str, read: Callable[[], Item]) -> Item:
+    """``read()``, or the :class:`IngestError` naming ``source`` that whatever it raised becomes."""
+    try:
+        return read()
+    except Exception as e:  # a reader bug or a library surprise must not end the batch
+        return error_for(source, e)
+
+
+def read_deferred(job: Deferred) -> Item:
+    """Read one deferred file (in whichever process runs this)."""
+    return guarded(job.source, lambda: read_html_file(job.path, job.source, job.id, job.max_bytes))
+
+
+def worker_count(setting: int) -> int:
+    """``0`` means one worker per core this process may use."""
+    if setting > 0:
+        return setting
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class OrderedReader:
+    """Resolves a stream of items and :class:`Deferred` reads into items, in stream order."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = max(1, workers)
+        self._pool: ProcessPoolExecutor | None = None
+        self._seen = 0
+
+    def __enter__(self) -> OrderedReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            # A consumer that stops early (an exception, a closed generator) leaves reads queued.
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def resolve(self, stream: Iterable[Item | Deferred]) -> Iterator[Item]:
+        pending: deque[tuple[Deferred | None, Future[Item] | Item]] = deque()
+        ahead = self.workers * AHEAD_PER_WORKER
+        for entry in stream:
+            if isinstance(entry, Deferred):
+                pending.append((entry, self._start(entry)))
+            else:
+                pending.append((None, entry))
+            # Hand out what is finished at the head; wait on the head only when too much is queued.
+            while pending and (len(pending) > ahead or not _waiting(pending[0][1])):
+                yield self._finish(*pending.popleft())
+        while pending:
+            yield self._finish(*pending.popleft())
+
+    def _start(self, job: Deferred) -> Future[Item] | Item:
+        self._seen += 1
+        if self._pool is None and self.workers > 1 and self._seen > POOL_AFTER:
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context())
+        if self._pool is None:
+            return read_deferred(job)
+        try:
+            return self._pool.submit(read_deferred, job)
+        except BrokenProcessPool:
+            self._pool = None
+            self.workers = 1  # the pool died (killed, out of memory): go on in this process
+            return read_deferred(job)
+
+    def _finish(self, job: Deferred | None, value: Future[Item] | Item) -> Item:
+        if not isinstance(value, Future):
+            return value
+        try:
+            return value.result()
+        except BrokenProcessPool:
+            self._pool = None
+            self.workers = 1
+            assert job is not None
+            return read_deferred(job)
+        except Exception as e:  # the result could not come back (say, not picklable)
+            assert job is not None
+            return error_for(job.source, e)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork when this process runs no other thread: cheapest, and it re-imports nothing. Otherwise (a
+    web server's threads) a forked child could inherit a lock held by another thread and hang, so
+    workers start from the fork server's clean process instead."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver")
+
+
+def _waiting(value: Future[Item] | Item) -> bool:
+    return isinstance(value, Future) and not value.done()

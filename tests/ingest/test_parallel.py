@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from ingest_samples import BRIDGE_PARAS, FLOOD_PARAS, html_page
+
+from storyscope.config import Config
+from storyscope.ingest.inputs import read_inputs
+from storyscope.ingest.parallel import POOL_AFTER, Deferred, OrderedReader, read_deferred, worker_count
+from storyscope.models import Article, IngestError
+
+
+def _pages(folder: Path, n: int) -> None:
+    """``n`` distinct pages, with an empty file and a binary file among them."""
+    folder.mkdir()
+    for i in range(n):
+        paras = [f"Page {i}: {p}" for p in (BRIDGE_PARAS if i % 2 else FLOOD_PARAS)]
+        (folder / f"page-{i:03d}.html").write_text(html_page(f"Story number {i} of the batch", paras))
+    (folder / "page-007.html").write_bytes(b"")
+    (folder / "page-013.html").write_bytes(bytes(range(256)) * 40)
+
+
+def _shape(items: list[Article | IngestError]) -> list[tuple[str, str, str]]:
+    return [
+        ("article", i.id, i.title) if isinstance(i, Article) else ("error", i.input, i.reason) for i in items
+    ]
+
+
+def test_pool_reads_give_the_same_items_in_the_same_order(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    _pages(folder, POOL_AFTER + 12)
+    serial = list(read_inputs([str(folder)], Config(workers=1)))
+    pooled = list(read_inputs([str(folder)], Config(workers=2)))
+    assert _shape(pooled) == _shape(serial)
+    assert [i.text if isinstance(i, Article) else "" for i in pooled] == [
+        i.text if isinstance(i, Article) else "" for i in serial
+    ]
+    shape = _shape(pooled)
+    assert len(shape) == POOL_AFTER + 12
+    # The bad files are reported where they stand, named, and the batch goes on after them.
+    assert shape[7][0] == "error" and shape[7][1].endswith("page-007.html")
+    assert shape[13][0] == "error" and shape[13][1].endswith("page-013.html")
+    assert shape[-1] == (
+        "article",
+        f"page-{POOL_AFTER + 11:03d}",
+        f"Story number {POOL_AFTER + 11} of the batch",
+    )
+
+
+def test_a_deferred_read_names_its_input_when_it_fails(tmp_path: Path) -> None:
+    item = read_deferred(Deferred(tmp_path / "gone.html", "pages/gone.html", "gone", 1000))
+    assert isinstance(item, IngestError)
+    assert item.input == "pages/gone.html"
+
+
+def test_a_dead_pool_falls_back_to_reading_in_process(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(html_page())
+    job = Deferred(page, "p.html", "p", 100_000)
+    broken: Future[Article | IngestError] = Future()
+    broken.set_exception(BrokenProcessPool("a worker was killed"))
+    reader = OrderedReader(2)
+    item = reader._finish(job, broken)
+    assert isinstance(item, Article) and item.id == "p"
+    assert reader.workers == 1  # no new pool after a crash
+
+
+def test_worker_count_zero_means_every_core() -> None:
+    assert worker_count(3) == 3
+    assert worker_count(0) >= 1
