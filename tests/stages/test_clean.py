@@ -346,3 +346,50 @@ def test_article_without_prose_is_kept_rather_than_emptied() -> None:
     assert "Route 3: 09:30" in out.text and "Times subject to weather" in out.text
     assert not out.text.startswith("Ferry timetable")
     assert clean_text(out.text, "Ferry timetable for the winter season").text == out.text
+
+
+def test_comment_thread_after_the_story_is_dropped() -> None:
+    # Each comment is long prose of its own; the "name says:" lines give the thread away.
+    thread = [
+        "7 responses to “Harbour town votes to rebuild the old lighthouse”",
+        "1. saltydog42 says:",
+        "About time too, the harbour has been a dangerous place at night ever since that storm hit us.",
+        "2. Margit Ohlsen on 4 March 2023 at 9:12 pm said:",
+        "I doubt the regional fund will pay out before the next election, but I hope I am wrong about it.",
+    ]
+    raw = "\n\n".join([*STORY, *thread])
+    c = clean_text(raw, TITLE)
+    assert paragraphs(c) == STORY
+    assert "comment-prompt" in {r.reason for r in c.removed}
+
+
+def test_one_line_introducing_a_quote_is_not_a_thread() -> None:
+    story = [
+        STORY[0],
+        "At the end of the meeting the mayor said:",
+        '"This tower will stand for another hundred years, and so will this town, whatever the sea does."',
+        STORY[5],
+    ]
+    assert paragraphs(clean_text("\n\n".join(story), TITLE)) == story
+
+
+def test_teasers_nested_deeper_than_the_story_are_cut_off() -> None:
+    teasers = [
+        "Fishing quotas for next season are expected to fall again as the cod stocks keep shrinking",
+        "A new bakery on the quay has drawn queues every morning since it opened its doors last week",
+        "The ferry to the islands will run a reduced timetable over the winter months this year",
+    ]
+    raw = "\n".join(["  " + s for s in STORY] + ["              " + t for t in teasers])
+    c = clean_text(raw, TITLE)
+    assert paragraphs(c) == STORY
+
+
+def test_cookie_banner_written_as_long_prose_is_dropped() -> None:
+    banner = (
+        "This website uses cookies so that we can give you the best experience possible, remember your "
+        "settings between visits and show you offers from our partners that suit your interests, "
+        "as described in the notice that you can open at any time from the bottom of every page."
+    )
+    c = clean_text("\n\n".join([*STORY, banner]), TITLE)
+    assert paragraphs(c) == STORY
+    assert [r.reason for r in c.removed] == ["ad"]

@@ -12,7 +12,8 @@ Signals, language-independent first:
 2. position: the body is found as the densest run of prose units (a maximum-sum segment over
    per-unit weights), so menus before it and footers after it fall away without keywords;
 3. context: runs of short non-sentence lines (link lists), lines repeated in the page, short lines
-   between prose kept as subheads, a marker line ("Read more") taking the link titles after it;
+   between prose kept as subheads, a marker line ("Read more") taking the link titles after it,
+   comment threads ("name says:" lines), prose nested deeper than the body at its end (teasers);
 4. small multilingual keyword lists (English, German, French, Spanish, Italian, Dutch, Polish,
    Portuguese) for the junk that has no shape of its own: captions, credits, prompts, ads.
 
@@ -147,6 +148,12 @@ _PREFIX_TAGS = re.compile(
     r"etiquetas|temas|argomenti|tag|trefwoorden|onderwerpen|tagi)\s*:",
     re.I,
 )
+# "12 responses to <headline>", "3 thoughts on ...", "142 Antworten zu ...": a comment thread starts.
+_THREAD_HEADER = (
+    r"^\W*\d+\s+(?:responses?|repl(?:y|ies)|comments?|thoughts?|antworten|kommentare?|reaktionen|"
+    r"commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte|reacties|komentarz[ey]?)\s+"
+    r"(?:to|on|zu|auf|sur|à|a|en|para|su|a|op|do)\b"
+)
 _ANY_COMMENT = re.compile(
     r"leave a (?:reply|comment)|post (?:a )?comment|add (?:a )?comment|comments? (?:are|is) closed|"
     r"your email address will not be published|required fields are marked|join the (?:discussion|"
@@ -157,7 +164,7 @@ _ANY_COMMENT = re.compile(
     r"erforderliche felder sind|pflichtfelder sind|kommentare? (?:sind )?geschlossen|"
     r"^\W*(?:\d+\s+)?commentaires?\W*$|laisser un commentaire|votre adresse e-mail ne sera pas publiée|"
     r"^\W*(?:\d+\s+)?comentarios?\W*$|deja (?:un|tu) comentario|^\W*(?:\d+\s+)?commenti\W*$|"
-    r"lascia un commento|^\W*(?:\d+\s+)?reacties?\W*$|^\W*(?:\d+\s+)?komentarze?\W*$",
+    r"lascia un commento|^\W*(?:\d+\s+)?reacties?\W*$|^\W*(?:\d+\s+)?komentarze?\W*$|" + _THREAD_HEADER,
     re.I,
 )
 _ANY_AD = re.compile(
@@ -205,7 +212,19 @@ _HARD_STOP = re.compile(
     r"komentarze?|leave a (?:reply|comment)|post (?:a )?comment|add (?:a )?comment|"
     r"you (?:may|might) also like|das könnte (?:sie|dich|euch) auch interessieren|"
     r"about the author|über den autor|über die autorin|most read|most popular|meistgelesen)"
-    r"\W*(?:\(\d+\))?\W*$",
+    r"\W*(?:\(\d+\))?\W*$|" + _THREAD_HEADER,
+    re.I,
+)
+# The last word of a comment's author line ("jsmith says:", "Anna on 3 May 2019 at 9:12 said:").
+_AUTHOR_VERBS = frozenset(
+    """says said wrote writes sagt sagte schreibt schrieb meint meinte dit écrit dice dijo escribió
+    scrive ha scritto zegt schreef napisał pisze disse escreveu""".split()
+)
+# Cookie banners come as long prose too, so they are matched at any length.
+_COOKIE_PROSE = re.compile(
+    r"(?:web)?site (?:uses|use|is using) cookies|we use cookies|uses cookies to|"
+    r"(?:web)?seite (?:verwendet|nutzt|benutzt) cookies|wir (?:verwenden|nutzen|setzen) cookies|"
+    r"utilise des cookies|utilizza (?:i )?cookie|utiliza cookies|usamos cookies|gebruikt cookies",
     re.I,
 )
 
@@ -219,7 +238,8 @@ _TRIGGERS = {
         """leave post add comment comments closed email required join reply replies write log first
         kommentar kommentare kommentieren erforderliche pflichtfelder geschlossen commentaire
         commentaires laisser adresse comentario comentarios deja commenti commento lascia reactie
-        reacties komentarz komentarze""".split()
+        reacties komentarz komentarze responses response thoughts thought antworten reaktionen réponses
+        respuestas risposte komentarzy""".split()
     ),
     "credit": frozenset(
         """contributed reporting editing writing compiled material mitarbeit dpa afp ap reuters kna epd
@@ -258,6 +278,7 @@ class _Unit:
     hard_stop: bool = False  # a comment-section or related-links header: the body does not cross it
     base: float = 0.0  # region weight from the unit alone
     indent: int = 0  # leading blanks on its line: in rendered HTML, a proxy for the DOM depth
+    author: bool = False  # shaped like a comment's author line ("name says:"); junk only in a thread
 
 
 def _split_units(raw: str, lo: int = 0, hi: int | None = None) -> list[_Unit]:
@@ -312,6 +333,9 @@ def _describe(u: _Unit) -> bool:
     u.sent = bool(_SENT_END.search(stripped))
     u.colon = bool(_COLON_END.search(stripped))
     u.key = " ".join(_norm_tokens(text))
+    if u.words <= 14 and stripped.endswith(":"):
+        head, _, last = stripped[:-1].rstrip().rpartition(" ")
+        u.author = bool(head) and last.casefold() in _AUTHOR_VERBS
     return cjk > 10
 
 
@@ -341,6 +365,8 @@ def _junk_reason(u: _Unit) -> str:
         return "caption"
     if (u.words <= 30 or u.stop < 0.1) and tokens & _TRIGGERS["ad"] and _ANY_AD.search(body):
         return "ad"
+    if ("cookies" in tokens or "cookie" in tokens) and _COOKIE_PROSE.search(body):
+        return "ad"
     if u.words <= 12:
         if _URL.search(body):
             return "navigation"
@@ -368,6 +394,8 @@ def _classify(u: _Unit) -> None:
         u.kind = "good"
         # Prose is dense in function words; a long run of names and links is not.
         u.base = min(float(u.words), 80.0) * (0.5 + min(u.stop, 0.3) / 0.6)
+        if not u.sent:
+            u.base *= UNSENT_FACTOR
     elif u.sent and u.words >= 2 and (u.stop > 0 or u.words >= 4):
         u.kind, u.base = "near", 1.0
     elif u.colon and u.words >= 2:
@@ -385,6 +413,8 @@ _HARD_STOP_WEIGHT = -200.0
 FLOOR_ABS = 12.0
 FLOOR_REL = 0.15
 INDENT_SLACK = 4
+UNSENT_FACTOR = 0.5
+TRIM_MIN_UNITS = 1
 _TITLE_BONUS = 30.0  # the headline sits right above the body: an anchor for the region
 
 
@@ -425,7 +455,24 @@ def _main_indent(units: list[_Unit], weights: list[float], lo: int, hi: int) -> 
     return max(sorted(by_indent), key=lambda k: by_indent[k]) if by_indent else -1
 
 
-def _body_mask(units: list[_Unit], weights: list[float]) -> list[bool]:
+def _trim_deeper_tail(units: list[_Unit], weights: list[float], lo: int, hi: int, body_indent: int) -> int:
+    """Cut prose nested deeper than the body off the end of the body run.
+
+    Teaser blocks, comment threads and sidebars read like prose and sit right after the story, so the
+    density search swallows them; in a rendered page they hang deeper than the story's paragraphs.
+    """
+    last = hi - 1
+    while last >= lo and not (weights[last] > 0 and units[last].indent <= body_indent + INDENT_SLACK):
+        last -= 1
+    if last < lo:
+        return hi
+    tail = [i for i in range(last + 1, hi) if weights[i] > 0]
+    if len(tail) >= TRIM_MIN_UNITS:
+        return last + 1
+    return hi
+
+
+def _body_mask(units: list[_Unit], weights: list[float], stops: list[bool]) -> list[bool]:
     """Which units lie in the body: the densest run of prose, plus prose runs beside it.
 
     Runs on the other side of a hard stop (a comments or related-links header) never join.
@@ -435,17 +482,18 @@ def _body_mask(units: list[_Unit], weights: list[float]) -> list[bool]:
     best, lo, hi = _best_segment(weights, 0, n)
     if best <= 0:
         return inside
+    body_indent = _main_indent(units, weights, lo, hi)
+    hi = _trim_deeper_tail(units, weights, lo, hi, body_indent)
     for i in range(lo, hi):
         inside[i] = True
     zone_lo, zone_hi = lo, hi
-    while zone_lo > 0 and not units[zone_lo - 1].hard_stop:
+    while zone_lo > 0 and not stops[zone_lo - 1]:
         zone_lo -= 1
-    while zone_hi < n and not units[zone_hi].hard_stop:
+    while zone_hi < n and not stops[zone_hi]:
         zone_hi += 1
     # A body cut in two by a block of junk (a gallery, an ad, a link list): keep the other part
     # when it is substantial prose in its own right, laid out like the main part.
     floor = max(FLOOR_ABS, FLOOR_REL * best)
-    body_indent = _main_indent(units, weights, lo, hi)
     for a, b in ((zone_lo, lo), (hi, zone_hi)):
         while a < b:
             s, x, y = _best_segment(weights, a, b)
@@ -474,8 +522,16 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
         counts[u.key] = counts.get(u.key, 0) + 1
 
     weights = [u.base for u in units]
+    stops = [u.hard_stop for u in units]
+    # Two or more "name says:" lines make a comment thread: each one ends the body there. One such
+    # line alone may be the story introducing a quote.
+    thread = sum(1 for u in units if u.author) >= 2
     for i, u in enumerate(units):
-        if u.kind == "bad":
+        if thread and u.author:
+            reasons[i] = "comment-prompt"
+            weights[i] = _HARD_STOP_WEIGHT
+            stops[i] = True
+        elif u.kind == "bad":
             reasons[i] = u.reason
             if u.hard_stop:
                 weights[i] = _HARD_STOP_WEIGHT
@@ -488,6 +544,14 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
         elif counts[u.key] > 1 and u.key and u.kind != "good" and (u.words >= 4 or not u.sent):
             reasons[i] = "repeated-line"
             weights[i] = -4.0
+
+    if thread:
+        # The thread comes after the story: when there is prose before its first author line, the
+        # comments (however long) and whatever follows them cannot be the body.
+        first = next(i for i, u in enumerate(units) if u.author)
+        if sum(w for w in weights[:first] if w > 0) >= FLOOR_ABS:
+            for i in range(first, n):
+                weights[i] = min(weights[i], 0.0) - 1.0
 
     # Runs of consecutive short non-sentence units: three or more are a link list or a menu (unless
     # they are bullets carrying some words, a list in the story); fewer are subheads and the like.
@@ -510,7 +574,7 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
                     weights[k] = -2.0
         i = max(j, i + 1)
 
-    inside = _body_mask(units, weights)
+    inside = _body_mask(units, weights, stops)
     for i in range(n):
         if not inside[i] and not reasons[i]:
             reasons[i] = "outside-body"
