@@ -114,7 +114,7 @@ def f1(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def run(split: str, limit: int | None, verbose: bool) -> None:
+def run(split: str, limit: int | None, verbose: bool, only: str | None = None) -> None:
     files = sorted(SPLITS[split].rglob("*.tml"))[:limit]
     docs = [load(f) for f in files]
     n_gold = sum(len(g) for _, _, g in docs)
@@ -122,6 +122,8 @@ def run(split: str, limit: int | None, verbose: bool) -> None:
         "storyscope": ours,
         "dateparser": dateparser_floor,
     }
+    if only:
+        systems = {only: systems[only]}
     print(f"TempEval-3 {split}: {len(docs)} documents, {n_gold} gold TIMEX3")
     print(f"{'system':12} {'strict P/R/F1':>20} {'relaxed P/R/F1':>20} {'value P/R/F1':>20} {'sec':>6}")
     for name, fn in systems.items():
@@ -169,8 +171,9 @@ def main() -> None:
     ap.add_argument("--split", choices=sorted(SPLITS), default="platinum")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--errors", action="store_true", help="list our misses and wrong values on stderr")
+    ap.add_argument("--system", choices=["storyscope", "dateparser"], default=None, help="run only this one")
     args = ap.parse_args()
-    run(args.split, args.limit, args.errors)
+    run(args.split, args.limit, args.errors, args.system)
 
 
 if __name__ == "__main__":

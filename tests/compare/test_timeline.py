@@ -117,3 +117,67 @@ def test_similarity() -> None:
     y = content_tokens("On Saturday the mayor opens the new bridge.")
     assert similarity(x, y)[1] >= 2
     assert similarity(x, frozenset()) == (0.0, 0)
+
+
+def _timeline_of(*texts: str, published: str = "2031-06-11") -> list[Json]:
+    articles = [make_article(f"s{k}", t, published=published) for k, t in enumerate(texts)]
+    anns = {a.id: ann for a, ann in zip(articles, TimexStage().run(articles), strict=True)}
+    return build_timeline(articles, anns)
+
+
+def test_one_sentence_with_two_dates_gives_two_distinct_entries() -> None:
+    timeline = _timeline_of("The council said on Monday that the ferry will resume service on Friday.")
+    assert [e["date"] for e in timeline] == ["2031-06-09", "2031-06-13"]
+    said, ferry = (e["text"] for e in timeline)
+    assert said == "The council said on Monday"
+    assert ferry == "the ferry will resume service on Friday."
+    assert said != ferry
+
+
+def test_range_end_and_background_dates_are_not_events_of_their_own() -> None:
+    timeline = _timeline_of(
+        "Farmers will ask for more water between July and September. "
+        "The mayor opened the dock on Tuesday for the first time since it flooded in March 2029."
+    )
+    assert [e["date"] for e in timeline] == ["2031-06-10", "2031-07"]
+
+
+def test_events_of_one_year_stay_apart_and_part_of_day_counts() -> None:
+    timeline = _timeline_of(
+        "Work on the canal began in 2027. The canal authority has kept to the same budget since 2027.",
+        "Builders began work on the canal in 2027. The authority has kept the same budget since 2027.",
+        "The mayor will open the canal on Thursday evening.",
+    )
+    year = [e for e in timeline if e["date"] == "2027"]
+    assert len(year) == 2
+    assert all(e["sources"] == ["s0", "s1"] for e in year)
+    assert sorted("budget" in e["text"] for e in year) == [False, True]
+    assert any(e["date"] == "2031-06-12" and e["sources"] == ["s2"] for e in timeline)
+
+
+def test_example_story_publication_dates_and_timeline() -> None:
+    # The project's own fictional story (examples/README.md lists the intended dates): each text alone
+    # dates only the talblick article; the others follow from the events they share with it.
+    from builders import EXAMPLES
+
+    articles = []
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        title, _, body = path.read_text(encoding="utf-8").strip().partition("\n")
+        articles.append(make_article(path.stem, body.strip(), title=title))
+    anns = {a.id: ann for a, ann in zip(articles, TimexStage().run(articles), strict=True)}
+    pubs = reconcile_published(articles, anns)
+    assert {k: v["published"] for k, v in pubs.items()} == {
+        "capital-ledger-talks": "2025-03-13",
+        "northgate-post-visit": "2025-03-11",
+        "riverside-dispatch-commission": "2025-03-14",
+        "talblick-zeitung-seldra": "2025-03-12",
+        "valley-courier-visit": "2025-03-11",
+    }
+    timeline = build_timeline(articles, anns)
+    # No sentence stands for two dates, and a month range announced in March lies ahead.
+    cited = [(s["source"], s["start"], s["end"]) for e in timeline for s in e["spans"]]
+    assert len(cited) == len(set(cited))
+    texts = [(e["date"], e["text"]) for e in timeline]
+    assert len({t for _, t in texts}) == len(texts)
+    assert any(d == "2025-06" and "June and September" in t for d, t in texts)
+    assert all(not d.startswith("2024") for d, t in texts if "September" in t)

@@ -69,3 +69,38 @@ def test_unknown_with_only_old_years() -> None:
 def test_title_counts_as_text() -> None:
     out = infer_published("The vote went ahead on Friday as planned.", title="Election day: 14 March 2031")
     assert out["date"] == "2031-03-14"
+
+
+def test_present_tense_weekday_and_next_weekday_point_past_the_reported_day() -> None:
+    # Reported: Monday and Tuesday (2030 stated, so June 17 falls on a Tuesday in 2031); announced: the
+    # mayor "travels" on Thursday and experts meet "next Tuesday (June 17)". Tuesday itself leaves the
+    # trip two days away and the meeting a week; Wednesday is the one day consistent with all of them
+    # at the least cost, and Thursday would make the trip the writing day itself.
+    text = (
+        "The mayor travels on Thursday to the coast for talks with the fishing towns. "
+        "The ministry announced the trip on Tuesday. Residents protested on Monday. "
+        "If the talks go well, experts could meet next Tuesday (June 17). "
+        "The harbour has been closed since 2030."
+    )
+    out = infer_published(text)
+    assert out["date"] == "2031-06-11"
+
+
+def test_latest_reported_weekday_with_an_announced_weekday() -> None:
+    # "will open on Saturday" and "said on Wednesday": written on that Wednesday, three days ahead.
+    text = (
+        "Officials said on Wednesday that the bridge will open on Saturday, June 14. "
+        "The bridge was damaged by a storm in 2030."
+    )
+    assert infer_published(text)["date"] == "2031-06-11"
+
+
+def test_next_weekday_is_never_two_weeks_away() -> None:
+    # "next Friday (May 30)" with a Monday behind: written in the week before that Friday, not earlier.
+    text = (
+        "The club said on Monday that the final will be played next Friday (May 30). "
+        "The stadium reopened in 2031 after repairs."
+    )
+    out = infer_published(text)
+    assert out["date"] is not None
+    assert "2031-05-19" <= out["date"] <= "2031-05-29"

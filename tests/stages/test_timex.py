@@ -161,3 +161,88 @@ def test_stage_infers_missing_date() -> None:
     assert ann["published"] == "2031-06-05"
     assert ann["evidence"]
     assert ann["timexes"][0]["value"] == "2031-06-05"
+
+
+class TestFinancialPeriods:
+    # A results report written on 5 November 2031: the quarter under discussion is the third.
+    DCT = date(2031, 11, 5)
+
+    def values(self, text: str) -> dict[str, str]:
+        return {t["text"]: t["value"] for t in find_timexes(text, self.DCT)}
+
+    def test_year_earlier_is_the_same_quarter_a_year_before(self) -> None:
+        text = (
+            "Harbour Mills said net income rose to $5 million in the third quarter. "
+            "Sales climbed to $80 million from $70 million a year earlier. "
+            "In the year-earlier period the mill was closed for repairs."
+        )
+        found = self.values(text)
+        assert found["the third quarter"] == "2031-Q3"
+        assert found["a year earlier"] == "2030-Q3"
+        assert found["the year-earlier period"] == "2030-Q3"
+
+    def test_longer_period_keeps_the_year(self) -> None:
+        text = (
+            "Harbour Mills reported a loss for the third quarter. "
+            "For the nine months, profit fell to $9 million from $12 million a year earlier."
+        )
+        assert self.values(text)["a year earlier"] == "2030"
+
+    def test_without_a_quarter_a_year_ago_is_a_year(self) -> None:
+        assert self.values("The mill employed 300 people a year ago.")["a year ago"] == "2030"
+
+    def test_quarter_with_its_year(self) -> None:
+        assert (
+            self.values("Output fell in the second quarter of 2029.")["the second quarter of 2029"]
+            == "2029-Q2"
+        )
+
+
+def test_weekday_with_part_of_day_and_clock_time_with_its_day() -> None:
+    evening = one("The vote is scheduled for Thursday evening.")
+    assert (evening["text"], evening["value"], evening["kind"]) == (
+        "Thursday evening",
+        "2031-05-15TEV",
+        "time",
+    )
+    clock = one("The polls will close at 8 p.m. Friday across the region.")
+    assert (clock["text"], clock["value"]) == ("8 p.m. Friday", "2031-05-16T20:00")
+
+
+def test_half_units_and_month_with_relative_year() -> None:
+    assert one("The hearing lasted 2 1/2 hours.")["value"] == "PT2H30M"
+    assert one("The dispute dragged on for 3 1/2 years.")["value"] == "P3Y6M"
+    assert one("The plant closed in June last year.")["value"] == "2030-06"
+
+
+def test_following_year_counts_from_the_stated_date() -> None:
+    found = find_timexes(
+        "The port opened on May 2, 2024, and the following year it doubled its traffic.", DCT
+    )
+    assert [t["value"] for t in found] == ["2024-05-02", "2025"]
+
+
+def test_range_of_months_runs_forwards() -> None:
+    found = find_timexes("The ferry will run from November to April.", DCT)
+    assert [t["value"] for t in found] == ["2031-11", "2032-04"]
+
+
+def test_reported_would_looks_ahead() -> None:
+    dct = date(2031, 3, 14)
+    text = (
+        "An official involved in the talks said Ostria would ask for at least 90 cubic metres per second "
+        "between June and September."
+    )
+    assert [t["value"] for t in find_timexes(text, dct)] == ["2031-06", "2031-09"]
+
+
+def test_modifiers_are_not_time_expressions() -> None:
+    text = "The previously unknown painting will be shown soon, and future owners must lend it, 52 years old."
+    assert find_timexes(text, DCT) == []
+
+
+def test_weekday_without_tense_is_the_nearer_one_and_possessive_is_marked() -> None:
+    assert resolve_weekday(4, DCT, None) == date(2031, 5, 16)
+    assert resolve_weekday(0, DCT, None) == date(2031, 5, 12)
+    found = one("The envoy was not among the guests at Friday's dinner.")
+    assert found["possessive"] is True

@@ -10,7 +10,9 @@ own evidence (its other weekdays, years) in the same cost search as :mod:`storys
 Newly dated sources date others in turn, until nothing changes.
 
 Events (:func:`build_timeline`). Every sentence with a resolved calendar date ("YYYY", "YYYY-MM",
-"YYYY-MM-DD") is an event: what (the sentence), who (entity names, when given), when. Events from
+"YYYY-MM-DD") is an event: what (the sentence), who (entity names, when given), when. A sentence with
+several dates is cut at the clause break after each, so each event cites its own part and no sentence
+stands under two dates. Events from
 different sources with the same date and similar wording (content-word overlap, shared names) are one
 entry citing all of them; an entry of day precision also absorbs a coarser report of the same event
 ("in February" with "on February 24") when the wording is closer still. An event is ``scheduled`` when
@@ -23,6 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 
 from storyscope.models import Article, Json
 from storyscope.stages.pubdate import Anchor, anchor_cost, anchors_for_year, decide, score_dates
@@ -294,21 +297,78 @@ def _events(
     text = _text_of(article)
     out: list[_Event] = []
     for s in split_sentences(text):
-        seen: set[str] = set()
+        dated: list[Json] = []
         for t in timexes:
-            value = t.get("value") or ""
-            if not s.start <= t["start"] < s.end or t.get("kind") != "date" or not _CALENDAR.match(value):
+            in_sentence = s.start <= t["start"] < s.end and t.get("kind") in ("date", "time")
+            if in_sentence and _calendar(t) and all(_calendar(o) != _calendar(t) for o in dated):
+                dated.append(t)
+        if not dated:
+            continue
+        dated.sort(key=lambda t: int(t["start"]))
+        for t, span in zip(dated, _segments(text, s.start, s.end, dated), strict=True):
+            if span is None:
                 continue
-            if value in seen:
-                continue
-            seen.add(value)
+            start, end = span
+            value = _calendar(t)
+            part = text[start:end]
+            tokens = content_tokens(part)
+            if len(tokens) < _MIN_PART_TOKENS:
+                tokens = content_tokens(s.text)  # "Kestria said on Tuesday": what it said tells it apart
             out.append(
                 _Event(
-                    article.id, s.start, s.end, s.text, value, _is_scheduled(t, value, published),
-                    content_tokens(s.text), _who(s.text, entities),
+                    article.id, start, end, part, value, _is_scheduled(t, value, published),
+                    tokens, _who(part, entities),
                 )
             )  # fmt: skip
     return out
+
+
+def _calendar(t: Json) -> str:
+    """The calendar date of an expression ("2025-03-13" of "Thursday evening"), or ""."""
+    value = str(t.get("value") or "")
+    if t.get("kind") == "time":
+        value = value[:10]
+    return value if _CALENDAR.match(value) else ""
+
+
+# "between June and September", "from May to July": the end of a range is not an event of its own.
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|and|to|through|until|till)\s*$", re.IGNORECASE)
+_LEADING_JOINER = re.compile(r"\s*(?:(?:and|but|that|while|whereas|as)\b\s*)*", re.IGNORECASE)
+# A part of a sentence with fewer content words than this is matched by the whole sentence.
+_MIN_PART_TOKENS = 4
+_SEGMENT_BREAK = re.compile(
+    r"[,;:]\s|\s(?=(?:and|but|that|while|whereas|when|after|before|as)\s)", re.IGNORECASE
+)
+
+
+def _segments(text: str, start: int, end: int, dated: Sequence[Json]) -> list[tuple[int, int] | None]:
+    """The part of a sentence each of its dates belongs to (None: the date is background).
+
+    One date: the whole sentence. Several ("said on Tuesday that the minister will travel on Thursday",
+    "met in January and again last month"): the sentence is cut at the first clause break after each
+    date, so every event keeps the words about it and one sentence never stands for two dates. The end
+    of a range ("between June and September") and a date in the same clause as an earlier one ("talks
+    on Thursday, the first since the commission stopped meeting in August 2023" has no break before
+    it) only qualify that clause's event and are left out.
+    """
+    cuts: list[int | None] = [start]
+    for a, b in pairwise(dated):
+        gap = text[int(a["end"]) : int(b["start"])]
+        m = None if _RANGE_JOIN.match(gap) else _SEGMENT_BREAK.search(text, int(a["end"]), int(b["start"]))
+        cuts.append(m.end() if m else None)
+    spans: list[tuple[int, int] | None] = []
+    bounds = [c for c in cuts if c is not None] + [end]
+    for cut in cuts:
+        if cut is None:
+            spans.append(None)
+            continue
+        lo, hi = cut, bounds[bounds.index(cut) + 1]
+        joiner = _LEADING_JOINER.match(text, lo)
+        lo = joiner.end() if joiner else lo
+        while hi > lo and text[hi - 1] in " ,;:":
+            hi -= 1
+        spans.append((lo, hi))
+    return spans
 
 
 def _fits(entry: _Entry, ev: _Event) -> bool:

@@ -10,7 +10,10 @@ become constraints on the writing date ``D``, and every candidate date gets a co
   must fall on that weekday) and puts ``D`` within a week or two of it, on the side the words say;
 * bare weekdays are recent: "said on Monday" a few days back at most, "will attend on Tuesday" a few
   days ahead, so together they say which weekday ``D`` is ("on Monday ... on Tuesday" points to a
-  writing day on or after that Tuesday);
+  writing day on or after that Tuesday); the reported ones count as one span (the oldest), the
+  announced ones by the nearest (:func:`weekdays_cost`);
+* an announced date without its weekday is rarely less than a week ahead (news names those days by
+  weekday), so it is pulled to about a week after ``D``;
 * years in past clauses ("since 2018", "in February 2022") bound ``D`` from below and pull the
   writing year to the latest of them.
 
@@ -174,11 +177,59 @@ def _weekday_cost(wd: int, direction: str | None, d: date) -> float:
     return _WEEKDAY_STEP * min(back, ahead)
 
 
+def weekdays_cost(weekdays: Sequence[Json], d: date) -> float:
+    """Cost of writing date ``d`` against the bare weekdays of a text.
+
+    Like stated dates, weekdays bound the writing date from both sides. Days reported in the past tense
+    all lie within the last few days: the cost grows with the oldest of them (so three past weekdays
+    count as one span, not three votes against one announced day). Days announced lie soon after it:
+    the cost grows with the nearest. A clause without tense counts as announced: English reports the
+    past in the past tense, while the present with a weekday schedules ("the minister travels on
+    Thursday"). "last"/"next"/"this" weekdays count one by one.
+    """
+    cost = 0.0
+    backs: list[int] = []
+    aheads: list[int] = []
+    for t in weekdays:
+        direction = t.get("direction")
+        if direction is None and t.get("possessive"):
+            continue  # "has not been invited to Thursday's talks": no verb places the day
+        if direction == "past":
+            backs.append((d.weekday() - t["weekday"]) % 7)
+        elif direction in ("future", None):
+            ahead = (t["weekday"] - d.weekday()) % 7
+            # Wire copy announces the same day in the future tense ("will meet Tuesday", written that
+            # Tuesday); a present-tense schedule for the writing day itself more often says "today".
+            aheads.append(ahead if ahead or direction == "future" else 1)
+        else:
+            cost += _weekday_cost(t["weekday"], direction, d)
+    if backs:
+        cost += _WEEKDAY_STEP * max(backs)
+    if aheads:
+        cost += _WEEKDAY_STEP * min(aheads)
+    return cost
+
+
 # How many days ahead of the writing date a day named this way may lie.
 _WINDOWS = {
     "next": (1, 13), "future": (0, 6), "past": (-6, 0), "last": (-13, -1), "this": (-6, 6),
     "today": (0, 0), "yesterday": (-1, -1), "tomorrow": (1, 1),
 }  # fmt: skip
+
+
+def _week_fits(direction: str | None, d: date, named: date) -> bool:
+    """Whether "next"/"last" + weekday, written on ``d``, can name ``named``.
+
+    "next Tuesday" is either the first Tuesday after the writing day or the Tuesday of next week (so a
+    week and a day ahead when written on a Monday), never a later one; "last Tuesday" mirrors it.
+    """
+    if direction not in ("next", "last"):
+        return True
+    weeks = (named - timedelta(days=named.weekday()) - (d - timedelta(days=d.weekday()))).days // 7
+    days = (named - d).days
+    if direction == "next":
+        return 1 <= days <= 7 or weeks == 1
+    return -7 <= days <= -1 or weeks == -1
 
 
 def anchor_cost(a: Anchor, d: date) -> tuple[float, bool]:
@@ -190,7 +241,7 @@ def anchor_cost(a: Anchor, d: date) -> tuple[float, bool]:
         lo, hi = _WINDOWS.get(a.weekday_direction or "", (-6, 6))
         # lo..hi is how far ahead of the writing date the named day may lie.
         ahead = -gap
-        if not lo <= ahead <= hi:
+        if not lo <= ahead <= hi or not _week_fits(a.weekday_direction, d, a.when):
             return _VIOLATION * a.weight, True
         return 0.0, False
     if a.tense == "future" and gap > 0:
@@ -232,6 +283,10 @@ def score_dates(
                     cost += _PULL_FUTURE * min(gap, _PULL_CAP_DAYS)
             elif gap <= 0:
                 future_gaps.append(-gap)
+                if not a.lead:
+                    # News names a day less than a week ahead by its weekday (AP style: the date only
+                    # beyond seven days), so an announced date without one is rarely days away.
+                    cost += _PULL_FUTURE * max(0, 7 + gap)
         if past_gaps:
             nearest = min(past_gaps)
             cost += _PULL_PAST * min(nearest, _PULL_CAP_DAYS)
@@ -240,8 +295,7 @@ def score_dates(
             # days ahead (the day itself is "today"), so a zero gap costs like three days.
             nearest_future = min(future_gaps) or 3
             cost += _PULL_FUTURE * min(nearest_future, _PULL_CAP_DAYS)
-        for t in weekdays:
-            cost += _weekday_cost(t["weekday"], t.get("direction"), d)
+        cost += weekdays_cost(weekdays, d)
         for y in past_years:
             if d.year < y:
                 cost += _VIOLATION / 2

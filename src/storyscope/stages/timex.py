@@ -16,6 +16,7 @@ Each expression is a JSON dict::
      "anchor": "absolute" | "dct",   # "dct": the value depends on the writing date
      "tense": "past" | "future" | None,   # of the clause around the expression
      "weekday": 0-6 (weekday expressions), "month"/"day"/"year" (what the text itself states),
+     "possessive": True (a weekday in the possessive, "Thursday's talks"), or absent,
      "attached": index of a date this weekday names ("Tuesday (July 19)"), or absent}
 
 A bare weekday is resolved by tense: behind the writing date in a past clause ("said on Monday"),
@@ -31,6 +32,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from storyscope.models import Article, Json
@@ -80,7 +82,7 @@ _DAY_RE = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[89][0-9]{2}|20[0-9]{2})"
 _NUM_WORDS = "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
 _NUM_RE = (
-    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+    r"(?:\d+(?:\.\d+|\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
     rf"(?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORDS})"
 )
 _UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
@@ -92,10 +94,16 @@ _FUTURE_STRONG = frozenset("will shall 'll won't wo upcoming scheduled".split())
 _FUTURE_PHRASES = re.compile(
     r"\b(?:is|are|am|was|were)\s+(?:due|set|expected|scheduled|slated|poised|going|planning|hoping)?\s*to\s+"
     r"|\b(?:plans?|planned|planning|intends?|intending|aims?|hopes?|expects?|wants?)\s+to\b"
-    r"|\b(?:is|are|am)\s+(?:expected|scheduled|due|slated)\b",
+    r"|\b(?:is|are|am)\s+(?:expected|scheduled|due|slated)\b"
+    r"|\b(?:set|due|slated|poised)\s+to\s+[a-z]"
+    # Payment and start dates of announcements lie ahead ("payable Jan. 2", "effective Feb. 1").
+    r"|\b(?:payable|effective|expiring|maturing)\b",
     re.IGNORECASE,
 )
 _FUTURE_WEAK = frozenset("would could might may".split())
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|told|announced|added|stated|warned|predicted|promised)\b", re.IGNORECASE
+)
 _PAST_IRREGULAR = frozenset(
     """
     was were had did said told met went came took made gave held began saw thought found left felt
@@ -136,7 +144,10 @@ def clause_tense(sentence: str, start: int, end: int) -> str | None:
         if w in _FUTURE_STRONG or w.endswith("'ll"):
             tense = "future"
         elif w in _FUTURE_WEAK:
-            tense, penalty = "future", 2.0
+            # A weak modal is often conditional, but in reported speech it is the future of the
+            # report ("said Lunesia would ask for more water between June and September").
+            reported = m.start() < start and _SPEECH_BEFORE.search(sentence[: m.start()])
+            tense, penalty = "future", (0.0 if reported else 2.0)
         elif (
             w in _PAST_IRREGULAR
             or (
@@ -202,7 +213,8 @@ _RULES: list[_Rule] = [
     ("dm", _r(rf"\b(?:the\s+)?(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE})(?!\w)")),
     ("my", _r(rf"(?i:\b{_MOD_RE}?)(?P<mon>{_MONTH_RE}),?\s+(?:of\s+)?(?P<y>{_YEAR_RE})\b")),
     ("month", _r(
-        rf"(?i:(?P<mod>\b{_MOD_RE}|\b(?P<rel>last|next|this|early|late)\s+))?\b(?P<mon>{_MONTH_RE})(?!\w)")),
+        rf"(?i:(?P<mod>\b{_MOD_RE}|\b(?P<rel>last|next|this|early|late)\s+))?\b(?P<mon>{_MONTH_RE})(?!\w)"
+        r"(?i:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?")),
     ("season", _r(
         rf"\b(?:(?P<rel>last|next|this|the\s+coming|the\s+past|early|late)\s+|(?P<the>the\s+))?"
         rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR_RE}))?\b", _I)),
@@ -211,12 +223,22 @@ _RULES: list[_Rule] = [
     ("year", _r(
         rf"(?i:\b(?P<mod>{_MOD_RE})|\b(?P<fiscal>fiscal)\s+)?\b(?P<y>{_YEAR_RE})\b(?![-./]?\d|%|,\d)")),
     ("quarter", _r(
-        r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|past|"
-        r"year-earlier|year-ago)[- ](?:fiscal[- ])?quarter\b", _I)),
+        rf"\b(?:the\s+)?(?:(?P<qy>{_YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|"
+        r"current|last|past|year-earlier|year-ago)[- ](?:fiscal[- ])?quarter\b"
+        rf"(?:\s+of\s+(?P<qy2>{_YEAR_RE}))?", _I)),
+    # Lower-case "quarter" only: "the Quarter" is a district.
+    ("thequarter", _r(r"\b[Tt]he\s+quarter\b(?!\s+(?:of|century|mile|point|final)\b)")),
+    # A reporting period named by its year ("the 1988 period", "the year-ago period"): the quarter the
+    # report is about, in that year (see _financial_periods).
+    ("period", _r(
+        rf"\b(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?P<py>{_YEAR_RE}|year-earlier|year-ago)"
+        r"\s+(?:(?P<pord>first|second|third|fourth)\s+)?(?:period|quarter)\b", _I)),
     ("weekday", _r(
-        rf"(?i:\b(?P<rel>last|next|this|coming|past)\s+)?\b(?P<wd>{_WEEKDAY_RE})(?!\w)")),
+        rf"(?i:\b(?P<rel>last|next|this|coming|past)\s+)?\b(?P<wd>{_WEEKDAY_RE})(?!\w)"
+        r"(?i:\s+(?P<tod>morning|afternoon|evening|night)\b)?")),
     ("relday", _r(
         r"\b(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"
+        r"|\b(?P<lastnight>last\s+night)\b"
         r"|\bthis\s+(?P<tod2>morning|afternoon|evening)\b", _I)),
     ("ago", _r(
         rf"\b(?P<num>{_NUM_RE})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{_UNIT_RE})\s+"
@@ -226,7 +248,10 @@ _RULES: list[_Rule] = [
         r"the\s+current|earlier\s+this|later\s+this|early\s+next|early\s+this|early\s+last|late\s+last|"
         r"late\s+this|late\s+next|the\s+end\s+of\s+(?:this|last|next|the)|the\s+same)\s+"
         r"(?P<unit>week|weekend|month|year|decade|century)\b", _I)),
-    ("yearspan", _r(r"\b(?P<y>(?:a|one|two|three|four|five|\d+)|the)[- ]year[- ](?P<dir>earlier|ago)\b", _I)),
+    # The hyphenated adjective leaves its article out ("a year-earlier loss": "year-earlier").
+    ("yearspan", _r(
+        r"\b(?:(?P<y>a|one|two|three|four|five|\d+|the)\s+year\s+|(?:(?P<yh>one|two|three|four|five|\d+)-)?"
+        r"year-)(?P<dir>earlier|ago)\b", _I)),
     ("duration", _r(
         rf"\b(?:(?P<pre>the\s+(?:past|last|next|first|coming|previous|following)|(?:the\s+)?(?:past|last|next|"
         rf"first|coming)|the)\s+)?(?P<num>{_NUM_RE}|a\s+few|several|a\s+couple\s+of|some|many)"
@@ -239,14 +264,19 @@ _RULES: list[_Rule] = [
     ("ref", _r(
         r"\b(?P<present>now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment)\b"
         r"|\b(?P<present2>current)\b(?!\s+(?:account|affairs|events|flowing|law|rules?|system|level))"
-        r"|\b(?P<past>recently|recent|lately|the\s+past|previously|formerly|recent\s+(?:days|weeks|months|years))\b"
-        r"|\b(?P<future>soon|(?:the\s+(?:near\s+)?)?future|shortly"
+        # Left out, because in news they modify an event far more often than they place one in time:
+        # "previously", "formerly", "soon", "shortly", the adjectives "recent" and "future" on their own.
+        r"|\b(?P<past>recently|lately|the\s+past|recent\s+(?:days|weeks|months|years))\b"
+        r"|\b(?P<future>the\s+(?:near\s+|distant\s+)?future"
         r"|the\s+coming\s+(?:days|weeks|months|years))\b", _I)),
     ("set", _r(
-        r"\b(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly)\b"
+        r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)\b"
         r"|\b(?:every|each|per)\s+(?P<unit>day|week|month|year|night|morning|season)\b", _I)),
-    ("time", _r(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
-                r"|\b(?P<word>noon|midnight)\b", _I)),
+    # A clock time, with the day it names when one follows ("9 a.m. EDT Tuesday", "noon Nov. 9").
+    ("time", _r(r"(?:\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
+                r"|\b(?P<word>noon|midnight)\b)"
+                rf"(?:(?:\s+[A-Z][DS]?T\b|\s+GMT\b)?,?\s+(?:on\s+)?(?:(?P<twd>{_WEEKDAY_RE})(?!\w)"
+                rf"|(?P<tmon>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})\b))?", _I)),
 ]  # fmt: skip
 
 # A bare "May"/"March" is a month only next to a date word: "in May", "May 2020", "early March".
@@ -276,6 +306,8 @@ def _candidates(text: str) -> Iterator[_Mention]:
                 and not groups.get("pre")
             ):
                 continue
+            if name == "duration" and groups.get("old"):
+                continue  # an age ("52 years old") is not a time expression
             yield _Mention(m.start(), m.end(), name, groups, {"order": order})
 
 
@@ -312,6 +344,8 @@ def _num(word: str) -> float | None:
     w = re.sub(r"\s+", " ", word.strip().lower())
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
+    if re.fullmatch(r"\d+ 1/2", w):
+        return float(w.split()[0]) + 0.5
     if w in _NUMBERS:
         return _NUMBERS[w]
     parts = re.split(r"[- ]", w)
@@ -335,6 +369,13 @@ def _fmt_num(n: float) -> str:
 def _duration_value(n: float | None, unit: str) -> str:
     code = _unit_code(unit)
     amount = "X" if n is None else _fmt_num(n)
+    # A half unit is written in the next smaller one: "2 1/2 years" is P2Y6M, "an hour and a half" PT1H30M.
+    if n is not None and n != int(n) and (2 * n) == int(2 * n):
+        is_minute = code == "M" and unit.lower().startswith("min")
+        half = {"Y": "6M", "H": "30M", "D": "T12H"}.get(code, "30S" if is_minute else "")
+        if half:
+            whole = f"{int(n)}{code}" if int(n) else ""
+            return f"PT{whole}{half}" if code == "H" or is_minute else f"P{whole}{half}"
     if code == "2W":
         return "P2W" if n in (None, 1) else f"P{_fmt_num(2 * (n or 1))}W"
     if code == "DE" and n is not None:
@@ -380,7 +421,8 @@ def resolve_weekday(weekday: int, dct: date, direction: str | None) -> date:
     """The date a weekday names, seen from ``dct``.
 
     "last" is strictly before, "next" strictly after; "this" is in the same week; a past clause looks
-    back and a future one ahead, both counting the writing day itself; with no tense, back.
+    back and a future one ahead, both counting the writing day itself; with no tense, the nearer one
+    (back on a tie).
     """
     back = (dct.weekday() - weekday) % 7
     ahead = (weekday - dct.weekday()) % 7
@@ -391,6 +433,10 @@ def resolve_weekday(weekday: int, dct: date, direction: str | None) -> date:
     if direction == "this":
         return dct + timedelta(days=weekday - dct.weekday())
     if direction == "future":
+        return dct + timedelta(days=ahead)
+    if direction is None and ahead < back:
+        # Without tense ("the minister travels on Thursday", "talks Thursday") the nearer one: a clause
+        # with no past-tense verb is more often present with future meaning than a report.
         return dct + timedelta(days=ahead)
     return dct - timedelta(days=back)
 
@@ -432,7 +478,10 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         mon = _month_num(g["mon"] or "")
         rel = (g.get("rel") or "").lower()
         out.update(month=mon, precision="month")
-        if dct:
+        yrel = (g.get("yrel") or "").lower()
+        if dct and yrel:
+            out["value"] = f"{dct.year + {'last': -1, 'next': 1}.get(yrel, 0)}-{mon:02d}"
+        elif dct:
             if rel == "last":
                 y = dct.year - 1 if mon >= dct.month else dct.year
             elif rel == "next":
@@ -462,11 +511,26 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         return _season(g, dct, tense, out)
     if rule == "quarter":
         return _quarter(g, dct, tense, out)
+    if rule == "thequarter":
+        # The last quarter completed, until _financial_periods finds the one the report is about.
+        out["precision"] = "quarter"
+        if dct:
+            q = (dct.month - 1) // 3
+            out["value"] = f"{dct.year}-Q{q}" if q else f"{dct.year - 1}-Q4"
+        return out
+    if rule == "period":
+        # Until _financial_periods knows the quarter the report is about, the period is its year.
+        py = (g.get("py") or "").lower()
+        if py[:1].isdigit():
+            out.update(anchor="absolute", year=int(py), value=py, precision="year")
+        else:
+            out.update(precision="year", value=str(dct.year - 1) if dct else None)
+        return out
     if rule == "weekday":
         return _weekday(g, dct, tense, out)
     if rule == "relday":
-        word = (g.get("word") or "today").lower()
-        tod = g.get("tod") or g.get("tod2")
+        word = "yesterday" if g.get("lastnight") else (g.get("word") or "today").lower()
+        tod = g.get("tod") or g.get("tod2") or ("night" if g.get("lastnight") else None)
         shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
         out.update(precision="day", offset_days=shift)
         if word == "tonight":
@@ -482,7 +546,8 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
     if rule == "relunit":
         return _relunit(g, dct, out)
     if rule == "yearspan":
-        n = _num(g["y"] or "") if (g["y"] or "").lower() != "the" else 1
+        word = (g.get("y") or g.get("yh") or "a").lower()
+        n = _num(word) if word != "the" else 1
         out.update(precision="year")
         if dct and n is not None:
             out["value"] = str(dct.year - int(n))
@@ -515,7 +580,13 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
             hh, mm = int(g["h"] or 0) % 12, int(g.get("min") or 0)
             if (g.get("ampm") or "").lower().startswith("p"):
                 hh += 12
-        out["value"] = f"{dct.isoformat()}T{hh:02d}:{mm:02d}" if dct else f"XXXX-XX-XXT{hh:02d}:{mm:02d}"
+        when: date | None = dct
+        if dct and g.get("twd"):
+            when = resolve_weekday(_WEEKDAYS[(g["twd"] or "").rstrip(".").lower()], dct, tense)
+        elif dct and g.get("tmon"):
+            t_mon, t_day = _month_num(g["tmon"] or ""), int(re.sub(r"\D", "", g["tday"] or "0"))
+            when = _safe_date(_year_for(t_mon, t_day, dct, tense), t_mon, t_day) or dct
+        out["value"] = f"{when.isoformat()}T{hh:02d}:{mm:02d}" if when else f"XXXX-XX-XXT{hh:02d}:{mm:02d}"
         return out
     return out
 
@@ -547,6 +618,10 @@ def _season(g: dict[str, str | None], dct: date | None, tense: str | None, out: 
 def _quarter(g: dict[str, str | None], dct: date | None, tense: str | None, out: Json) -> Json:
     word = (g["ord"] or "").lower()
     out["precision"] = "quarter"
+    stated = g.get("qy") or g.get("qy2")
+    if stated and word in _ORDINALS:
+        out.update(anchor="absolute", year=int(stated), value=f"{stated}-Q{_ORDINALS[word]}")
+        return out
     if not dct:
         return out
     current = (dct.month - 1) // 3 + 1
@@ -572,10 +647,14 @@ def _weekday(g: dict[str, str | None], dct: date | None, tense: str | None, out:
         rel, tense
     )
     out.update(weekday=wd, precision="day", direction=direction)
+    tod = (g.get("tod") or "").lower()
+    suffix = f"T{_TIME_OF_DAY[tod]}" if tod else ""
+    if tod:
+        out["kind"] = "time"
     if dct:
-        out["value"] = resolve_weekday(wd, dct, direction).isoformat()
+        out["value"] = resolve_weekday(wd, dct, direction).isoformat() + suffix
     else:
-        out["value"] = f"XXXX-WXX-{wd + 1}"
+        out["value"] = f"XXXX-WXX-{wd + 1}{suffix}"
     return out
 
 
@@ -671,6 +750,104 @@ def _expression_fields(text: str, m: _Mention) -> Json:
     return {"text": text[core_start:core_end], "start": core_start, "end": core_end}
 
 
+# "the quarter ended Sept. 30": the quarter a results report is about, named by its last month.
+_QUARTER_ENDED = re.compile(rf"\bquarter\s+end(?:ed|ing)\s+(?P<mon>{_MONTH_RE})")
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+# A sentence about a longer span than a quarter keeps the plain year for "a year earlier".
+_LONGER_PERIOD = re.compile(
+    r"\b(?:nine|six)\s+months\b|\b(?:fiscal\s+)?year\s+end(?:ed|ing)\b|\bfor\s+the\s+(?:full\s+)?year\b"
+    r"|\bfirst\s+half\b|\bannual\b",
+    re.IGNORECASE,
+)
+_YEAR_BACK = re.compile(
+    r"^(?:the\s+)?(?:a|one)[- ]year[- ](?:ago|earlier)$|year-(?:ago|earlier)", re.IGNORECASE
+)
+
+
+def _financial_periods(text: str, items: list[Json], rules: list[str], dct: date) -> None:
+    """Quarterly-results convention: "up from $3 million a year earlier" compares with the same quarter
+    of the year before, not with the whole year, so in a report that names a quarter, "a year ago",
+    "the year-earlier period" and "the 1988 period" take the quarter under discussion."""
+    if not re.search(r"\bquarter\b", text, re.IGNORECASE):
+        return
+    marks: list[tuple[int, int, int]] = []  # (position, year, quarter) of each named quarter
+    for item, rule in zip(items, rules, strict=True):
+        m = _QUARTER_VALUE.match(item.get("value") or "")
+        # Quarters ahead ("expects a loss in the fourth quarter") are not the one being reported.
+        if rule == "quarter" and m and "year-" not in item["text"].lower() and item["tense"] != "future":
+            marks.append((item["start"], int(m.group(1)), int(m.group(2))))
+    for qm in _QUARTER_ENDED.finditer(text):
+        mon = _month_num(qm.group("mon"))
+        y = dct.year if mon <= dct.month else dct.year - 1
+        marks.append((qm.start(), y, (mon - 1) // 3 + 1))
+    marks.sort()
+    current = (dct.month - 1) // 3 + 1
+    default = (dct.year, current - 1) if current > 1 else (dct.year - 1, 4)
+    for item, rule in zip(items, rules, strict=True):
+        if rule not in ("period", "yearspan", "ago", "thequarter"):
+            continue
+        if rule in ("yearspan", "ago") and not _YEAR_BACK.search(item["text"]):
+            continue
+        before = [mk for mk in marks if mk[0] < item["start"]]
+        if not before and not re.search(r"\bquarter\b", text[: item["start"]], re.IGNORECASE):
+            continue
+        s_start, s_end = _sentence_bounds(text, item["start"], item["end"])
+        if rule in ("yearspan", "ago") and _LONGER_PERIOD.search(text[s_start:s_end]):
+            continue
+        y, q = (before[-1][1], before[-1][2]) if before else default
+        pord = re.search(r"\b(first|second|third|fourth)\b", item["text"], re.IGNORECASE)
+        if rule == "period" and pord:
+            q = _ORDINALS[pord.group(1).lower()]
+        stated = item.get("year") if rule == "period" else None
+        back = rule in ("yearspan", "ago") or (rule == "period" and "-" in item["text"])
+        y = stated if stated else y - 1 if back else y
+        item.update(value=f"{y}-Q{q}", precision="quarter")
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and|through|until|till)\s*$", re.IGNORECASE)
+_YEARLESS = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?)$")
+
+
+def _order_ranges(text: str, items: list[Json]) -> None:
+    """A range of year-less dates runs forwards: "from November to February" ends in the year after it
+    starts (announced: the end moves on a year; reported: the start moves back one)."""
+    for a, b in pairwise(items):
+        if a.get("year") or b.get("year") or not (a.get("month") and b.get("month")):
+            continue
+        if a["kind"] != "date" or b["kind"] != "date" or not _RANGE_GAP.match(text[a["end"] : b["start"]]):
+            continue
+        ma, mb = _YEARLESS.match(a.get("value") or ""), _YEARLESS.match(b.get("value") or "")
+        if not (ma and mb) or b["value"] >= a["value"]:
+            continue
+        if a.get("tense") == "future" or b.get("tense") == "future":
+            b["value"] = f"{int(mb.group(1)) + 1}{mb.group(2)}"
+        else:
+            a["value"] = f"{int(ma.group(1)) - 1}{ma.group(2)}"
+
+
+_ANAPHORIC = re.compile(r"^the\s+(?P<rel>following|previous|same)\s+(?P<unit>day|month|year)$", re.IGNORECASE)
+
+
+def _anaphoric_units(items: list[Json], rules: list[str]) -> None:
+    """ "the following year", "the previous month": counted from the last date the text stated, not from
+    the writing date ("On May 22, 1995, ... and the following year" is 1996)."""
+    last: date | None = None
+    for item, rule in zip(items, rules, strict=True):
+        m = _ANAPHORIC.match(item["text"]) if rule == "relunit" else None
+        if m and last is not None:
+            step = {"following": 1, "previous": -1}.get(m.group("rel").lower(), 0)
+            unit = m.group("unit").lower()
+            if unit == "year":
+                item["value"] = str(last.year + step)
+            elif unit == "month":
+                d = _add_months(last, step)
+                item["value"] = f"{d.year}-{d.month:02d}"
+            else:
+                item["value"] = (last + timedelta(days=step)).isoformat()
+        if item.get("anchor") == "absolute" and item.get("year") and item["kind"] == "date":
+            last = date(item["year"], item.get("month") or 1, item.get("day") or 1)
+
+
 def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
     """Every time expression in ``text``, normalised against the writing date ``dct`` (may be None).
 
@@ -682,6 +859,7 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
         return _find_other_language(text, dct, lang)
     mentions = _select(list(_candidates(text)))
     out: list[Json] = []
+    rules: list[str] = []
     for m in mentions:
         s_start, s_end = _sentence_bounds(text, m.start, m.end)
         tense = clause_tense(text[s_start:s_end], m.start - s_start, m.end - s_start)
@@ -693,8 +871,15 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
         if item["kind"] == "date" and item["value"] is None and item["precision"] is None:
             continue
         item["tense"] = tense
+        if "weekday" in item and re.match(r"['’]s\b", text[m.end : m.end + 3]):
+            item["possessive"] = True  # "Thursday's talks": names an event rather than placing a verb
         out.append(item)
+        rules.append(m.rule)
     _attach_weekdays(text, out)
+    _order_ranges(text, out)
+    _anaphoric_units(out, rules)
+    if dct:
+        _financial_periods(text, out, rules, dct)
     return out
 
 
@@ -771,7 +956,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "1"
+    version = "2"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
