@@ -18,6 +18,7 @@ threshold tuned on ECB+ dev), HDBSCAN, and BERTopic when installed. Scores: B-cu
 from __future__ import annotations
 
 import argparse
+import hashlib
 import re
 import sys
 import time
@@ -35,7 +36,7 @@ from storyscope.models import Article
 from storyscope.pipeline import prepare
 from storyscope.store.sqlite import SQLiteStore
 from storyscope.stories import vectors
-from storyscope.stories.cluster import EVENT, TOPIC, ClusterParams, assign_stories
+from storyscope.stories.cluster import CROSSLINGUAL_TOPIC, EVENT, TOPIC, ClusterParams, assign_stories
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
@@ -80,16 +81,20 @@ def load_wikiref() -> list[Item]:
     return items
 
 
-def load_mlcrisis() -> list[Item]:
+def load_mlcrisis(topics: tuple[str, ...] = ("syria", "yemen"), every: int = 1) -> list[Item]:
+    """ML-Crisis articles of ``topics`` in es/fr/it, in date order (``every``: keep every n-th).
+
+    Syria + Yemen is the reported set; Egypt + Libya (every second article, to keep e5 affordable) is
+    the dev set that the topic-level parameters are tuned on."""
     root = SHARED / "ml-crisis-cltls"
     rows = []
     for lang in ("es", "fr", "it"):
-        for topic in ("syria", "yemen"):
+        for topic in topics:
             for f in sorted((root / lang / topic).glob("*/*.txt")):
                 rows.append((f.parent.name, lang, topic, f))
     rows.sort(key=lambda r: (r[0], r[1], r[3].name))  # the stream order: by date
     items = []
-    for day, lang, topic, f in rows:
+    for day, lang, topic, f in rows[::every]:
         text = f.read_text(encoding="utf-8", errors="replace")
         a = prepare(article_from_text(text, f"{lang}-{topic}-{day}-{f.stem}", str(f)))
         a.published = day
@@ -128,27 +133,51 @@ def ari(pred: Sequence[Any], gold: Sequence[Any]) -> float:
 
 
 class CachedEmbedder:
-    def __init__(self, inner: Any) -> None:
+    """Each text embedded once per run; with ``disk``, once across runs (e5 on ML-Crisis takes minutes,
+    and tuning re-runs the same texts). The disk cache is keyed by the text's hash."""
+
+    def __init__(self, inner: Any, disk: Path | None = None) -> None:
         self.inner = inner
         self.space = inner.space
         self.dims = inner.dims
         self.cache: dict[str, np.ndarray] = {}
         self.seconds = 0.0
+        self.computed = 0
+        self.disk = disk / f"{self.space}.npz" if disk else None
+        self._stored: dict[str, np.ndarray] = {}
+        if self.disk and self.disk.exists():
+            with np.load(self.disk) as z:
+                self._stored = {k: z[k] for k in z.files}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        for t in dict.fromkeys(texts):
+            v = self._stored.get(_key(t))
+            if t not in self.cache and v is not None:
+                self.cache[t] = v
         todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
         if todo:
             t0 = time.perf_counter()
             for t, v in zip(todo, self.inner.encode(todo), strict=True):
                 self.cache[t] = v
+                self._stored[_key(t)] = v
             self.seconds += time.perf_counter() - t0
+            self.computed += len(todo)
+            if self.disk:
+                self.disk.parent.mkdir(parents=True, exist_ok=True)
+                tmp = self.disk.with_suffix(".tmp.npz")
+                np.savez(tmp, **self._stored)
+                tmp.replace(self.disk)
         return np.stack([self.cache[t] for t in texts]) if texts else np.zeros((0, self.dims), np.float32)
 
 
-def install_cache() -> dict[str, CachedEmbedder]:
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def install_cache(disk: Path | None = None) -> dict[str, CachedEmbedder]:
     out = {}
     for space in (vectors.FAST, vectors.MULTI):
-        out[space] = CachedEmbedder(vectors.get_embedder(space))
+        out[space] = CachedEmbedder(vectors.get_embedder(space), disk)
         vectors._EMBEDDERS[space] = out[space]  # type: ignore[assignment]
     return out
 
@@ -234,6 +263,47 @@ def tune_multi(dev: list[Item]) -> None:
                 sys.stdout.flush()
 
 
+def tune_crisis(dev: list[Item]) -> None:
+    """Topic-level parameters in the e5 space, on ML-Crisis Egypt + Libya (the dev topics)."""
+    gold = [it.labels["topic"] for it in dev]
+    print(f"# tuning on ML-Crisis egypt+libya ({len(dev)} docs), {dict(Counter(gold))}")
+    grid = [
+        (tm, nw, top, w, cons)
+        for tm in (0.1, 0.2, 0.3)
+        for nw in (0.03, 0.1)
+        for top in (2, 4)
+        for w in (60.0, 365.0)
+        for cons in (None, 0.2, 0.3, 0.45)
+    ]
+    for tm, nw, top, w, cons in grid:
+        params = replace(
+            TOPIC, threshold_multi=tm, name_weight=nw, veto_top=top, window_days=w, consolidate=cons
+        )
+        pred = run_storyscope(dev, params)
+        p, r, f = bcubed(pred, gold)
+        print(
+            f"crisis multi={tm} nw={nw} veto_top={top} window={w:.0f} consolidate={cons}: "
+            f"P {p:.3f} R {r:.3f} F1 {f:.3f} "
+            f"ARI {ari(pred, gold):.3f} clusters {len(set(pred))}"
+        )
+        sys.stdout.flush()
+
+
+def tune_consolidate(dev: list[Item], level: str, base: ClusterParams) -> None:
+    """The story-merging pass (``consolidate``) on top of ``base``, on ECB+ dev."""
+    gold = [it.labels[level] for it in dev]
+    for cons in (None, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65):
+        for tf in (base.threshold_fast, base.threshold_fast + 0.05):
+            params = replace(base, consolidate=cons, threshold_fast=tf)
+            pred = run_storyscope(dev, params)
+            p, r, f = bcubed(pred, gold)
+            print(
+                f"{level} consolidate={cons} fast={tf:.2f}: P {p:.3f} R {r:.3f} F1 {f:.3f} "
+                f"ARI {ari(pred, gold):.3f} clusters {len(set(pred))}"
+            )
+            sys.stdout.flush()
+
+
 def tune(dev: list[Item], level: str) -> None:
     gold = [it.labels[level] for it in dev]
     emb = embed(dev, vectors.FAST)
@@ -289,12 +359,23 @@ def main() -> None:
     ap.add_argument("--sets", default="ecb,wikiref,mlcrisis")
     ap.add_argument("--tune", action="store_true", help="grid over parameters on ECB+ topics 1-22")
     ap.add_argument("--tune-multi", action="store_true", help="the e5 threshold on ECB+ topics 1-22")
+    ap.add_argument("--tune-crisis", action="store_true", help="topic level on ML-Crisis egypt+libya")
+    ap.add_argument("--tune-consolidate", action="store_true", help="the story-merging pass on ECB+ dev")
     ap.add_argument("--no-bertopic", action="store_true")
+    ap.add_argument("--embedding-cache", type=Path, help="keep embeddings in this directory across runs")
     args = ap.parse_args()
-    caches = install_cache()
+    caches = install_cache(args.embedding_cache)
     bertopic = not args.no_bertopic
     sets = args.sets.split(",")
     t0 = time.perf_counter()
+    if args.tune_consolidate:
+        dev = load_ecb(range(1, 23))
+        tune_consolidate(dev, "topic", EVENT)
+        tune_consolidate(dev, "subevent", EVENT)
+        return
+    if args.tune_crisis:
+        tune_crisis(load_mlcrisis(("egypt", "libya"), every=2))
+        return
     if args.tune_multi:
         tune_multi(load_ecb(range(1, 23)))
         return
@@ -316,9 +397,13 @@ def main() -> None:
         ml = load_mlcrisis()
         langs = Counter(it.article.language for it in ml)
         print(f"\nML-Crisis detected languages: {dict(langs)}")
-        evaluate("ML-Crisis syria+yemen es/fr/it (topic params)", ml, "topic", vectors.MULTI, TOPIC, bertopic)
+        evaluate("ML-Crisis syria+yemen es/fr/it (topic params)", ml, "topic", vectors.MULTI, TOPIC, False)
+        evaluate(
+            "ML-Crisis syria+yemen es/fr/it (cross-lingual topic params)", ml, "topic", vectors.MULTI,
+            CROSSLINGUAL_TOPIC, bertopic,
+        )  # fmt: skip
     for space, c in caches.items():
-        print(f"embedding time {space}: {c.seconds:.1f} s for {len(c.cache)} texts")
+        print(f"embedding time {space}: {c.seconds:.1f} s for {c.computed} texts ({len(c.cache)} used)")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,12 +23,15 @@ from builders import SHARED, make_article
 from storyscope.models import Article
 from storyscope.store.sqlite import SQLiteStore
 from storyscope.stories.cluster import (
+    EVENT,
     assign_stories,
     cluster_articles,
+    clusterer_for,
     describe_stories,
     salient_names,
     skeleton,
 )
+from storyscope.stories.vectors import FAST
 
 
 @pytest.fixture
@@ -108,6 +112,32 @@ def test_time_window_keeps_a_much_later_article_out(store: SQLiteStore) -> None:
     late = _put(store, "v2", QUAKE_VALDORIA[1], published="2031-09-20")
     mapping = assign_stories(store, [early, late])
     assert mapping[early] != mapping[late]
+
+
+def test_old_stories_leave_the_search_but_a_late_article_still_finds_its_story(store: SQLiteStore) -> None:
+    quake = _put(store, "v1", QUAKE_VALDORIA[0], published="2031-03-04")
+    months_later = _put(store, "f1", FOOTBALL, published="2031-07-01")
+    mapping = assign_stories(store, [quake, months_later])
+    clusterer = clusterer_for(store)
+    # The March story cannot be live for a July article: only the football story is searched.
+    assert len(clusterer._index[FAST]) == 1
+    # An article dated in March that arrives late still joins the March story.
+    late = _put(store, "v2", QUAKE_VALDORIA[1], published="2031-03-05")
+    assert assign_stories(store, [late])[late] == mapping[quake]
+    assert len(clusterer._index[FAST]) == 1
+
+
+def test_consolidation_merges_stories_of_one_event_but_not_similar_events(store: SQLiteStore) -> None:
+    # A join threshold nobody reaches leaves every article alone; the story-level pass then merges the
+    # stories that name the same places, and the names keep the other earthquake and the football apart.
+    params = replace(EVENT, threshold_fast=0.99, consolidate=-2.0)
+    mapping = assign_stories(store, _quake_week(store), params=params)
+    assert _groups(mapping) == {
+        frozenset({"v1", "v2", "v3"}),
+        frozenset({"n1", "n2"}),
+        frozenset({"f1"}),
+    }
+    assert any("merged" in h["reason"] for h in store.story_history(mapping["v1"]))
 
 
 def test_assignment_is_incremental_and_ids_are_stable(store: SQLiteStore) -> None:

@@ -21,6 +21,12 @@ also gets an e5 centroid (existing live stories are back-filled once), and an En
 not clearly join an English story is embedded with e5 too, so that an English and a Spanish article on
 one event meet in one story.
 
+Only stories that can still be live for the newest articles are searched: once a story's last article is
+two windows older than the newest one, it leaves the nearest-neighbour index (a late article dated in its
+window still finds it), so the search does not grow with the corpus. With ``consolidate`` set (the TOPIC
+params), each batch ends with a story-level pass that merges a touched story into a live story whose
+centroid is that close and whose names agree: topics are grown from event-sized stories.
+
 Story ids are stable (derived from the first article's content hash); when an article bridges two
 stories that are close to each other, the younger is merged into the older and both record why. The
 same articles in the same order always give the same stories.
@@ -29,6 +35,7 @@ same articles in the same order always give the same stories.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
 import unicodedata
 import weakref
@@ -77,6 +84,10 @@ class ClusterParams:
     # A second story that the article also joins by this margin, and whose centroid is this close to
     # the first's, is merged into the older one.
     merge_margin: float = 0.08
+    # After each batch, merge a story the batch touched into a live story whose centroid is this much
+    # closer than the space's join threshold (cosine after centring), unless their names disagree;
+    # None: no such pass.
+    consolidate: float | None = None
     # At most this many of the most recent stories get an e5 centroid when a store turns multilingual.
     backfill_limit: int = 2000
 
@@ -84,8 +95,22 @@ class ClusterParams:
 EVENT = ClusterParams()
 """Stories are events: two similar events stay apart (storyscope's default)."""
 
-TOPIC = ClusterParams(threshold_fast=0.4, threshold_multi=0.35, veto_top=4, window_days=60.0)
+TOPIC = ClusterParams(
+    threshold_fast=0.4, threshold_multi=0.35, veto_top=4, window_days=60.0, consolidate=None
+)
 """Looser stories that follow a topic (a long-running crisis) across its events."""
+
+CROSSLINGUAL_TOPIC = ClusterParams(
+    threshold_fast=0.4,
+    threshold_multi=0.2,
+    name_weight=0.15,
+    veto_top=2,
+    window_days=365.0,
+    consolidate=0.0,
+)
+"""Topic-level stories over a multilingual stream (e5 space): a low similarity bar, a year-long window,
+and the names (compared by skeleton across languages) doing the separating. Tuned on ML-Crisis Egypt +
+Libya in es/fr/it."""
 
 
 # -- names -------------------------------------------------------------------------------------------
@@ -300,6 +325,7 @@ class _Index:
         self._rows: dict[int, Vectors] = {}
         self._matrix: Vectors | None = None
         self._keys: list[int] = []
+        self._pos: dict[int, int] = {}
         self._ann: Any = None
 
     def __len__(self) -> int:
@@ -315,7 +341,7 @@ class _Index:
         elif len(self._rows) > self.exact_limit:
             self._build_ann()
         elif had and self._matrix is not None:
-            self._matrix[self._keys.index(key)] = vector
+            self._matrix[self._pos[key]] = vector
         else:
             self._matrix = None  # rebuilt lazily at the next search
 
@@ -346,6 +372,7 @@ class _Index:
             return [int(x) for x in found.keys]
         if self._matrix is None:
             self._keys = sorted(self._rows)
+            self._pos = {key: i for i, key in enumerate(self._keys)}
             self._matrix = np.stack([self._rows[key] for key in self._keys])
         sims = self._matrix @ vector
         order = np.lexsort((np.asarray(self._keys), -sims))[:k]
@@ -380,6 +407,14 @@ class Clusterer:
         self._merged: dict[str, str] = {}
         self._means = _Means()
         self._next_seq = 0
+        # Stories that can no longer be live for an article of the newest date leave the search index
+        # (they would fill the nearest candidates with stories the window rules out, and keep the index
+        # growing with the corpus); they stay in memory and in the store, and a late article dated in
+        # their window still finds them (see _dormant_candidates).
+        self._newest: date | None = None
+        self._expiry: list[tuple[date, int]] = []  # heap of (last date, seq); entries may be stale
+        self._dormant: dict[int, _Story] = {}
+        self._has_multi = False
         self._load()
 
     # -- state --------------------------------------------------------------------------------------
@@ -392,6 +427,7 @@ class Clusterer:
                 self._merged[s.id] = s.merged_into
                 continue
             self._add_story(s)
+        self._retire()
 
     def _add_story(self, s: _Story) -> None:
         for key, v in s.sums.items():
@@ -401,6 +437,11 @@ class Clusterer:
         self._reindex(s)
 
     def _reindex(self, s: _Story) -> None:
+        self._dormant.pop(s.seq, None)
+        if s.last is not None:
+            heapq.heappush(self._expiry, (s.last, s.seq))
+            self._newest = s.last if self._newest is None else max(self._newest, s.last)
+        self._has_multi = self._has_multi or s.has(MULTI)
         for space, index in self._index.items():
             c = s.centroid(space, self._means)
             if c is None:
@@ -412,10 +453,24 @@ class Clusterer:
         self.store.put_story(Story(id=s.id, title=s.title, article_ids=list(s.article_ids)), reason)
         self.store.put_story_index(s.id, s.meta(), {space: pack(v) for space, v in s.sums.items()})
 
+    def _retire(self) -> None:
+        """Move out of the search index the stories whose window ends before the newest date's starts."""
+        if self._newest is None:
+            return
+        horizon = self._newest - 2 * timedelta(days=self.params.window_days)
+        while self._expiry and self._expiry[0][0] < horizon:
+            last, seq = heapq.heappop(self._expiry)
+            s = self._by_seq.get(seq)
+            if s is None or s.last != last or seq in self._dormant:
+                continue  # merged away, or grown since (a newer entry is in the heap)
+            self._dormant[seq] = s
+            for index in self._index.values():
+                index.remove(seq)
+
     @property
     def multilingual(self) -> bool:
         """Whether stories carry e5 centroids (the store has seen a language other than English)."""
-        return self.params.mode == "multi" or (self.params.mode == "auto" and len(self._index[MULTI]) > 0)
+        return self.params.mode == "multi" or (self.params.mode == "auto" and self._has_multi)
 
     # -- assignment -------------------------------------------------------------------------------
 
@@ -434,6 +489,9 @@ class Clusterer:
         fast, multi = self._embed_batch(todo)
         for article in todo:
             out[article.id] = self._assign_one(article, fast.get(article.id), multi.get(article.id))
+            self._retire()
+        touched = {self._resolve(out[a.id]) for a in todo}
+        self._consolidate(self._stories[sid].seq for sid in touched if sid in self._stories)
         # A later article may have merged an earlier one's story into another: report where it is now.
         return {aid: self._resolve(sid) for aid, sid in out.items()}
 
@@ -459,7 +517,7 @@ class Clusterer:
         """Give the most recent stories an e5 centroid (from their first article) so that articles in
         other languages can find them; runs once, when the first non-English article arrives."""
         recent = sorted(self._stories.values(), key=lambda s: -s.seq)[: self.params.backfill_limit]
-        recent = [s for s in recent if not s.has(MULTI)]
+        recent = [s for s in recent if not s.has(MULTI) and s.seq not in self._dormant]
         if not recent:
             return
         seeds = [self.store.get_article(s.article_ids[0]) for s in recent]
@@ -525,10 +583,23 @@ class Clusterer:
                 c = self._score(s, article, vectors, names)
                 if c is not None and c.score >= 0 and not c.vetoed:
                     found.append(c)
+        for s in self._dormant_candidates(day):
+            c = self._score(s, article, vectors, names)
+            if c is not None and c.score >= 0 and not c.vetoed:
+                found.append(c)
         if not found:
             return None
         found.sort(key=lambda c: (-c.score, c.story.seq))
         return found
+
+    def _dormant_candidates(self, day: date | None) -> list[_Story]:
+        """Retired stories still live at ``day``: only a late article (dated well before the newest one)
+        has any, and the scan over retired stories is paid for such articles alone."""
+        if day is None or self._newest is None:
+            return []
+        if day >= self._newest - timedelta(days=self.params.window_days):
+            return []
+        return [s for s in self._dormant.values() if _live(s, day, self.params.window_days)]
 
     def _space_for(self, s: _Story, article: Article, vectors: dict[str, Vectors]) -> str | None:
         """Compare in e5 when the story or the article is not English, else in the fast space."""
@@ -552,7 +623,9 @@ class Clusterer:
         if centroid is None:
             return None
         sim = float(self._means.centre(f"{space}:{article.language or '?'}", vectors[space]) @ centroid)
-        same_language = (article.language or "?") in s.languages
+        # Names are compared as spelled only within one language; a story told in several languages
+        # holds several spellings of its names (Siria, Syrie), which only the skeletons bring together.
+        same_language = set(s.languages) - {"?"} <= {article.language or "?"}
         shared, vetoed = _compare_names(names, s, same_language, p)
         threshold = p.threshold_fast if space == FAST else p.threshold_multi
         score = sim - threshold + p.name_weight * min(len(shared), p.name_cap)
@@ -622,6 +695,47 @@ class Clusterer:
         shared, vetoed = _compare_names(other.top_names(_MAX_NAMES), keep, True, p)
         if vetoed:
             return
+        self._merge(keep, other, space, sim, shared)
+
+    def _consolidate(self, touched: Iterable[int]) -> None:
+        """Merge each story the batch touched into a live story whose centroid is ``p.consolidate`` close.
+
+        Event-sized stories, whose members were each compared with one centroid, are grouped here at the
+        level of whole stories: a centroid is a steadier signal than one article, so a topic grows from
+        its events without the chaining of a low per-article threshold."""
+        p = self.params
+        if p.consolidate is None:
+            return
+        for seq in sorted(set(touched)):
+            s = self._by_seq.get(seq)
+            if s is None or s.merged_into is not None:
+                continue
+            best: tuple[float, float, _Story, str, list[str]] | None = None  # margin, sim, story, ...
+            for space, index in self._index.items():
+                c = s.centroid(space, self._means)
+                if c is None:
+                    continue
+                threshold = (p.threshold_fast if space == FAST else p.threshold_multi) + p.consolidate
+                for key in index.search(c, p.candidates):
+                    o = self._by_seq[key]
+                    # Two English stories compare in the English space only (as their articles did).
+                    if o is s or _pair_space(s, o) != space or not _overlap(s, o, p.window_days):
+                        continue
+                    oc = o.centroid(space, self._means)
+                    if oc is None:
+                        continue
+                    sim = float(c @ oc)
+                    if sim < threshold or (best is not None and sim - threshold <= best[0]):
+                        continue
+                    same_language = len((set(s.languages) | set(o.languages)) - {"?"}) <= 1
+                    shared, vetoed = _compare_names(s.top_names(_MAX_NAMES), o, same_language, p)
+                    if not vetoed:
+                        best = (sim - threshold, sim, o, space, shared)
+            if best is not None:
+                self._merge(s, best[2], best[3], best[1], best[4])
+
+    def _merge(self, keep: _Story, other: _Story, space: str, sim: float, shared: list[str]) -> _Story:
+        """Merge the younger of two stories into the older; returns the older."""
         older, younger = (keep, other) if keep.seq < other.seq else (other, keep)
         younger.merged_into = older.id
         self._merged[younger.id] = older.id
@@ -639,6 +753,7 @@ class Clusterer:
         younger.article_ids = []
         del self._stories[younger.id]
         del self._by_seq[younger.seq]
+        self._dormant.pop(younger.seq, None)
         for index in self._index.values():
             index.remove(younger.seq)
         self.store.put_story(
@@ -647,6 +762,7 @@ class Clusterer:
         self.store.put_story_index(younger.id, younger.meta(), {})
         self._reindex(older)
         self._save(older, f"merged {younger.id} ({len(moved)} articles): {why}")
+        return older
 
 
 def _compare_names(
@@ -665,6 +781,23 @@ def _compare_names(
     )
     vetoed = p.veto_names > 0 and len(names) >= p.veto_names and len(story_names) >= p.veto_names and disjoint
     return shared, vetoed
+
+
+def _pair_space(a: _Story, b: _Story) -> str | None:
+    """The space two stories are compared in: the English one when both are English, else e5."""
+    if set(a.languages) | set(b.languages) <= {"en", "?"} and a.has(FAST) and b.has(FAST):
+        return FAST
+    if a.has(MULTI) and b.has(MULTI):
+        return MULTI
+    return FAST if a.has(FAST) and b.has(FAST) else None
+
+
+def _overlap(a: _Story, b: _Story, window_days: float) -> bool:
+    """Whether two stories' date ranges come within ``window_days`` of each other (undated: yes)."""
+    if a.first is None or a.last is None or b.first is None or b.last is None:
+        return True
+    w = timedelta(days=window_days)
+    return a.first - w <= b.last and b.first - w <= a.last
 
 
 def _is_english(a: Article) -> bool:
