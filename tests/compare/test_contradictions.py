@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyscope.compare.contradictions import judge, numbers_conflict
+from storyscope.compare.contradictions import clause_of, judge, numbers_conflict, past_tense, present_tense
 
 
 def claim(
@@ -241,3 +241,37 @@ def test_ordinal_precision_is_not_a_contradiction() -> None:
     a = claim("It is one of the first trips abroad of the minister", "be", obj="one")
     b = claim("The visit is only her second trip abroad", "be", obj="trip")
     assert judge(a, b, sim=0.7) is None
+
+
+# --- topics --------------------------------------------------------------------------------------
+
+
+def test_topic_reads_as_a_clause() -> None:
+    a = dict(NOT_DENIED, tense="past", subject={"text": "A spokesman for the port", "core": "A spokesman"})
+    a["subject_entity"] = None
+    a["object"] = {"text": "the smuggling allegation in Friday's notice", "core": "the smuggling allegation",
+                   "head": "allegation"}  # fmt: skip
+    b = dict(DENIED, tense="past")
+    found = judge(a, b, sim=0.4)
+    assert found is not None
+    # The entity named as subject on either side, the verb in the tense the sides share, the bare object.
+    assert found["topic"] == "whether Pellmark denied the smuggling allegation"
+    will = claim(
+        "the mayor will discuss the tram budget",
+        "discuss",
+        obj="the tram budget",
+        modal="will",
+        subject="the mayor",
+    )
+    wont = dict(will, negated=True)
+    assert clause_of(will, wont) == "the mayor will discuss the tram budget"
+    present = claim("The guild runs the market", "run", obj="the market", subject="The guild")
+    assert clause_of(present, present) == "the guild runs the market"
+
+
+def test_inflection() -> None:
+    assert [past_tense(v) for v in ("deny", "confirm", "ban", "meet", "visit", "agree")] == [
+        "denied", "confirmed", "banned", "met", "visited", "agreed"]  # fmt: skip
+    assert [present_tense(v, False) for v in ("deny", "reach", "be", "say")] == [
+        "denies", "reaches", "is", "says"]  # fmt: skip
+    assert present_tense("deny", True) == "deny"

@@ -80,3 +80,14 @@ def test_distinctive_terms_by_log_odds() -> None:
     assert all(t["z"] >= 1.96 for ts in terms.values() for t in ts)
     assert "talks" not in [t["term"] for t in terms["x"]]
     assert terms["z"] == []  # "summit" once is not a habit
+
+
+def test_a_point_made_in_other_words_is_not_left_out() -> None:
+    claims = [*CLAIMS[:2], dict(claim("The budget doubled", ["b", "c"]), near_sources=["a"])]
+    claims[1] = dict(claims[1], text="The budget was criticised", near_sources=[])
+    f = build_framing(ARTS, claims, QUOTES)
+    left = [x["text"] for x in f["a"]["coverage"]["left_out"]]
+    assert "The budget doubled" not in left and "The budget was criticised" in left
+    # Nor is a point only one source makes "only here" when another makes it in other words.
+    only = [dict(claim("Protesters blocked traffic", ["a"], "single_source"), near_sources=["b"])]
+    assert build_framing(ARTS, only, QUOTES)["a"]["coverage"]["only_here"] == []

@@ -90,3 +90,50 @@ def test_stage_runs_on_articles_and_skips_other_languages() -> None:
     assert out[0]["claims"] and out[0]["claims"][0]["verb"] == "cancel"
     assert "skipped" in out[1]
     assert out[2] == {"claims": []}
+
+
+def test_conjoined_verb_borrows_the_auxiliary_too() -> None:
+    found = claims("The envoy will fly to Pellmark on Friday and meet the harbour master there.")
+    meet = next(c for c in found if c["verb"] == "meet")
+    assert meet["text"].startswith("The envoy will meet the harbour master")
+    assert meet["modal"] == "will"
+    # A verb with an auxiliary of its own keeps only its own.
+    found = claims("The council has approved the budget but has not published the accounts.")
+    publish = next(c for c in found if c["verb"] == "publish")
+    assert publish["text"] == "The council has not published the accounts"
+    assert publish["negated"] and publish["tense"] == "past"
+
+
+def test_restrictive_and_object_relative_clauses_stay_in_their_claim() -> None:
+    found = claims(
+        "The cooperative sells the flour that local farmers grow to the port where the barges wait."
+    )
+    assert len(found) == 1
+    assert "that local farmers grow" in found[0]["text"] and "where the barges wait" in found[0]["text"]
+    found = claims("The guild, which the mayor distrusts, runs the market.")
+    assert [c["text"] for c in found] == ["The guild, which the mayor distrusts, runs the market"]
+
+
+def test_claims_read_as_sentences() -> None:
+    # A trailing attribution keeps the comma that sets it off.
+    (c,) = claims("The pier will reopen in June, the harbour master said on Monday.")
+    assert c["text"] == "The pier will reopen in June, the harbour master said on Monday"
+    # A quotation cut by the claim boundary is closed, or opened from the source.
+    (q,) = claims("“Our timetable has not changed,” said port spokeswoman Ilse Varn.")
+    assert q["text"].startswith("“Our timetable") and q["text"].count("“") == q["text"].count("”")
+    found = claims(
+        'She said the board had "new evidence" that the pier was unsafe, adding that it "will act."'
+    )
+    for f in found:
+        assert f["text"].count('"') % 2 == 0
+    # A verb with no subject at all (a sentence split in the wrong place) is not a claim.
+    assert claims("supported plan to reopen the northern pier before the storms.") == []
+
+
+def test_phrase_core_and_tense() -> None:
+    (c,) = claims("A spokesman for the port did not deny the smuggling allegations in Friday's statement.")
+    assert c["subject"]["core"] == "A spokesman"
+    assert c["object"]["core"] == "the smuggling allegations" and c["object"]["plural"]
+    assert c["tense"] == "past"
+    (p,) = claims("The ferry company denies the reports.")
+    assert p["tense"] == "present"

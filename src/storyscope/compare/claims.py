@@ -43,6 +43,8 @@ REPORTED_AS_FACT = 0.88
 # Pairs at least this similar go through the contradiction rules (each rule has its own, higher,
 # threshold, except denials of a statement, which need no shared wording).
 RULES_FLOOR = 0.3
+# A source's claim this similar to a group's (with shared names, figures or words) covers its point.
+NEAR_CLAIM = 0.7
 # A claim shorter than this many words is a fragment (a caption, a label), not a statement.
 MIN_WORDS = 4
 _MONTHS = re.compile(
@@ -69,6 +71,10 @@ def _mention_index(entities: Sequence[Json]) -> dict[str, list[tuple[int, int, s
     return out
 
 
+def _fold_name(name: str) -> str:
+    return " ".join(re.split(r"[\s\-‐–]+", name.lower()))
+
+
 def _within(parts: Sequence[Sequence[int]], start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in parts)
 
@@ -79,6 +85,7 @@ def _enrich(
     mentions: list[tuple[int, int, str, str]],
     timexes: list[Json],
     persons: Mapping[str, str],
+    aliases: Mapping[str, Sequence[str]],
 ) -> Json:
     item = dict(claim)
     item["source"] = article.id
@@ -100,14 +107,27 @@ def _enrich(
     item["subject_entity"] = None
     if subj:
         hits2 = [(name, t) for s, e, name, t in mentions if subj["start"] <= s and e <= subj["end"]]
+        inside = {n for n, _ in hits2}
+        if "head_start" in subj:
+            # The subject is an entity only when an entity names its head: "a spokesman for the
+            # minister" is the spokesman, not the minister.
+            hits2 = [
+                (name, t) for s, e, name, t in mentions if s <= subj["head_start"] and subj["head_end"] <= e
+            ]
         # A bare surname ("Marin-Halse") is the person of the story whose full name ends with it,
         # whatever type the tagger gave the word on its own.
         bare = re.sub(r"['’]s$", "", subj["text"]).strip()
-        people = {name for name, t in persons.items() if t == "person" and name.endswith(" " + bare)}
+        # Hyphenation varies between outlets ("Marin-Halse", "Marin Halse"): names compare without it.
+        key = " " + _fold_name(bare)
+        people = {
+            name
+            for name, t in persons.items()
+            if t == "person" and any(_fold_name(n).endswith(key) for n in aliases.get(name, [name]))
+        }
         if bare[:1].isupper() and len(people) == 1:
             person = next(iter(people))
             item["subject_entity"] = person
-            actors = {k: v for k, v in actors.items() if k not in {n for n, _ in hits2}}
+            actors = {k: v for k, v in actors.items() if k not in inside}
             actors[person] = "person"
             item["actors"] = actors
         elif hits2:
@@ -135,6 +155,7 @@ def _items(
 ) -> list[Json]:
     index = _mention_index(entities)
     types = {e["name"]: e["type"] for e in entities}
+    aliases = {e["name"]: [e["name"], *e.get("aliases", [])] for e in entities}
     items: list[Json] = []
     for a in articles:
         ann = claim_annotations.get(a.id) or {}
@@ -142,7 +163,7 @@ def _items(
         for c in ann.get("claims", []):
             if len(c["text"].split()) < MIN_WORDS:
                 continue
-            items.append(_enrich(a, c, index.get(a.id, []), timexes, types))
+            items.append(_enrich(a, c, index.get(a.id, []), timexes, types, aliases))
     return items
 
 
@@ -219,7 +240,33 @@ def analyse_claims(
             if sim >= SAME_CLAIM or (sim >= SAME_CLAIM_WITH_EVIDENCE and _evidence(a, b)):
                 merge_pairs.append((sim, i, j))
     groups = _group(n, merge_pairs, items, sims, findings)
-    return _to_json(items, groups, findings, voice, order)
+    near = _near_sources(items, groups, sims)
+    return _to_json(items, groups, findings, voice, order, near)
+
+
+def _near_sources(
+    items: list[Json], groups: list[list[int]], sims: npt.NDArray[np.float32]
+) -> list[set[str]]:
+    """Per group, the sources outside it that state something close to it in other words.
+
+    A group holds one claim per source, so when a source says the same thing twice in different
+    words ("wants to meet Raisi and Erdogan", "will hold a separate meeting with Erdogan") only one
+    of its claims joins each group: the source still covers the point, and must not be listed as
+    leaving it out.
+    """
+    out: list[set[str]] = []
+    for members in groups:
+        inside = {items[k]["source"] for k in members}
+        close: set[str] = set()
+        row = sims[members].max(axis=0)
+        for j in map(int, (row >= NEAR_CLAIM).nonzero()[0]):
+            src = items[j]["source"]
+            if src in inside or src in close:
+                continue
+            if any(float(sims[k, j]) >= NEAR_CLAIM and _evidence(items[k], items[j]) for k in members):
+                close.add(src)
+        out.append(close)
+    return out
 
 
 def build_claims(
@@ -288,6 +335,7 @@ def _to_json(
     findings: Mapping[tuple[int, int], Json],
     voice: Mapping[str, str],
     order: Mapping[str, int],
+    near: Sequence[set[str]],
 ) -> ClaimSet:
     group_of = {k: g for g, members in enumerate(groups) for k in members}
     # One contradiction per pair of claim groups: the wire original and its copy against a third
@@ -327,6 +375,9 @@ def _to_json(
                 "numbers": [n["text"] + " " + n["unit_text"] for n in rep.get("numbers", [])],
                 "dates": rep.get("dates", []),
                 "variants": [_side(it) for it in its],
+                # Sources that make the point in other words (see _near_sources): neither "left out"
+                # nor another voice for the status.
+                "near_sources": sorted(near[g], key=lambda s: order[s]),
                 "_group": g,
             }
         )

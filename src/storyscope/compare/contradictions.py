@@ -131,9 +131,7 @@ def polarity(a: Json, b: Json, sim: float) -> Json | None:
         f"{'denial against confirmation' if flipped else 'negation'}: "
         f"{'negated' if neg_a else 'asserted'} '{va}' against {'negated' if neg_b else 'asserted'} '{vb}'"
     )
-    obj = (a.get("object") or b.get("object") or {}).get("text") or ""
-    topic = f"whether {va}{' ' + obj if obj else ''}"
-    return {"rule": "polarity", "explanation": why, "topic": topic}
+    return {"rule": "polarity", "explanation": why, "topic": "whether " + clause_of(a, b)}
 
 
 def _interval(n: Json) -> tuple[float, float]:
@@ -198,7 +196,7 @@ def date(a: Json, b: Json, sim: float) -> Json | None:
     return {
         "rule": "date",
         "explanation": f"the same event ('{a['verb']}') dated {x} in one source and {y} in the other",
-        "topic": f"when: {(a.get('subject') or {}).get('text', '')} {a['verb']}".replace("  ", " "),
+        "topic": "when " + clause_of(a, b, with_object=False),
     }
 
 
@@ -215,8 +213,110 @@ def attribution(a: Json, b: Json, content_sim: float) -> Json | None:
     return {
         "rule": "attribution",
         "explanation": f"the same statement attributed to {sa} in one source and to {sb} in the other",
-        "topic": f"who said: {str(a['text'])[:80]}",
+        "topic": f"who said “{_short(str(a['text']))}”",
     }
+
+
+# Past tenses that the "add -ed" rules get wrong, for the verbs news topics are made of.
+_IRREGULAR_PAST = dict(
+    pair.split(":")
+    for pair in (
+        "be:was have:had do:did go:went make:made take:took say:said meet:met send:sent give:gave sell:sold "
+        "buy:bought tell:told hold:held leave:left come:came see:saw know:knew find:found win:won lose:lost "
+        "pay:paid put:put set:set begin:began bring:brought build:built keep:kept lead:led run:ran "
+        "speak:spoke write:wrote break:broke choose:chose fall:fell fight:fought get:got grow:grew hit:hit "
+        "rise:rose seek:sought shoot:shot spend:spent stand:stood think:thought strike:struck drive:drove "
+        "fly:flew hear:heard mean:meant read:read withdraw:withdrew cut:cut let:let shut:shut quit:quit "
+        "become:became forbid:forbade undertake:undertook overtake:overtook"
+    ).split()
+)
+_VOWELS = "aeiou"
+
+
+def past_tense(lemma: str) -> str:
+    """The simple past of a verb lemma ("deny" -> "denied", "ban" -> "banned", "meet" -> "met")."""
+    if lemma in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        return lemma[:-1] + "ied"
+    # One-syllable consonant-vowel-consonant verbs double the consonant ("ban", "stop", "plan").
+    vowels = sum(ch in _VOWELS for ch in lemma)
+    if (
+        vowels == 1
+        and len(lemma) >= 3
+        and lemma[-1] not in _VOWELS + "wxy"
+        and lemma[-2] in _VOWELS
+        and lemma[-3] not in _VOWELS
+    ):
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+def present_tense(lemma: str, plural: bool) -> str:
+    """The present of a verb lemma agreeing with its subject ("deny" -> "denies" / "deny")."""
+    if lemma == "be":
+        return "are" if plural else "is"
+    if plural:
+        return lemma
+    if lemma == "have":
+        return "has"
+    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return lemma + "es"
+    if len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def _subject_name(c: Json) -> str | None:
+    """The subject as a reader would name it: the story's entity when one is the subject."""
+    ent = c.get("subject_entity")
+    if ent and c.get("actors", {}).get(ent):
+        return str(ent)
+    subj = c.get("subject")
+    if not subj:
+        return None
+    return str(subj.get("core") or subj.get("text") or "") or None
+
+
+def clause_of(a: Json, b: Json, with_object: bool = True) -> str:
+    """What two claims disagree about as a clause: "Iran denied the US allegations".
+
+    The subject is the one either side names as an entity ("Iran" over "a spokesman"), the verb is
+    side ``a``'s in the tense the two share (past when either is past, the modal when both carry
+    one), and the object is ``a``'s without its attachments.
+    """
+    names = [_subject_name(x) for x in (a, b)]
+    named = [n for x, n in zip((a, b), names, strict=True) if n and x.get("subject_entity")]
+    subject = named[0] if named else next((n for n in names if n), "")
+    src = a if (not named or names[0] == subject) else b
+    plural = bool((src.get("subject") or {}).get("plural")) and not named
+    lemma = str(a["verb"])
+    modal_a, modal_b = a.get("modal"), b.get("modal")
+    if modal_a and modal_b:
+        verb = f"{modal_a} {lemma}"
+    elif "past" in (a.get("tense"), b.get("tense")):
+        verb = past_tense(lemma) if lemma != "be" or not plural else "were"
+    else:
+        verb = present_tense(lemma, plural)
+    obj = ""
+    if with_object:
+        phrase = a.get("object") or b.get("object") or {}
+        obj = str(phrase.get("core") or phrase.get("text") or "")
+    words = [w for w in (subject, verb, obj) if w]
+    if subject:
+        words[0] = subject[0].lower() + subject[1:] if subject.split()[0].lower() in _ARTICLES else subject
+    return " ".join(words)
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _short(text: str, limit: int = 80) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def judge(a: Json, b: Json, sim: float, content_sim: float | None = None) -> Json | None:

@@ -89,9 +89,20 @@ def build_framing(
     for a in articles:
         v = voice[a.id]
         states = [c for c in claims if a.id in c["sources"]]
-        only = [c for c in states if {voice[s] for s in c["sources"]} == {v}]
+        # A source that makes a point in other words (``near_sources``) neither leaves it out nor
+        # leaves the source stating it alone.
+        only = [
+            c
+            for c in states
+            if {voice[s] for s in c["sources"]} == {v}
+            and not {voice[s] for s in c.get("near_sources", [])} - {v}
+        ]
         left_out = [
-            c for c in claims if a.id not in c["sources"] and len({voice[s] for s in c["sources"]} - {v}) >= 2
+            c
+            for c in claims
+            if a.id not in c["sources"]
+            and a.id not in c.get("near_sources", [])
+            and len({voice[s] for s in c["sources"]} - {v}) >= 2
         ]
         quoted: dict[str, Json] = {}
         verbs: Counter[str] = Counter()

@@ -8,6 +8,7 @@ redundancy cut, and the chosen sentences are ordered by where they sit in their 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -39,6 +40,11 @@ _STATE_REVERSE = 0.45
 _STATE_COSINE = 0.45
 _NUMBER = re.compile(r"\d[\d,.]*")
 _REDUNDANT = 0.45
+# Weights of a sentence's standing (voices stating it count 1 each), tuned on NeuS val.
+_W_CENTRAL = 2.0
+_W_POSITION = 0.8
+_W_HEADLINE = 1.0
+_W_SCORE = 0.3
 
 
 @dataclass
@@ -63,6 +69,7 @@ def _terms(text: str) -> Counter[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
     # Just enough folding for overlap counting: possessives and plurals.
     for suf in ("'s", "’s"):
@@ -75,25 +82,36 @@ def _stem(w: str) -> str:
     return w
 
 
-def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(a[t] * b[t] * idf.get(t, 1.0) ** 2 for t in a.keys() & b.keys())
-    na = math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in a.items()))
-    nb = math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in b.items()))
-    return dot / (na * nb) if na and nb else 0.0
+@dataclass
+class _Vec:
+    """A TF-IDF vector with its norm, built once per sentence (cosines are the summary's inner loop)."""
+
+    weights: dict[str, float]
+    norm: float
+
+    @classmethod
+    def of(cls, terms: Counter[str], idf: dict[str, float]) -> _Vec:
+        w = {t: v * idf.get(t, 1.0) for t, v in terms.items()}
+        return cls(w, math.sqrt(sum(x * x for x in w.values())))
+
+    def cosine(self, other: _Vec) -> float:
+        if not self.norm or not other.norm:
+            return 0.0
+        a, b = (self.weights, other.weights) if len(self.weights) <= len(other.weights) else (
+            other.weights, self.weights)  # fmt: skip
+        return sum(v * b[t] for t, v in a.items() if t in b) / (self.norm * other.norm)
 
 
 def _numbers(text: str) -> set[str]:
     return {m.group().rstrip(".,").replace(",", "") for m in _NUMBER.finditer(text)}
 
 
-def _states(c: _Cand, t: _Cand, idf: dict[str, float]) -> bool:
+def _states(c: _Cand, t: _Cand, cosine: float) -> bool:
     """Whether sentence ``t`` states what ``c`` states (conservatively: wrong citations are worse)."""
     return (
-        _share(c.terms, t.terms) >= _STATE_SHARE
+        cosine >= _STATE_COSINE
+        and _share(c.terms, t.terms) >= _STATE_SHARE
         and _share(t.terms, c.terms) >= _STATE_REVERSE
-        and _cosine(c.terms, t.terms, idf) >= _STATE_COSINE
         and _numbers(c.text) == _numbers(t.text)
     )
 
@@ -114,32 +132,61 @@ def summarize(
     cands = _candidates(articles)
     if not cands:
         return []
+    # Term rarity from the independent voices only: a syndicated copy would make its original's words
+    # look common and shift every weight.
     df: Counter[str] = Counter()
+    n_independent = 0
     for c in cands:
-        df.update(c.terms.keys())
+        if voice[c.source] == c.source:
+            df.update(c.terms.keys())
+            n_independent += 1
+    idf = {t: math.log((1 + n_independent) / (1 + d)) + 1.0 for t, d in df.items()}
     n = len(cands)
-    idf = {t: math.log((1 + n) / (1 + d)) + 1.0 for t, d in df.items()}
+    vecs = [_Vec.of(c.terms, idf) for c in cands]
+    # Every pair's cosine, once: support, centrality and redundancy all read it.
+    sim = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            sim[i][j] = sim[j][i] = vecs[i].cosine(vecs[j])
+    # Headlines say what each outlet thinks the story is: a sentence close to the other outlets'
+    # headlines is about the story, not about one outlet's angle. Copies share their original's.
+    heads = {voice[a.id]: _Vec.of(_terms(a.title), idf) for a in articles if a.title.strip()}
 
-    by_source: dict[str, list[_Cand]] = {}
-    for c in cands:
-        by_source.setdefault(c.source, []).append(c)
+    by_source: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        by_source.setdefault(c.source, []).append(i)
 
-    support: list[dict[str, _Cand]] = []
+    support: list[dict[str, int]] = []
     scores: list[float] = []
-    for c in cands:
-        stating = {c.source: c}
-        for src, sents in by_source.items():
+    for i, c in enumerate(cands):
+        stating = {c.source: i}
+        best_per_voice: dict[str, float] = {}
+        matched: dict[str, tuple[float, int, int]] = {}
+        row = sim[i]
+        for src, idx in by_source.items():
             if src == c.source:
                 continue
-            matches = [t for t in sents if _states(c, t, idf)]
-            if matches:
-                stating[src] = max(matches, key=lambda t: (_cosine(c.terms, t.terms, idf), -t.index))
+            if voice[src] == src and src != voice[c.source]:
+                best_per_voice[src] = max(row[j] for j in idx)
+            for j in idx:
+                # The cosine is the cheap test; the word shares only run on pairs that pass it.
+                if row[j] >= _STATE_COSINE and _states(c, cands[j], row[j]):
+                    found = (row[j], -cands[j].index, j)
+                    if src not in matched or found > matched[src]:
+                        matched[src] = found
+        for src, (_, _, j) in matched.items():
+            stating[src] = j
         support.append(stating)
         voices = len({voice[s] for s in stating})
-        centrality = _centrality(c, by_source, voice, idf)
+        # Centrality: mean over the other independent sources of the best similarity to one of theirs.
+        centrality = sum(best_per_voice.values()) / len(best_per_voice) if best_per_voice else 0.0
+        others = [h for v, h in heads.items() if v != voice[c.source]]
+        headline = sum(vecs[i].cosine(h) for h in others) / len(others) if others else 0.0
         position = 1.0 / (1.0 + c.index)
         penalty = 0.5 if c.text.lstrip()[:1] in _QUOTE_OPENERS else 0.0
-        scores.append(voices + 2.0 * centrality + 0.8 * position - penalty)
+        scores.append(
+            voices + _W_CENTRAL * centrality + _W_POSITION * position + _W_HEADLINE * headline - penalty
+        )
 
     # How widely the story's sources use each term: the summary should cover what many sources
     # talk about. Copies are not extra voices.
@@ -154,32 +201,35 @@ def summarize(
     disputes = _disputes(articles, contradictions or [])[:_MAX_DISPUTES]
     budget = words - sum(d.words for d in disputes)
 
+    # Only the terms that earn something are worth summing over in the loop below.
+    weighted = [[(t, weight[t]) for t in c.terms if t in weight] for c in cands]
     chosen: list[int] = []
     covered: set[str] = set()
     claims_covered: set[int] = set()
     total = 0
+    # Sentences too close to one already chosen are out for good: the check is made once per pick.
+    redundant: set[int] = set()
     while total < budget:
         best: tuple[float, int] | None = None
         for i, c in enumerate(cands):
-            if i in chosen or i in barred or total + c.words > budget * 4 // 3:
-                continue
-            if any(_cosine(c.terms, cands[j].terms, idf) >= _REDUNDANT for j in chosen):
+            if i in chosen or i in barred or i in redundant or total + c.words > budget * 4 // 3:
                 continue
             # Greedy coverage with diminishing returns: terms already covered earn nothing again,
             # and a corroborated claim counts once however many sentences state it.
-            gain = sum(weight.get(t, 0.0) for t in c.terms if t not in covered) / math.sqrt(c.words)
+            gain = sum(w for t, w in weighted[i] if t not in covered) / math.sqrt(c.words)
             gain += _CLAIM_WEIGHT * sum(v for k, v in claim_of.get(i, {}).items() if k not in claims_covered)
-            value = gain + 0.3 * scores[i]
+            value = gain + _W_SCORE * scores[i]
             key = (value, -i)
             if best is None or key > (best[0], -best[1]):
                 best = (value, i)
         if best is None:
             break
-        i = best[1]
-        chosen.append(i)
-        covered.update(cands[i].terms)
-        claims_covered.update(claim_of.get(i, {}))
-        total += cands[i].words
+        k = best[1]
+        chosen.append(k)
+        covered.update(cands[k].terms)
+        claims_covered.update(claim_of.get(k, {}))
+        total += cands[k].words
+        redundant.update(i for i in range(n) if sim[i][k] >= _REDUNDANT)
 
     chosen.sort(key=lambda i: (cands[i].rel_pos, cands[i].order, cands[i].index))
     order = {a.id: k for k, a in enumerate(articles)}
@@ -187,8 +237,9 @@ def summarize(
     for i in chosen:
         stating = support[i]
         srcs = sorted(stating, key=lambda s: order[s])
-        spans = [Span(s, stating[s].start, stating[s].end) for s in srcs]
-        text = _representative([stating[s] for s in srcs], idf).text
+        spans = [Span(s, cands[stating[s]].start, cands[stating[s]].end) for s in srcs]
+        group = [stating[s] for s in srcs]
+        text = cands[_representative(group, sim, cands)].text
         out.append(SummarySentence(text=text, sources=srcs, spans=spans))
     # Contested points close the summary, stated as contested with both sides cited.
     out.extend(d.sentence for d in disputes)
@@ -265,28 +316,14 @@ def _contested_sentences(cands: Sequence[_Cand], contradictions: Sequence[Json])
     }
 
 
-def _representative(group: list[_Cand], idf: dict[str, float]) -> _Cand:
+def _representative(group: list[int], sim: Sequence[Sequence[float]], cands: Sequence[_Cand]) -> int:
     """The wording most like the others': an odd (say machine-translated) variant is rarely typical."""
     if len(group) < 3:
-        return group[0] if len(group) == 1 else min(group, key=lambda c: c.order)
+        return group[0] if len(group) == 1 else min(group, key=lambda i: cands[i].order)
     return max(
         group,
-        key=lambda c: (sum(_cosine(c.terms, o.terms, idf) for o in group if o is not c), -c.order),
+        key=lambda i: (sum(sim[i][o] for o in group if o != i), -cands[i].order),
     )
-
-
-def _centrality(
-    c: _Cand, by_source: dict[str, list[_Cand]], voice: dict[str, str], idf: dict[str, float]
-) -> float:
-    """Mean over the other independent sources of the best similarity to one of their sentences."""
-    others = [
-        sents
-        for src, sents in by_source.items()
-        if voice[src] != voice[c.source] and voice[src] == src  # copies are not another voice
-    ]
-    if not others:
-        return 0.0
-    return sum(max(_cosine(c.terms, t.terms, idf) for t in sents) for sents in others) / len(others)
 
 
 def _candidates(articles: Sequence[Article]) -> list[_Cand]:

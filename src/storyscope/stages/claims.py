@@ -22,6 +22,7 @@ Offsets index the article's cleaned text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,14 @@ _NEG_WORDS = frozenset("nothing nobody none neither".split())
 _MODALS = frozenset("will would could can may might must should shall".split())
 _COND_MARKS = frozenset("if whether unless".split())
 _MIN_CLAIM_TOKENS = 3
+# What sets a non-restrictive relative clause off from its noun.
+_NON_RESTRICTIVE = frozenset({",", "—", "–", "(", "-"})
+_AUX_DEPS = ("aux", "auxpass")
+_ATTACHMENTS = frozenset({"prep", "relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+# Single curly marks are left out: "’" is far more often an apostrophe ("Tuesday’s") than a quote.
+_OPEN_QUOTES = "“«"
+_CLOSE_QUOTES = "”»"
+_QUOTE_CHARS = '"“”‘’«»'
 _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WORD_NUMBERS = {
     w: float(i)
@@ -81,11 +90,27 @@ def _split_heads(h: Token) -> list[Token]:
 
 
 def _relcls(tokens: set[int], doc: Doc) -> list[Token]:
-    return [
-        doc[i]
-        for i in sorted(tokens)
-        if doc[i].dep_ == "relcl" and doc[i].head.pos_ in ("NOUN", "PROPN") and doc[i].head.i in tokens
-    ]
+    """Relative clauses that state a fact of their own about a noun of the clause.
+
+    Only a non-restrictive one ("Voronets, who took office in January, ...") whose relative pronoun is
+    its subject qualifies: cut out, the main clause still reads as a sentence, and the relative clause
+    reads as one once the noun replaces the pronoun ("Voronets took office in January"). A restrictive
+    clause ("the war he ordered", "the extent to which ...") is part of what its noun means, and one
+    whose pronoun is not the subject ("the YPG, which Turkey considers ...") reads as a fragment on its
+    own: both stay inside the main claim.
+    """
+    out = []
+    for i in sorted(tokens):
+        r = doc[i]
+        if r.dep_ != "relcl" or r.head.pos_ not in ("NOUN", "PROPN") or r.head.i not in tokens:
+            continue
+        first = r.left_edge
+        if first.i == 0 or doc[first.i - 1].text not in _NON_RESTRICTIVE:
+            continue
+        if not any(c.dep_ in _SUBJ and c.tag_ in ("WP", "WDT") for c in r.children):
+            continue
+        out.append(r)
+    return out
 
 
 def _subtree(tok: Token) -> set[int]:
@@ -127,7 +152,23 @@ def _phrase(tok: Token | None) -> Json | None:
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     if end - start > 100:  # a long subject phrase: its head is what identifies it
         start, end = tok.idx, tok.idx + len(tok)
-    return {"text": doc_text(tok.doc)[start:end], "start": start, "end": end, "head": tok.lemma_.lower()}
+    # The core is the phrase without its attachments ("the allegations in Tuesday's statement" ->
+    # "the allegations"): what a topic line names.
+    core = [t for t in toks if t.i <= tok.i or not any(a.dep_ in _ATTACHMENTS for a in _path(t, tok))]
+    core_text = doc_text(tok.doc)[core[0].idx : core[-1].idx + len(core[-1])] if core else tok.text
+    plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+    return {"text": doc_text(tok.doc)[start:end], "start": start, "end": end, "head": tok.lemma_.lower(),
+            "head_start": tok.idx, "head_end": tok.idx + len(tok), "core": core_text,
+            "plural": plural}  # fmt: skip
+
+
+def _path(t: Token, top: Token) -> list[Token]:
+    """The tokens from ``t`` up to (not including) ``top``."""
+    out = []
+    while t.i != top.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out
 
 
 def _negated(h: Token) -> bool:
@@ -262,8 +303,69 @@ def _unit(doc: Doc, run: list[Token]) -> tuple[str, str] | None:
     return noun.lemma_.lower(), doc_text(doc)[doc[first].idx : noun.idx + len(noun)]
 
 
+def _tense(head: Token, aux: set[int]) -> str | None:
+    """ "past" ("denied", "did not deny", "has denied"), "present" or None (modal, infinitive...)."""
+    doc = head.doc
+    tags = [doc[i].tag_ for i in sorted(aux)]
+    lemmas = [doc[i].lemma_.lower() for i in sorted(aux)]
+    if any(lem in _MODALS or doc[i].tag_ == "MD" for lem, i in zip(lemmas, sorted(aux), strict=True)):
+        return None
+    if head.tag_ == "VBD" or "VBD" in tags or (head.tag_ == "VBN" and "have" in lemmas):
+        return "past"
+    if head.tag_ in ("VBZ", "VBP") or any(t in ("VBZ", "VBP") for t in tags):
+        return "present"
+    return None
+
+
+def _join(text: str, parts: list[tuple[int, int]], trailer: int | None = None) -> str:
+    """The claim's pieces as one sentence: a gap of mere punctuation between two pieces is kept (", "),
+    a longer gap (a cut-out relative clause, a borrowed subject) becomes a space, except before a
+    trailing attribution (``trailer``: "…, the council said"), which keeps the comma that set it off."""
+    out = text[parts[0][0] : parts[0][1]]
+    for (_, b), (a2, b2) in itertools.pairwise(parts):
+        gap = "".join(ch for ch in text[b:a2] if ch not in _QUOTE_CHARS)
+        sep = gap if gap.strip() and not re.search(r"[^\W_]", gap) else " "
+        if sep == " " and trailer is not None and a2 <= trailer < b2 and gap.rstrip().endswith(","):
+            sep = ", "
+        out += (sep if sep.endswith(" ") else sep + " ") + text[a2:b2]
+    return re.sub(r"\s+", " ", out).replace(" ,", ",")
+
+
+def _balance_quotes(text: str, parts: list[tuple[int, int]], claim: str) -> tuple[list[tuple[int, int]], str]:
+    """Close or open what the cut left half-quoted.
+
+    An opening mark right before the claim joins it (the text stays verbatim); otherwise the missing
+    mark is added at the other end, so a reader never sees "… is well known,” said the minister".
+    """
+    opens = sum(claim.count(q) for q in _OPEN_QUOTES)
+    closes = sum(claim.count(q) for q in _CLOSE_QUOTES)
+    if closes > opens:
+        start = parts[0][0]
+        k = start
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k > 0 and text[k - 1] in _OPEN_QUOTES:
+            parts = [(k - 1, parts[0][1]), *parts[1:]]
+            claim = text[k - 1 : start] + claim
+        else:
+            claim = "“" + claim
+    elif opens > closes:
+        claim = claim[:-1].rstrip() if claim[-1:] in _OPEN_QUOTES else claim + "”"
+    if claim.count('"') % 2:
+        k = claim.rfind('"')
+        closing = k > 0 and not claim[k - 1].isspace()
+        claim = '"' + claim if closing else claim + '"'
+    return parts, claim
+
+
 def _claim_json(
-    doc: Doc, idx: set[int], head: Token, sent: Span, attribution: Json | None, subject: Token | None
+    doc: Doc,
+    idx: set[int],
+    head: Token,
+    sent: Span,
+    attribution: Json | None,
+    subject: Token | None,
+    aux: set[int] | None = None,
 ) -> Json | None:
     content = {i for i in idx if not doc[i].is_punct}
     if len(content) < _MIN_CLAIM_TOKENS:
@@ -272,14 +374,21 @@ def _claim_json(
     if not parts:
         return None
     text = doc_text(doc)
+    trailer = None
+    if attribution is not None:
+        cue = attribution["cue"]["start"]
+        speaker = attribution.get("speaker") or {}
+        trailer = min(cue, int(speaker.get("start", cue)))
+    parts, claim_text = _balance_quotes(text, parts, _join(text, parts, trailer))
     obj = next((c for c in head.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     if obj is None:
         obj = next(
             (g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None
         )
-    modal = next((c.lower_ for c in head.children if c.dep_ == "aux" and c.lower_ in _MODALS), None)
+    aux = aux or set()
+    modal = next((doc[i].lower_ for i in sorted(aux) if doc[i].lower_ in _MODALS), None)
     return {
-        "text": " ".join(text[a:b] for a, b in parts),
+        "text": claim_text,
         "start": parts[0][0],
         "end": parts[-1][1],
         "parts": [[a, b] for a, b in parts],
@@ -288,6 +397,7 @@ def _claim_json(
         "verb_start": head.idx,
         "negated": _negated(head),
         "modal": modal,
+        "tense": _tense(head, aux),
         "conditional": _conditional(head, sent),
         "subject": _phrase(subject),
         "object": _phrase(obj),
@@ -303,7 +413,9 @@ def claims_of_sentence(sent: Span) -> list[Json]:
         return []
     found: list[Json] = []
 
-    def clause(h: Token, prefix: set[int], attribution: Json | None, inherited: Token | None) -> None:
+    def clause(
+        h: Token, prefix: set[int], attribution: Json | None, inherited: Token | None, borrowed: set[int]
+    ) -> None:
         conjs = _split_heads(h)
         own = _subtree(h)
         for cj in conjs:
@@ -313,6 +425,13 @@ def claims_of_sentence(sent: Span) -> list[Json]:
         for r in rels:
             own -= _subtree(r)
         subj = _subject(h) or inherited
+        # A conjoined verb without a subject of its own borrows its head's subject, and its auxiliaries
+        # too when it has none ("Putin will travel ... and meet" is "Putin will meet", not "Putin meet").
+        own_aux = {c.i for c in h.children if c.dep_ in _AUX_DEPS}
+        extra = set()
+        if inherited is not None and _subject(h) is None:
+            extra = _subtree(inherited) | (set() if own_aux else borrowed)
+        aux = own_aux or (borrowed if extra else set())
         comps = [c for c in h.children if c.dep_ == "ccomp" and c.i in own]
         if attribution is None and _is_cue(h) and comps:
             speaker = _phrase(_subject(h) or inherited)
@@ -320,24 +439,31 @@ def claims_of_sentence(sent: Span) -> list[Json]:
             attr = {"verb": h.lemma_.lower(), "cue": {"text": h.text, "start": h.idx, "end": h.idx + len(h)},
                     "speaker": speaker, "negated": _negated(h)}  # fmt: skip
             for c in comps:
-                clause(c, prefix | cue_part, attr, None)
-        else:
-            extra = _subtree(inherited) if inherited is not None and _subject(h) is None else set()
-            item = _claim_json(doc, own | prefix | extra, h, sent, attribution, subj)
+                clause(c, prefix | cue_part | extra, attr, None, set())
+        elif subj is not None or h.pos_ not in _VERB_POS:
+            # A verb with no subject at all heads a fragment (a sentence cut at "U.N.", a headline
+            # remnant): not a claim a reader could check.
+            item = _claim_json(doc, own | prefix | extra, h, sent, attribution, subj, aux)
             if item is not None:
                 found.append(item)
         for cj in conjs:
-            clause(cj, prefix, attribution, None if _subject(cj) else subj)
+            clause(cj, prefix, attribution, None if _subject(cj) else subj, aux)
         for r in rels:
             noun = r.head
-            name = {t.i for t in noun.subtree if t.i < noun.i and t.dep_ in ("compound", "amod", "poss")}
+            name = {
+                t.i
+                for t in noun.subtree
+                if t.i < noun.i and t.dep_ in ("compound", "amod", "poss", "det", "nummod")
+            }
             rel_idx = _subtree(r) | name | {noun.i}
             rel_idx -= {t.i for t in r.subtree if t.dep_ in _SUBJ and t.tag_ in ("WP", "WDT")}
-            item = _claim_json(doc, rel_idx, r, sent, None, noun)
+            item = _claim_json(
+                doc, rel_idx, r, sent, None, noun, {c.i for c in r.children if c.dep_ in _AUX_DEPS}
+            )
             if item is not None:
                 found.append(item)
 
-    clause(sent.root, set(), None, None)
+    clause(sent.root, set(), None, None, set())
     # A relative clause inside a reported clause is reached from both; keep each claim once.
     unique = {tuple(map(tuple, c["parts"])): c for c in found}
     return sorted(unique.values(), key=lambda c: (c["start"], c["end"]))
@@ -352,7 +478,9 @@ class ClaimStage:
     """Per-article stage: atomic claims from one spaCy parse of the cleaned text."""
 
     name = "claims"
-    version = "1"
+    # 2: conjoined verbs borrow auxiliaries, restrictive relative clauses stay in their claim, tense,
+    # phrase cores, balanced quotes.
+    version = "2"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (shared with the nlp stage in the same process)."""
