@@ -140,3 +140,44 @@ def test_roles_titles_and_duplicates_are_reported() -> None:
 def test_order_is_by_count_then_name() -> None:
     arts, ann = _story([_m(0, "Bo Ek", 0), _m(1, "Al Fry", 10), _m(2, "Fry", 20)])
     assert [e["name"] for e in build_entities(arts, ann)] == ["Al Fry", "Bo Ek"]
+
+
+def test_german_transliteration_merges() -> None:
+    assert translit_key("Woronez") == translit_key("Voronets")
+    arts, ann = _story([_m(0, "Oksana Voronets", 0)], [_m(0, "Oksana Woronez", 0), _m(1, "Woronez", 30)])
+    assert _people(build_entities(arts, ann)) == {
+        "Oksana Voronets": ["Oksana Voronets", "Oksana Woronez", "Woronez"]
+    }
+
+
+def test_hyphen_and_space_variants_of_a_surname_merge() -> None:
+    a, b = PersonName.parse("Lea Brandt Osei"), PersonName.parse("Lea Brandt-Osei")
+    assert same_person(a, b)
+    # Same run-together words, different first names: two people.
+    assert not same_person(a, PersonName.parse("Tomas Brandt-Osei"))
+    arts, ann = _story([_m(0, "Lea Brandt Osei", 0)], [_m(0, "Lea Brandt-Osei", 0), _m(1, "Brandt-Osei", 30)])
+    assert _people(build_entities(arts, ann)) == {
+        "Lea Brandt Osei": ["Brandt-Osei", "Lea Brandt Osei", "Lea Brandt-Osei"]
+    }
+
+
+def test_types_voted_across_the_story() -> None:
+    # A surname of a person named in full is that person even where one article calls it a place.
+    arts, ann = _story(
+        [_m(0, "Pavel Orlik", 0), _m(1, "Orlik", 40)],
+        [_m(0, "Orlik", 0, type="place"), _m(1, "Orlik", 30)],
+    )
+    ents = build_entities(arts, ann)
+    assert _people(ents) == {"Pavel Orlik": ["Orlik", "Pavel Orlik"]}
+    assert not [e for e in ents if e["type"] == "place"]
+
+
+def test_unintroduced_single_name_is_not_a_person() -> None:
+    # "Dravna insists …": never named in full, no role, nobody refers to it as he or she.
+    arts, ann = _story([_m(0, "Dravna", 0), _m(1, "Dravna", 40)], [_m(0, "Dravna", 0, type="place")])
+    ents = build_entities(arts, ann)
+    assert _people(ents) == {}
+    assert [(e["name"], e["type"], e["count"]) for e in ents] == [("Dravna", "place", 3)]
+    # With a role it is a person ("Prosecutor Dravna").
+    arts, ann = _story([_m(0, "Dravna", 0, role="prosecutor")])
+    assert _people(build_entities(arts, ann)) == {"Dravna": ["Dravna"]}

@@ -147,3 +147,13 @@ def test_stage_skips_other_languages_and_annotates_english() -> None:
     assert out[1] == {"skipped": "language de not supported"}
     assert any(m["text"] == "Ida Brandt" for m in out[0]["mentions"])
     assert out[0]["quotes"] and out[0]["quotes"][0]["kind"] == "indirect"
+
+
+def test_names_used_as_places_are_places(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "Orvana protested on Monday. Farmers in Orvana say the Tessel river is low. "
+        "The water of the Tessel comes from the hills near Orvana."
+    )
+    types = {m["text"]: m["type"] for m in ms if m["kind"] == "name"}
+    assert types.get("Orvana", "place") == "place"
+    assert not [m for m in ms if m["type"] == "person"]

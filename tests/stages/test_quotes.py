@@ -154,3 +154,37 @@ def test_spokesman_of_an_organisation_speaks_for_it(quotes_of: Any) -> None:
 def test_indirect_quote_with_pronoun_speaker(quotes_of: Any) -> None:
     text = "Olga Brandt visited the mine on Monday. She said it would close in June."
     assert _one(quotes_of(text), "close in June")["who"] == "Olga Brandt"
+
+
+def test_dash_attribution_names_the_speaker(quotes_of: Any) -> None:
+    qs = quotes_of("“The new bridge has changed how we get to work every single day.” ― Maren Olsby")
+    q = _one(qs, "new bridge")
+    assert q["kind"] == "direct" and q["who"] == "Maren Olsby"
+
+
+def test_parenthetical_attribution(quotes_of: Any) -> None:
+    qs = quotes_of("The museum, Tomas Brekke said, would make visitors face hard truths.")
+    q = _one(qs, "museum")
+    assert q["kind"] == "indirect" and q["who"] == "Tomas Brekke"
+    assert q["text"] == "The museum, Tomas Brekke said, would make visitors face hard truths"
+
+
+def test_object_content_and_noun_cue(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "Senator Ilse Varga called for an independent review of the contract. "
+        "Varga's claim that the tender had been rigged was rejected by the council."
+    )
+    q = _one(qs, "review")
+    assert q["text"] == "an independent review of the contract" and q["who"] == "Ilse Varga"
+    q = _one(qs, "rigged")
+    assert q["text"] == "the tender had been rigged" and q["who"] == "Varga"
+
+
+def test_short_fragments_in_quotes_are_not_quotes(quotes_of: Any) -> None:
+    qs = quotes_of("Mayor Tomas Brekke called the plan “reckless” on Tuesday.")
+    assert not [q for q in qs if q["kind"] == "direct"]
+
+
+def test_speaker_in_apposition_to_a_description(quotes_of: Any) -> None:
+    qs = quotes_of("“We will publish every reading online,” said the spokeswoman of the agency, Anna Berg.")
+    assert _one(qs, "every reading")["who"] == "Anna Berg"

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from storyscope.models import Article, Json
+from storyscope.stages.entities import ROLE_NOUNS, TITLES
 
 _PARTICLES = frozenset(
     "al el ad as ash at an az bin ibn ben bint abu van von der den de da di du la le".split()
@@ -48,7 +49,19 @@ def fold(text: str) -> str:
 def translit_key(word: str) -> str:
     """A spelling-insensitive key for one name word ("Peskow" and "Peskov" share "peskov")."""
     w = fold(word).replace(" ", "")
-    for a, b in (("kh", "h"), ("ph", "f"), ("ck", "k"), ("sch", "sh"), ("w", "v"), ("q", "k"), ("ou", "u")):
+    # German spellings of Slavic names: "tsch" = "ch", "z"/"tz" = "ts" ("Woronez" / "Voronets").
+    for a, b in (
+        ("tsch", "ch"),
+        ("kh", "h"),
+        ("ph", "f"),
+        ("ck", "k"),
+        ("sch", "sh"),
+        ("tz", "z"),
+        ("ts", "z"),
+        ("w", "v"),
+        ("q", "k"),
+        ("ou", "u"),
+    ):
         w = w.replace(a, b)
     w = w.replace("y", "i").replace("j", "i")
     return re.sub(r"(.)\1+", r"\1", w)
@@ -86,6 +99,8 @@ class PersonName:
     text: str
     given: tuple[str, ...]
     surname: str
+    # Every word after the first, run together: "Marin Halse" and "Marin-Halse" are one surname.
+    tail: str = ""
 
     @classmethod
     def parse(cls, text: str) -> PersonName:
@@ -103,7 +118,8 @@ class PersonName:
             del parts[-2]
         if not parts:
             return cls(text, (), fold(text))
-        return cls(text, tuple(translit_key(p) for p in parts[:-1]), translit_key(parts[-1]))
+        tail = translit_key("".join(parts[1:])) if len(parts) > 1 else translit_key(parts[0])
+        return cls(text, tuple(translit_key(p) for p in parts[:-1]), translit_key(parts[-1]), tail)
 
     @property
     def full(self) -> bool:
@@ -121,7 +137,10 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def same_person(a: PersonName, b: PersonName) -> bool:
     """Whether two names can denote one person: surnames and first names agree."""
-    return _similar_key(a.surname, b.surname) and _given_compatible(a.given, b.given)
+    if _similar_key(a.surname, b.surname):
+        return _given_compatible(a.given, b.given)
+    # "Jane Marin Halse" / "Jane Marin-Halse": the same words, split differently.
+    return bool(a.given and b.given) and a.tail == b.tail and _given_compatible(a.given, b.given)
 
 
 @dataclass
@@ -149,6 +168,58 @@ def _acronym(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
+def _role_like(role: object) -> bool:
+    """Whether a stated role names a position ("foreign minister"), not a description of a place."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", str(role or ""))}
+    return bool(words & (TITLES | ROLE_NOUNS))
+
+
+def _vote_types(
+    names: list[tuple[Article, Json]], derived: list[tuple[Article, Json]]
+) -> list[tuple[Article, Json]]:
+    """One type per name across the story.
+
+    * a single word that is the surname of a person named in full in the story is that person;
+    * a single-word "person" that no article introduces (no first name, no role, no pronoun or
+      description resolved to it) is not a person: news writing names a person in full before using
+      the surname alone, so "Kiev insists …" is the capital; it takes the other type the story gives
+      it, else "place";
+    * otherwise the type most of the name's mentions have ("Erdogan" tagged once as a place).
+    """
+    votes: dict[str, Counter[str]] = {}
+    for _, m in names:
+        votes.setdefault(fold(m["text"]), Counter())[m["type"]] += 1
+    referred = {(a.id, m["resolved_to"]) for a, m in derived if m.get("resolved_to") is not None}
+    introduced: set[str] = set()
+    surnames: set[str] = set()
+    for a, m in names:
+        if m["type"] != "person":
+            continue
+        pn = PersonName.parse(m["text"])
+        several_words = len(m["text"].split()) > 1
+        if several_words:
+            surnames.update({pn.surname, pn.tail})
+        if several_words or _role_like(m.get("role")) or (a.id, m["id"]) in referred:
+            introduced.update({pn.surname, pn.tail})
+    winner: dict[str, str] = {}
+    for key, counts in votes.items():
+        single = " " not in key
+        if single and translit_key(key) in surnames:
+            winner[key] = "person"
+        elif single and counts["person"] and translit_key(key) not in introduced:
+            others = [t for t in counts if t != "person"]
+            winner[key] = max(others, key=lambda t: counts[t]) if others else "place"
+        else:
+            best = min(counts, key=lambda t: (-counts[t], _TYPE_PRIORITY.get(t, 9)))
+            if counts[best] > sum(counts.values()) - counts[best]:
+                winner[key] = best
+    out = []
+    for a, m in names:
+        t = winner.get(fold(m["text"]), m["type"])
+        out.append((a, {**m, "type": t}) if t != m["type"] else (a, m))
+    return out
+
+
 def build_entities(articles: list[Article], annotations: dict[str, Json]) -> list[Json]:
     """Merge the ``nlp`` mentions of a story's articles into entities (see the module docstring)."""
     order = {a.id: i for i, a in enumerate(articles)}
@@ -168,6 +239,7 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
         (a, {**m, "type": "person"}) if m["type"] != "person" and fold(m["text"]) in person_full else (a, m)
         for a, m in names
     ]
+    names = _vote_types(names, derived)
     # People: full names first (longest first, for a stable result), then bare names.
     people = [(a, m, PersonName.parse(m["text"])) for a, m in names if m["type"] == "person"]
     people.sort(key=lambda x: (-len(x[2].given), x[1]["text"], order[x[0].id], x[1]["start"]))
@@ -186,7 +258,11 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
     for article, m, pn in people:
         if pn.full:
             continue
-        by_surname = [c for c in fulls if any(_similar_key(pn.surname, n.surname) for n in c.names)]
+        by_surname = [
+            c
+            for c in fulls
+            if any(_similar_key(pn.surname, n.surname) or pn.surname == n.tail for n in c.names)
+        ]
         if len(by_surname) > 1:
             local = [c for c in by_surname if any(a.id == article.id for a, _ in c.items)]
             by_surname = local
@@ -263,7 +339,8 @@ def _to_json(clusters: Iterable[_Cluster], order: dict[str, int]) -> list[Json]:
         types = Counter(m["type"] for _, m in name_items)
         etype = min(types, key=lambda t: (-types[t], _TYPE_PRIORITY.get(t, 9)))
         roles = Counter(m["role"] for _, m in name_items if m.get("role"))
-        role = max(roles, key=lambda r: (roles[r], len(r), r)) if roles else None
+        # Only people hold roles; an apposition after a place describes it ("…, the last country on …").
+        role = max(roles, key=lambda r: (roles[r], len(r), r)) if roles and etype == "person" else None
         sources = sorted({a.id for a, _ in items}, key=lambda s: order[s])
         dup = sorted({a.id for a, _ in items if a.duplicate_of}, key=lambda s: order[s])
         out.append(

@@ -389,6 +389,7 @@ def _names(doc: Doc, sent_of: list[int], quoted: list[tuple[int, int]]) -> list[
         )
         taken.append((ent.start_char, ent.end_char))
     _retype_people(doc, out)
+    _retype_places(doc, out)
     # The model tags a name in one sentence and misses it in the next: every other occurrence of a
     # person's name (or surname) in the article is that person too.
     known = {m.text for m in out if m.type == "person"}
@@ -469,6 +470,50 @@ def _retype_people(doc: Doc, mentions: list[_Mention]) -> None:
         titled = before is not None and before.lower_.rstrip(".") in TITLES
         if root.dep_ in _PERSON_SLOTS or titled:
             m.type = "person"
+
+
+# Prepositions of place ("in X", "from X") and nouns that make a name a place ("the X river").
+_PLACE_PREPS = frozenset("in into to from through across near at inside outside toward towards".split())
+_PLACE_NOUNS = frozenset("river valley plain basin lake sea mountains highlands region province".split())
+
+
+def _place_context(doc: Doc, m: _Mention) -> bool:
+    span = doc.char_span(m.start, m.end)
+    if span is None:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ in _PLACE_PREPS and before.dep_ == "prep":
+        return True
+    return after is not None and after.lower_ in _PLACE_NOUNS
+
+
+def _retype_places(doc: Doc, mentions: list[_Mention]) -> None:
+    """Names the model calls people that the article uses as places: after "in", "to", "from", before
+    "river", or tagged as a place elsewhere in the article. A name that is a person's stated full
+    name, or carries a role, stays a person (a surname can be a place name too)."""
+    placed = {m.text for m in mentions if m.type == "place"}
+    placed |= {m.text for m in mentions if m.type == "person" and _place_context(doc, m)}
+    words_placed = {w for t in placed for w in t.split()}
+    for m in mentions:
+        words = m.text.split()
+        # "Vessa Lunesia" run together from a dateline: every word of it is a place in this article.
+        if m.type == "person" and len(words) > 1 and all(w in words_placed for w in words):
+            m.type = "place"
+    full = [m.text.split() for m in mentions if m.type == "person" and len(m.text.split()) > 1]
+    surnames = {w[-1] for w in full} | {w for ws in full for w in ws[-1].split("-")}
+    for m in mentions:
+        if m.type != "person" or _role_like(m.role) or m.text in surnames or len(m.text.split()) > 1:
+            continue
+        if m.text in placed:
+            m.type = "place"
+
+
+def _role_like(role: str | None) -> bool:
+    """Whether a stated role names a position ("foreign minister"), not a description ("the last
+    country on the river")."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", role or "")}
+    return bool(words & (TITLES | ROLE_NOUNS))
 
 
 def _description_np(tok: Token) -> tuple[int, list[Token]] | None:

@@ -47,7 +47,7 @@ SPEECH_VERBS = frozenset(
     "concede testify repeat reiterate ask accuse charge disclose indicate estimate quip joke boast counter "
     "retort hint signal mention inform assure proclaim protest lament affirm conclude agree urge describe "
     "propose recommend predict demand announce show hail praise call welcome condemn criticise criticize "
-    "dismiss reject".split()
+    "dismiss reject continue".split()
 )
 # Verbs that report a belief or intention: attributions too, kept with their verb.
 COGNITION_VERBS = frozenset("believe think expect hope fear know doubt suspect worry feel".split())
@@ -59,6 +59,7 @@ _SINGLE_OPEN = {"‘": "’", "'": "'"}
 _SPLIT_GAP_WORDS = 12
 _WINDOW_TOKENS = 14
 _SCARE_WORDS = 3
+_FRAGMENT_WORDS = 3
 _MIN_QUOTE_CHARS = 2
 _SUBJ = ("nsubj", "nsubjpass")
 
@@ -238,9 +239,14 @@ def _speaker(tok: Token | None, mentions: list[Json]) -> Json | None:
     by_id = {m["id"]: m for m in mentions}
     m = _mention_at(tok, mentions)
     if m is None:
+        # "the spokeswoman of the ministry, Jane Roe": the name in apposition to the subject.
         # A possessive or compound name inside the subject phrase: "Iran's foreign ministry spokesman".
         for c in tok.children:
-            if c.dep_ in ("compound",) and (cm := _mention_at(c, mentions)) and cm["type"] == "person":
+            if (
+                c.dep_ in ("appos", "compound")
+                and (cm := _mention_at(c, mentions))
+                and cm["type"] == "person"
+            ):
                 m = cm
                 break
     if m is not None:
@@ -365,6 +371,8 @@ def _according_source(tok: Token) -> Token | None:
 def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
     if cue.lower_ == "according":
         return _speaker(_according_source(cue), mentions)
+    if cue.pos_ == "NOUN":
+        return _speaker(_noun_source(cue), mentions)
     return _speaker(_subject(cue), mentions)
 
 
@@ -399,7 +407,8 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
                 prev["text"] = " ".join(text[s:e].strip() for s, e in prev["spans"])
                 prev_span = q
                 continue
-            if next_para or (same_para and not gap.strip(" ,.;:—–-\t")):
+            attributed_between = same_para and prev_cue and prev_span.end <= prev_cue["start"] < q.start
+            if next_para or attributed_between or (same_para and not gap.strip(" ,.;:—–-\t")):
                 item = _quote_json(text, q, "direct", None, prev.get("speaker"))
                 item["verb"] = prev["verb"]
                 item["inherited"] = True
@@ -407,15 +416,98 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
                 prev, prev_span = item, q
                 continue
         speaker = _speaker_for_cue(cue, mentions) if cue is not None else None
-        if (speaker is None or speaker["mention"] is None) and len(
-            text[q.start : q.end].split()
-        ) <= _SCARE_WORDS:
-            # A word or two in quotes with nobody saying them: scare quotes, not a quotation.
+        if speaker is not None and _in_parts(speaker["start"], q):
+            # A misparse that takes a word of the quotation for its speaker: look beside the cue.
+            speaker = _name_near(doc, cue, q, mentions) if cue is not None else None
+        if cue is None:
+            # "“…” ― Jane Roe": a byline-style attribution after a dash.
+            speaker = _dash_speaker(text, q, mentions)
+            if speaker is None:
+                # "Roe continued:" closing the paragraph before a quotation that fills the next one.
+                cue, speaker = _colon_lead(doc, q, mentions)
+        if _fragment(text[q.start : q.end]):
+            # A word or two in quotes ("called it “a con”", "described the talks as “long”") is a
+            # characterisation inside someone's sentence, not a statement of its own.
             continue
         item = _quote_json(text, q, "direct", cue, speaker)
         out.append(item)
         prev, prev_span = item, q
     return out
+
+
+def _in_parts(pos: int, q: QuoteSpan) -> bool:
+    return any(a <= pos < b for a, b in q.parts)
+
+
+def _name_near(doc: Doc, cue: Token, q: QuoteSpan, mentions: list[Json]) -> Json | None:
+    """The name mention closest to ``cue`` in its sentence, outside the quotation."""
+    sent = cue.sent
+    best: tuple[int, Json] | None = None
+    for m in mentions:
+        if m["kind"] != "name" or m["type"] == "place" or _in_parts(m["start"], q):
+            continue
+        if not (sent.start_char <= m["start"] < sent.end_char):
+            continue
+        dist = abs(m["start"] - cue.idx)
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    if best is None:
+        return None
+    m = best[1]
+    return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
+
+
+_DASHES = "―—–-"
+
+
+def _dash_speaker(text: str, q: QuoteSpan, mentions: list[Json]) -> Json | None:
+    """The name right after a dash that follows the closing mark ("“…” ― Jane Roe")."""
+    i = q.end + 1
+    while i < len(text) and text[i] in " ,.\u00a0":
+        i += 1
+    if i >= len(text) or text[i] not in _DASHES:
+        return None
+    i += 1
+    while i < len(text) and text[i] in " \u00a0":
+        i += 1
+    for m in mentions:
+        if m["start"] == i and m["kind"] == "name" and m["type"] in ("person", "organization"):
+            return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
+    return None
+
+
+def _colon_lead(doc: Doc, q: QuoteSpan, mentions: list[Json]) -> tuple[Token | None, Json | None]:
+    """Cue and speaker of a lead-in paragraph ending in a colon right before the quote's paragraph."""
+    text = doc_text(doc)
+    para = text.rfind("\n", 0, q.start)
+    if para < 0 or text[para + 1 : q.start - 1].strip():
+        return None, None
+    prev_end = para
+    while prev_end > 0 and text[prev_end - 1].isspace():
+        prev_end -= 1
+    if prev_end <= 0 or text[prev_end - 1] != ":":
+        return None, None
+    colon = doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
+    if colon is None:
+        return None, None
+    sent = colon[0].sent
+    cue = next((t for t in sent if _is_cue(t)), None)
+    subj = _subject(cue) if cue is not None else None
+    if subj is None:
+        # "Roe continued:" / "The Daily Ledger reports:" with a verb not taken for a cue.
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in _SUBJ), None)
+        cue = root if subj is not None else None
+    return cue, _speaker(subj, mentions)
+
+
+def _fragment(content: str) -> bool:
+    """Whether quoted text is too short to be a statement: a few words, or a few more without the
+    punctuation that closes a clause."""
+    words = content.split()
+    if len(words) <= _SCARE_WORDS:
+        return True
+    return len(words) <= _FRAGMENT_WORDS and content.rstrip()[-1:] not in ".,!?;:"
 
 
 def _quote_json(text: str, q: QuoteSpan, kind: str, cue: Token | None, speaker: Json | None) -> Json:
@@ -451,8 +543,101 @@ def _trim(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
-def _indirect(doc: Doc, direct: list[Json], mentions: list[Json]) -> list[Json]:
+def _parenthetical_content(
+    doc: Doc, cue: Token, sent_bounds: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The sentence around a parenthetical attribution ("The plan, she said, will cost more")."""
+    if cue.dep_ != "parataxis" or _subject(cue) is None:
+        return None
+    phrase = sorted(t.i for t in cue.subtree)
+    first, last = phrase[0], phrase[-1]
+    while last > first and doc[last].is_punct:
+        last -= 1
+    while first < last and doc[first].is_punct:
+        first += 1
+    s_start, s_end = sent_bounds[cue.i]
+    if first <= s_start or doc[first - 1].text not in (",", "—", "–"):
+        return None
+    if last + 1 < s_end and doc[last + 1].text not in (",", ".", "—", "–", ";", "!", "?"):
+        return None
+    return _trim(doc, [doc[i] for i in range(s_start, s_end) if not first <= i <= last])
+
+
+# Verbs whose attributed content may be an object or an infinitive rather than a clause ("called for
+# new elections", "wants to cut taxes", "cited the report"); the preposition some take is part of the cue.
+CONTENT_VERBS = REPORTING_VERBS | frozenset(
+    "cite want plan support oppose pledge agree refuse promise urge propose criticize criticise attack "
+    "blast accuse praise question describe mention discuss offer decline defend demand find show seek vow "
+    "threaten reject endorse back predict recommend welcome condemn slam intend push advocate".split()
+)
+_CUE_PREPS = {
+    "call": ("for", "on"),
+    "point": ("to",),
+    "push": ("for",),
+    "advocate": ("for",),
+    "warn": ("of", "against", "about"),
+    "argue": ("for", "against"),
+    "complain": ("about", "of"),
+    "talk": ("about",),
+    "speak": ("about", "of"),
+}
+_OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
+_MIN_OBJECT_WORDS = 4
+
+
+def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """The object or infinitive a verb attributes, when it takes no clause."""
+    lemma = cue.lemma_.lower()
+    if cue.pos_ != "VERB" or lemma not in CONTENT_VERBS or _subject(cue) is None:
+        return None
+    preps = _CUE_PREPS.get(lemma, ())
+    toks: list[Token] = []
+    for c in cue.rights:
+        if c.dep_ in _OBJECT_DEPS:
+            toks.extend(c.subtree)
+        elif c.dep_ in ("prep", "prt") and c.lower_ in preps and not toks:
+            toks.extend(t for t in c.subtree if t.i != c.i)
+        elif c.dep_ == "prep" and c.lower_ in ("for", "as", "of") and toks:
+            # "blasted the media for …", "described the talks as …", "accused him of …".
+            toks.extend(c.subtree)
+    # Two or three words ("the allegation", "the proposal") name a topic, not what was said.
+    if sum(not t.is_punct for t in toks) < _MIN_OBJECT_WORDS:
+        return None
+    return _trim(doc, sorted(toks, key=lambda t: t.i))
+
+
+# Nouns that name a statement or belief whose content follows as a "that" clause ("her claim that …").
+CUE_NOUNS = frozenset(
+    "claim statement report warning allegation assertion accusation argument suggestion promise pledge "
+    "comment remark view belief fear hope insistence denial announcement admission prediction estimate "
+    "finding conclusion charge message assurance threat notion idea contention".split()
+)
+
+
+def _noun_content(doc: Doc, noun: Token) -> tuple[int, int] | None:
+    """The "that" clause completing a statement noun (not a relative clause: "that" is a marker)."""
+    for c in noun.rights:
+        if c.dep_ in ("acl", "relcl", "ccomp") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+        ):
+            return _trim(doc, list(c.subtree))
+    return None
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """Whose statement a cue noun names: "Roe's claim", "a warning by the agency"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[QuoteSpan]) -> list[Json]:
     direct_ranges: list[tuple[int, int]] = [(int(s), int(e)) for q in direct for s, e in q["spans"]]
+    # Every quoted run, fragments too ("had “solid evidence” that …"), for the partials of a clause.
+    quoted_runs = [p for q in spans for p in q.parts]
 
     def quoted_share(a: int, b: int) -> float:
         inside = sum(max(0, min(b, e) - max(a, s)) for s, e in direct_ranges)
@@ -470,21 +655,27 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json]) -> list[Json]:
             continue
         content: tuple[int, int] | None = None
         cue = tok
-        if _is_cue(tok):
+        if _is_cue(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in CONTENT_VERBS):
             comp = [c for c in tok.children if c.dep_ == "ccomp"]
             if not comp:
-                continue
+                content = _parenthetical_content(doc, tok, sent_bounds) or _object_content(doc, tok)
+                if content is None:
+                    continue
+                comp = []
             subj = _subject(tok)
             drop = {t.i for t in subj.subtree} if subj is not None else set()
-            # The clause lies on one side of its verb; a misparse that swallows the speaker is cut there.
-            before = comp[0].i < tok.i
-            sub = sorted(
-                t.i
-                for c in comp
-                for t in c.subtree
-                if t.i not in drop and (t.i < min([tok.i, *drop]) if before else t.i > tok.i)
-            )
-            content = _trim(doc, [doc[i] for i in sub])
+            if comp:
+                # The clause lies on one side of its verb; a misparse that swallows the speaker is cut there.
+                before = comp[0].i < tok.i
+                sub = sorted(
+                    t.i
+                    for c in comp
+                    for t in c.subtree
+                    if t.i not in drop and (t.i < min([tok.i, *drop]) if before else t.i > tok.i)
+                )
+                content = _trim(doc, [doc[i] for i in sub])
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
+            content = _noun_content(doc, tok)
         elif tok.lower_ == "according" and _according_source(tok) is not None:
             head = tok.head
             # "X said …, according to the agency": the report is X's; the agency only relays it.
@@ -514,7 +705,7 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json]) -> list[Json]:
         verb, cue_j = _cue_json(cue)
         partials = [
             {"text": doc_text(doc)[s:e], "start": s, "end": e}
-            for s, e in direct_ranges
+            for s, e in quoted_runs
             if a <= s and e <= b + 1
         ]
         out.append(
@@ -543,7 +734,7 @@ def extract_quotes(doc: Doc, mentions: list[Json]) -> list[Json]:
     """Direct and indirect quotes of one parsed article, with speakers resolved through ``mentions``."""
     spans = quote_spans(doc_text(doc))
     direct = _direct(doc, spans, mentions)
-    indirect = _indirect(doc, direct, mentions)
+    indirect = _indirect(doc, direct, mentions, spans)
     # Partial quotes inside a reported clause are part of that indirect quote, not quotes of their own.
     inside = {(p["start"], p["end"]) for q in indirect for p in q["partials"]}
     direct = [q for q in direct if (q["start"], q["end"]) not in inside or len(q["spans"]) > 1]
