@@ -31,7 +31,7 @@ from storyscope.stories.cluster import (
     salient_names,
     skeleton,
 )
-from storyscope.stories.vectors import FAST
+from storyscope.stories.vectors import FAST, MULTI
 
 
 @pytest.fixture
@@ -207,6 +207,23 @@ def test_english_article_joins_a_story_started_in_another_language(store: SQLite
     f1 = _put(store, "f1", FOOTBALL)
     mapping = assign_stories(store, [es, en, f1])
     assert mapping[en] == mapping[es] != mapping[f1]
+
+
+def test_e5_is_spent_only_where_a_cross_lingual_join_is_plausible(store: SQLiteStore) -> None:
+    # e5 is a hundred times slower than the static model: English stories get an e5 centroid only
+    # when an article in another language shares one of their leading names.
+    en = _put(store, "ferry-en", FERRY_EN, published="2031-05-10")
+    n1 = _put(store, "n1", QUAKE_NORVANIA[0], published="2031-05-09")
+    es = _put(store, "ferry-es", FERRY_ES, published="2031-05-10", language="es")
+    mapping = assign_stories(store, [en, n1, es])
+    assert mapping[es] == mapping[en]
+    clusterer = clusterer_for(store)
+    assert clusterer._stories[mapping[en]].has(MULTI)
+    assert not clusterer._stories[mapping[n1]].has(MULTI)
+    # A later English article on the quake names nothing the Spanish story names: no e5 for it.
+    n2 = _put(store, "n2", QUAKE_NORVANIA[1], published="2031-05-10")
+    assert assign_stories(store, [n2])[n2] == mapping[n1]
+    assert not clusterer._stories[mapping[n1]].has(MULTI)
 
 
 def test_cluster_articles_returns_stories_in_order(store: SQLiteStore) -> None:

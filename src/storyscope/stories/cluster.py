@@ -16,10 +16,14 @@ too slow for a stream); compared across languages they are reduced to a consonan
 Tehran, Teheran and Téhéran, or Putin and Poutine, meet.
 
 Embedding spaces (see :mod:`storyscope.stories.vectors`): English articles use the fast static model;
-articles in other languages use multilingual e5. Once a store holds a non-English article, every story
-also gets an e5 centroid (existing live stories are back-filled once), and an English article that does
-not clearly join an English story is embedded with e5 too, so that an English and a Spanish article on
-one event meet in one story.
+articles in other languages use multilingual e5. e5 costs about 0.1 s an article on this hardware (a
+hundred times the static model), so English articles are embedded with it only where a cross-lingual
+join is plausible: two articles on one event share a leading name, compared by skeleton. An English
+article that joins no English story gets an e5 vector when a live story told in another language shares
+one of its leading names; a non-English article first gives an e5 centroid (from its first article) to
+the few live English stories that share one of its leading names. An English and a Spanish article on
+one event so meet in one story, and a mixed-language stream pays for e5 only on its non-English articles
+and their likely partners.
 
 Only stories that can still be live for the newest articles are searched: once a story's last article is
 two windows older than the newest one, it leaves the nearest-neighbour index (a late article dated in its
@@ -88,8 +92,12 @@ class ClusterParams:
     # closer than the space's join threshold (cosine after centring), unless their names disagree;
     # None: no such pass.
     consolidate: float | None = None
-    # At most this many of the most recent stories get an e5 centroid when a store turns multilingual.
-    backfill_limit: int = 2000
+    # Cross-lingual candidates (see the module docstring): an article's first ``cross_names`` names
+    # against a story's first ``cross_story_names``; at most ``cross_backfill`` English stories get an
+    # e5 centroid for one non-English article.
+    cross_names: int = 3
+    cross_story_names: int = 6
+    cross_backfill: int = 8
 
 
 EVENT = ClusterParams()
@@ -414,7 +422,9 @@ class Clusterer:
         self._newest: date | None = None
         self._expiry: list[tuple[date, int]] = []  # heap of (last date, seq); entries may be stale
         self._dormant: dict[int, _Story] = {}
-        self._has_multi = False
+        # Name skeleton -> seqs of the indexed stories that hold it: where cross-lingual candidates are
+        # looked up. Entries of stories that left the index or dropped the name are filtered on use.
+        self._postings: dict[str, set[int]] = {}
         self._load()
 
     # -- state --------------------------------------------------------------------------------------
@@ -441,7 +451,8 @@ class Clusterer:
         if s.last is not None:
             heapq.heappush(self._expiry, (s.last, s.seq))
             self._newest = s.last if self._newest is None else max(self._newest, s.last)
-        self._has_multi = self._has_multi or s.has(MULTI)
+        for name in s.names:
+            self._postings.setdefault(skeleton(name), set()).add(s.seq)
         for space, index in self._index.items():
             c = s.centroid(space, self._means)
             if c is None:
@@ -466,11 +477,15 @@ class Clusterer:
             self._dormant[seq] = s
             for index in self._index.values():
                 index.remove(seq)
+            self._unpost(s)
 
-    @property
-    def multilingual(self) -> bool:
-        """Whether stories carry e5 centroids (the store has seen a language other than English)."""
-        return self.params.mode == "multi" or (self.params.mode == "auto" and self._has_multi)
+    def _unpost(self, s: _Story) -> None:
+        for name in s.names:
+            seqs = self._postings.get(skeleton(name))
+            if seqs is not None:
+                seqs.discard(s.seq)
+                if not seqs:
+                    del self._postings[skeleton(name)]
 
     # -- assignment -------------------------------------------------------------------------------
 
@@ -503,21 +518,47 @@ class Clusterer:
     def _embed_batch(self, articles: list[Article]) -> tuple[dict[str, Vectors], dict[str, Vectors]]:
         """Embeddings computed up front: fast for English, e5 for the rest (copies need none)."""
         mode = self.params.mode
-        originals = [a for a in articles if not self._follows_original(a)]
+        batch = {a.id for a in articles}
+        originals = [a for a in articles if not self._follows_original(a, batch)]
         want_fast = [a for a in originals if mode == "fast" or (mode == "auto" and _is_english(a))]
         want_multi = [a for a in originals if mode == "multi" or (mode == "auto" and not _is_english(a))]
-        if want_multi and mode == "auto" and not self.multilingual:
-            self._backfill_multi()
         return _embed(FAST, want_fast), _embed(MULTI, want_multi)
 
-    def _follows_original(self, a: Article) -> bool:
-        return a.duplicate_of is not None and self.store.story_of(a.duplicate_of) is not None
+    def _follows_original(self, a: Article, batch: set[str]) -> bool:
+        """Whether ``a`` is a copy that will join its original's story (no embedding needed): the
+        original is in a story already, or comes earlier in this batch (copies point to older ids)."""
+        if a.duplicate_of is None:
+            return False
+        return a.duplicate_of in batch or self.store.story_of(a.duplicate_of) is not None
 
-    def _backfill_multi(self) -> None:
-        """Give the most recent stories an e5 centroid (from their first article) so that articles in
-        other languages can find them; runs once, when the first non-English article arrives."""
-        recent = sorted(self._stories.values(), key=lambda s: -s.seq)[: self.params.backfill_limit]
-        recent = [s for s in recent if not s.has(MULTI) and s.seq not in self._dormant]
+    def _cross_candidates(self, names: list[str], day: date | None, foreign: bool) -> list[_Story]:
+        """Live indexed stories that share a leading name (by skeleton) with an article's leading names,
+        most shared first, then newest: stories with a non-English member when ``foreign``, else English
+        stories without an e5 centroid."""
+        p = self.params
+        # A skeleton of one or two letters (Leo, Ed) matches too much to select anything.
+        keys = {k for k in (skeleton(n) for n in names[: p.cross_names]) if len(k) >= 3}
+        seqs: set[int] = set()
+        for key in keys:
+            seqs |= self._postings.get(key, set())
+        found: list[tuple[int, int, _Story]] = []
+        for seq in seqs:
+            s = self._by_seq.get(seq)
+            if s is None or seq in self._dormant or not _live(s, day, p.window_days):
+                continue
+            english = set(s.languages) <= {"en", "?"}
+            if foreign == english or (not foreign and s.has(MULTI)):
+                continue
+            shared = len(keys & {skeleton(n) for n in s.top_names(p.cross_story_names)})
+            if shared:
+                found.append((shared, seq, s))
+        found.sort(key=lambda t: (-t[0], -t[1]))
+        return [s for _, _, s in found]
+
+    def _backfill_multi(self, article: Article, names: list[str], day: date | None) -> None:
+        """Give the English stories a non-English article may belong to an e5 centroid (from their
+        first article), so that its e5 search can find them."""
+        recent = self._cross_candidates(names, day, foreign=False)[: self.params.cross_backfill]
         if not recent:
             return
         seeds = [self.store.get_article(s.article_ids[0]) for s in recent]
@@ -541,14 +582,15 @@ class Clusterer:
         vectors = {space: v for space, v in ((FAST, fast), (MULTI, multi)) if v is not None}
         if not vectors:  # a copy whose original is not in a story yet: embed it after all
             vectors = self._embed_one(article)
+        auto = self.params.mode == "auto"
+        if auto and MULTI in vectors:
+            self._backfill_multi(article, names, day)
         best = self._best(article, vectors, names, day)
-        if best is None and self.multilingual and MULTI not in vectors and self.params.mode == "auto":
-            # No English story takes it: maybe a story told in another language does.
+        if best is None and auto and MULTI not in vectors and self._cross_candidates(names, day, True):
+            # No English story takes it, and a story told in another language shares a leading name.
             vectors[MULTI] = _embed(MULTI, [article])[article.id]
             best = self._best(article, vectors, names, day)
         if best is None:
-            if self.multilingual and MULTI not in vectors and self.params.mode == "auto":
-                vectors[MULTI] = _embed(MULTI, [article])[article.id]
             return self._new_story(article, names, day, vectors).id
         s = best[0].story
         shared = ", ".join(best[0].shared) or "none"
@@ -754,6 +796,7 @@ class Clusterer:
         del self._stories[younger.id]
         del self._by_seq[younger.seq]
         self._dormant.pop(younger.seq, None)
+        self._unpost(younger)
         for index in self._index.values():
             index.remove(younger.seq)
         self.store.put_story(
