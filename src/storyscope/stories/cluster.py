@@ -150,6 +150,7 @@ _NOT_NAMES = frozenset(
     """.split()
 )
 _NAME_WORDS = 400
+_CHUNK = 256  # articles read and embedded together by Clusterer.assign
 _MAX_NAMES = 15
 _STORY_NAMES = 50
 _VOWELS = frozenset("aeiouy")
@@ -492,20 +493,22 @@ class Clusterer:
     def assign(self, article_ids: Sequence[str]) -> dict[str, str]:
         """Put every article in a story (those already in one stay put); article id -> story id."""
         out: dict[str, str] = {}
-        todo: list[Article] = []
+        todo: list[str] = []
         for aid in dict.fromkeys(article_ids):
             known = self.store.story_of(aid)
             if known is not None:
                 out[aid] = known
             else:
-                todo.append(self.store.get_article(aid))
-        if not todo:
-            return out
-        fast, multi = self._embed_batch(todo)
-        for article in todo:
-            out[article.id] = self._assign_one(article, fast.get(article.id), multi.get(article.id))
-            self._retire()
-        touched = {self._resolve(out[a.id]) for a in todo}
+                todo.append(aid)
+        # Articles are read and embedded a chunk at a time: a 10,000-article ingest must not hold
+        # every text in memory at once.
+        for start in range(0, len(todo), _CHUNK):
+            chunk = [self.store.get_article(aid) for aid in todo[start : start + _CHUNK]]
+            fast, multi = self._embed_batch(chunk)
+            for article in chunk:
+                out[article.id] = self._assign_one(article, fast.get(article.id), multi.get(article.id))
+                self._retire()
+        touched = {self._resolve(out[aid]) for aid in todo}
         self._consolidate(self._stories[sid].seq for sid in touched if sid in self._stories)
         # A later article may have merged an earlier one's story into another: report where it is now.
         return {aid: self._resolve(sid) for aid, sid in out.items()}
