@@ -222,7 +222,9 @@ def test_sources_list_has_each_full_text_collapsible() -> None:
     b = make_briefing()
     html = render_html([b])
     page = parse(html)
-    assert len(page.find("details")) == len(b.sources)
+    # One per source, and one folding away the claims a single source makes.
+    assert len(page.find("details")) == len(b.sources) + 1
+    assert len(page.find("details", **{"class": "single-claims"})) == 1
     sources_section = html.split('id="st0-sources"')[1]
     assert "Eastwick&#39;s Calder Street bridge is open again." in sources_section
     assert "(date inferred)" in sources_section

@@ -110,3 +110,25 @@ def test_contradictions_show_rule_and_both_sides_next_to_each_other() -> None:
     assert "Rule: number (12 million against 14 million)" in block
     assert block.count('<div class="side">') == 2
     assert block.index("Eastwick Gazette") < block.index("Northern Wire")
+
+
+def test_claims_one_source_alone_makes_are_listed_apart_from_the_matrix() -> None:
+    b = make_briefing()
+    g, w, _ = b.sources
+    b.claims = [
+        {"text": "The bridge has reopened.", "sources": [g.id, w.id], "status": "corroborated"},
+        {"text": "Engineers replaced 40 cables.", "sources": [w.id], "status": "single_source"},
+        {"text": "The mayor cut the ribbon.", "sources": [g.id], "status": "single_source"},
+        {"text": "Tolls rise in May.", "sources": [w.id], "status": "single_source"},
+    ]
+    v = StoryView(b)
+    assert [row.claim.text for row in v.claim_matrix().rows] == ["The bridge has reopened."]
+    singles = [(s.article.id, [c.text for c in claims]) for s, claims in v.single_source_claims()]
+    assert singles == [
+        (g.id, ["The mayor cut the ribbon."]),
+        (w.id, ["Engineers replaced 40 cables.", "Tolls rise in May."]),
+    ]
+    html = render_html([b])
+    (folded,) = re.findall(r'<details class="single-claims">.*?</details>', html, re.S)
+    assert "Reported by one source only (3)" in folded
+    assert folded.index("The mayor cut the ribbon.") < folded.index("Tolls rise in May.")

@@ -298,6 +298,7 @@ class StoryView:
             self._numbers.setdefault(article.id, i)
         self._texts = {a.id: a.text for a in reversed(briefing.sources)}
         self.sources = [self._source_view(i, a) for i, a in enumerate(briefing.sources, start=1)]
+        self._claims: list[ClaimView] | None = None
 
     def _source_view(self, number: int, article: Article) -> SourceView:
         return SourceView(
@@ -429,6 +430,8 @@ class StoryView:
 
     def claims(self) -> list[ClaimView]:
         """Claims with a readable status label and the sources that contradict each."""
+        if self._claims is not None:
+            return self._claims
         out = []
         for c in self.briefing.claims:
             text = _str(c.get("text"))
@@ -438,7 +441,30 @@ class StoryView:
             label = STATUS_LABELS.get(status, humanise(status))
             cites = self.item_cites(c)
             out.append(ClaimView(text, status, label, cites, self._contradicting(c, text, cites)))
+        self._claims = out
         return out
+
+    @staticmethod
+    def _in_matrix(claim: ClaimView) -> bool:
+        """Whether a claim gets a matrix row: more than one source speaks to it (states it or says
+        otherwise). A row for a claim one source alone makes is all silence; those are listed apart."""
+        return (
+            claim.status != "single_source"
+            or bool(claim.contradicted_by)
+            or len({c.source for c in claim.cites}) > 1
+        )
+
+    def single_source_claims(self) -> list[tuple[SourceView, list[ClaimView]]]:
+        """Claims only one source makes (none contradicts them), grouped by that source, in citation
+        order; the claims that more than one source speaks to are in :meth:`claim_matrix`."""
+        by_number: dict[int, list[ClaimView]] = {}
+        for claim in self.claims():
+            if self._in_matrix(claim):
+                continue
+            numbers = [c.number for c in claim.cites if c.number is not None]
+            if numbers:
+                by_number.setdefault(numbers[0], []).append(claim)
+        return [(self.source(n), by_number[n]) for n in sorted(by_number)]
 
     def _contradicting(self, claim: Json, text: str, cites: list[Cite]) -> list[str]:
         """Sources that contradict a claim: named by the claim itself, or by a contradiction one of
@@ -470,9 +496,14 @@ class StoryView:
         return [c.source for c in self._ordered([self.cite(s) for s in against if s])]
 
     def claim_matrix(self) -> ClaimMatrix:
-        """The claim × source matrix; empty rows when there are no claims."""
+        """The claim × source matrix of the claims more than one source speaks to (no rows when none
+        does); claims one source alone makes are in :meth:`single_source_claims`."""
         rows = []
+        # Most cells of a large matrix are silent: they share one cell per source.
+        silent = {s.article.id: MatrixCell("silent", self.cite(s.article.id)) for s in self.sources}
         for claim in self.claims():
+            if not self._in_matrix(claim):
+                continue
             by_source: dict[str, Cite] = {}
             for c in claim.cites:
                 # Prefer a citation with a passage when a source is cited both ways.
@@ -487,7 +518,7 @@ class StoryView:
                 elif sid in against:
                     cells.append(MatrixCell("contradicts", self._contradiction_cite(claim, sid)))
                 else:
-                    cells.append(MatrixCell("silent", self.cite(sid)))
+                    cells.append(silent[sid])
             rows.append(MatrixRow(claim, cells))
         return ClaimMatrix(self.sources, rows)
 
