@@ -205,6 +205,48 @@ def test_number_rule_silent_on_different_units_or_unrelated_claims() -> None:
     assert judge(c, d, sim=0.3) is None
 
 
+def test_number_rule_silent_when_subjects_name_different_things() -> None:
+    a = claim("The army executed three prisoners", "execute", subject="army", numbers=[about(3)])
+    b = claim("The rebels executed nine prisoners", "execute", subject="rebels", numbers=[about(9)])
+    assert judge(a, b, sim=0.9) is None
+    # A subject that is the other claim's reporter, or the counted thing itself, does not.
+    c = claim("Valdor said Pellmark moved about 300 engineers", "say", subject="Valdor", numbers=[about(300)])
+    d = claim("Pellmark moved about 3,000 engineers", "move", subject="Pellmark", numbers=[about(3000)])
+    found = judge(c, d, sim=0.8)
+    assert found is not None and found["rule"] == "number"
+    e = claim(
+        "About 300 engineers arrived at the Pellmark dam", "arrive", subject="engineer", numbers=[about(300)]
+    )
+    f = claim(
+        "Pellmark sent about 3,000 engineers to the dam", "send", subject="Pellmark", numbers=[about(3000)]
+    )
+    assert judge(e, f, sim=0.8) is not None
+
+
+def test_a_measure_needs_the_same_subject() -> None:
+    def miles(v: float) -> dict[str, Any]:
+        return num(f"{v:g}", v, v, "exact", "mile")
+
+    a = claim("Kesh lies 40 miles from Pellmark", "lie", subject="Kesh", numbers=[miles(40)])
+    b = claim("The front line is 10 miles from Pellmark", "be", subject="line", numbers=[miles(10)])
+    assert judge(a, b, sim=0.8) is None
+    c = claim("The front line is 40 miles from Pellmark", "be", subject="line", numbers=[miles(40)])
+    found = judge(b, c, sim=0.9)
+    assert found is not None and found["rule"] == "number"
+    # Without a subject on one side, a distance is not known to be of the same thing.
+    d = claim("It is 40 miles from Pellmark", "be", numbers=[miles(40)])
+    assert judge(b, d, sim=0.9) is None
+
+
+def test_one_is_not_compared_as_a_count() -> None:
+    one = num("One", 1, 1, "exact", "witness")
+    a = claim("One witness saw the ferry capsize", "see", numbers=[one])
+    b = claim(
+        "Three witnesses saw the ferry capsize", "see", numbers=[num("Three", 3, 3, "exact", "witness")]
+    )
+    assert judge(a, b, sim=0.9) is None
+
+
 # --- dates and attribution -------------------------------------------------------------------------
 
 
@@ -235,6 +277,12 @@ def test_same_statement_attributed_to_two_people() -> None:
     assert found is not None and found["rule"] == "attribution"
     assert judge(a, dict(b, speaker="Ada Merl", actors={"Ada Merl": "person"}), sim=0.95) is None
     assert judge(a, b, sim=0.7) is None  # two people saying different things
+    # A surname alone may be the same person: no evidence of two speakers.
+    merl = dict(b, speaker="Merl", actors={"Merl": "person"})
+    assert judge(a, merl, sim=0.95) is None
+    # Two people of one family are still two people.
+    jon = dict(b, speaker="Jon Merl", actors={"Jon Merl": "person"})
+    assert judge(a, jon, sim=0.95) is not None
 
 
 def test_ordinal_precision_is_not_a_contradiction() -> None:

@@ -16,7 +16,11 @@ Rules, tried in this order:
     denied the accusations"; "will not discuss" against "will discuss".
 ``number``
     The same counted thing ("army engineers") with intervals that cannot overlap, once "about"
-    (-25%/+33%), "more than", "up to", "hundreds" and rounding (5%) are taken into account.
+    (-25%/+33%), "more than", "up to", "hundreds" and rounding (5%) are taken into account. The
+    claims' subjects must not name two different things ("ISIS executed three hostages" against "the
+    Briton beheaded four hostages"), and a measure (miles, per cent, years, money) needs the same
+    subject on both sides: a distance or a share is always of something. "One" is not compared: it is
+    mostly an article ("one source said"), not a count anyone disputes.
 ``date``
     The same event (same verb, near-identical claims) on two different explicitly stated days.
 ``attribution``
@@ -59,6 +63,16 @@ ATTRIBUTION_MIN_SIM = 0.9
 # Two figures conflict only when the larger is at least this many times the smaller, after slack.
 NUMBER_MIN_RATIO = 1.2
 EXACT_SLACK = 0.05
+# Units that measure something (a distance from, a share of, a sum for, a span of time) rather than
+# count things: the figure is only comparable when both claims are about the same subject.
+MEASURE_UNITS = frozenset(
+    "mile kilometre kilometer km metre meter foot feet yard inch acre hectare percent % degree "
+    "year month week day hour minute second $ € £ ¥ dollar euro pound yen rupee ruble rouble yuan "
+    "ton tonne kilogram kg gram barrel litre liter gallon".split()
+)
+# Subjects that say nothing about what they stand for (no coreference here): they neither agree nor
+# disagree with another subject.
+_OPAQUE_SUBJECTS = frozenset("he she it they we i you who which that this these those one there".split())
 # Verbs too generic to identify an event on their own.
 _LIGHT_VERBS = frozenset("be have do make get go take say".split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -153,13 +167,48 @@ def numbers_conflict(x: Json, y: Json) -> bool:
     return False
 
 
+def _subject_key(c: Json) -> str | None:
+    """What a claim's subject identifies: its entity, else its head lemma; None when opaque."""
+    if c.get("subject_entity"):
+        return str(c["subject_entity"]).lower()
+    head = _head(c.get("subject"))
+    return None if head is None or head in _OPAQUE_SUBJECTS else head
+
+
+def _subjects_agree(a: Json, b: Json, unit: str, measure: bool) -> bool:
+    """Whether two figures can be about the same thing as far as the claims' subjects tell.
+
+    A measure needs the same subject on both sides. For a count, subjects disagree only when each
+    names something the other claim never mentions: a claim's subject may be its reporter ("Valmora
+    said that Kestria moved 300 engineers") or its counted thing ("300 engineers arrived"), so a
+    subject found in the other claim's words, or an opaque one, does not tell two things apart.
+    """
+    ka, kb = _subject_key(a), _subject_key(b)
+    if measure:
+        return ka is not None and ka == kb
+    if ka is None or kb is None or unit in (ka, kb) or ka == kb:
+        return True
+    return _mentions(str(b["text"]), ka) or _mentions(str(a["text"]), kb)
+
+
+def _mentions(text: str, key: str) -> bool:
+    # Subject heads are lemmas: "engineer" is mentioned by "engineers".
+    return re.search(r"(?<!\w)" + re.escape(key) + r"(?:e?s)?(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _is_one(n: Json) -> bool:
+    return float(n["low"]) == 1.0 and n.get("high") is not None and float(n["high"]) == 1.0
+
+
 def number(a: Json, b: Json, sim: float) -> Json | None:
     """The same counted thing with figures that cannot both hold."""
     if sim < NUMBER_MIN_SIM or _sides_hedged(a, b):
         return None
     for x in a.get("numbers", []):
         for y in b.get("numbers", []):
-            if x["unit"] != y["unit"]:
+            if x["unit"] != y["unit"] or _is_one(x) or _is_one(y):
+                continue
+            if not _subjects_agree(a, b, str(x["unit"]), str(x["unit"]) in MEASURE_UNITS):
                 continue
             # The claims must count the same thing in the same situation: another shared word
             # besides the unit (actor, verb or object) beyond the sentences' similarity.
@@ -209,6 +258,10 @@ def attribution(a: Json, b: Json, content_sim: float) -> Json | None:
     if sa is None or sb is None or sa == sb:
         return None
     if a.get("actors", {}).get(sa) != "person" or b.get("actors", {}).get(sb) != "person":
+        return None
+    # "Foley" may well be "Diane Foley": a name inside the other is no evidence of two people.
+    wa, wb = set(_WORD.findall(str(sa).lower())), set(_WORD.findall(str(sb).lower()))
+    if wa <= wb or wb <= wa:
         return None
     return {
         "rule": "attribution",
