@@ -1,11 +1,12 @@
 """Ingest throughput and memory.
 
-    .venv/bin/python bench/ingest_bench.py [--txt 1000] [--txt-english 1000] [--html 181] [--stream 10000]
+    .venv/bin/python bench/ingest_bench.py [--txt 1000] [--txt-english 1000] [--html 181]
+        [--html-english 181] [--stream 10000]
 
 Builds its inputs in a temporary folder from ../shared/data/article-extraction-benchmark (real news
 pages and their gold bodies), then measures, each in a fresh subprocess so peak memory is its own:
 - plain-text ingest + clean + store + story assignment, articles/s (all bodies; English bodies only);
-- HTML ingest (trafilatura) + clean + store, pages/s;
+- HTML ingest (trafilatura) + clean + store + story assignment, pages/s (all pages; English pages only);
 - peak memory streaming a 10,000-record JSONL file and a 10,000-record WARC file;
 - `storyscope brief <reference story> --format json` from a cold start: wall time and peak memory.
 """
@@ -51,12 +52,18 @@ def make_txt(folder: Path, n: int, language: str | None = None) -> None:
         )
 
 
-def make_html(folder: Path, n: int) -> None:
+def make_html(folder: Path, n: int, language: str | None = None) -> int:
+    """Writes up to ``n`` pages, each once (a copy would be a no-op re-ingest); returns how many."""
     folder.mkdir()
     pages = sorted((DATA / "html").glob("*.html.gz"))
+    if language is not None:  # the pages whose gold body is in ``language``
+        keep = {key for key, _ in gold_bodies(language)}
+        pages = [p for p in pages if p.name.removesuffix(".html.gz") in keep]
+    n = min(n, len(pages))
     for i in range(n):
-        src = pages[i % len(pages)]
+        src = pages[i]
         (folder / f"p{i:05d}.html").write_bytes(gzip.decompress(src.read_bytes()))
+    return n
 
 
 def make_jsonl(path: Path, n: int) -> None:
@@ -121,6 +128,9 @@ def main() -> None:
         "--txt-english", type=int, default=1000, help="the same .txt measure on the English bodies only"
     )
     ap.add_argument("--html", type=int, default=181)
+    ap.add_argument(
+        "--html-english", type=int, default=181, help="the same .html measure on English pages only"
+    )
     ap.add_argument("--stream", type=int, default=10000)
     args = ap.parse_args()
     if not DATA.exists():
@@ -150,12 +160,21 @@ def main() -> None:
                 f"({n / max(wall - start, 1e-9):.0f}/s after start-up), peak {rss:.0f} MB, exit {code}"
             )
 
-        make_html(tmp / "html", args.html)
+        args.html = make_html(tmp / "html", args.html)
         wall, rss, code = timed([str(BIN), "ingest", str(tmp / "html"), "--db", str(tmp / "html.db")])
         print(
             f"html ingest: {args.html} pages in {wall:.2f} s = {args.html / wall:.0f} pages/s "
             f"({args.html / max(wall - start, 1e-9):.0f}/s after start-up), peak {rss:.0f} MB, exit {code}"
         )
+
+        if args.html_english:
+            n = make_html(tmp / "html-en", args.html_english, "en")
+            cmd = [str(BIN), "ingest", str(tmp / "html-en"), "--db", str(tmp / "html-en.db")]
+            wall, rss, code = timed(cmd)
+            print(
+                f"html ingest, English pages only: {n} pages in {wall:.2f} s = {n / wall:.0f} pages/s "
+                f"({n / max(wall - start, 1e-9):.0f}/s after start-up), peak {rss:.0f} MB, exit {code}"
+            )
 
         make_jsonl(tmp / "big.jsonl", args.stream)
         wall, rss, code = timed([str(BIN), "ingest", str(tmp / "big.jsonl"), "--db", str(tmp / "jsonl.db")])
