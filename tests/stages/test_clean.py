@@ -393,3 +393,26 @@ def test_cookie_banner_written_as_long_prose_is_dropped() -> None:
     c = clean_text("\n\n".join([*STORY, banner]), TITLE)
     assert paragraphs(c) == STORY
     assert [r.reason for r in c.removed] == ["ad"]
+
+
+def test_code_lines_in_a_tutorial_are_not_a_link_list() -> None:
+    intro = (
+        "The harbour office publishes its tide table as a small web service, and reading it from a "
+        "script takes only a few lines of Python, as the example below shows."
+    )
+    code = [
+        "import json",
+        "from urllib.request import urlopen",
+        'TIDES_URL = "https://tides.example.org/marrowby.json"',
+        "table = json.load(urlopen(TIDES_URL))",
+        'print(table["high"][0])',
+    ]
+    outro = (
+        "The first entry of the list is the next high tide; the service updates it every morning "
+        "at six, so a script run before then sees yesterday's figures."
+    )
+    raw = "\n".join(["Home", "News", "Weather", "", intro, "", *code, "", outro])
+    c = clean_text(raw, "Reading the tide table from a script")
+    # Lower-case lines continue the unit before them, so compare the lines, not the paragraphs.
+    assert [ln for ln in c.text.splitlines() if ln] == [intro, *code, outro]
+    assert clean_text(c.text, "Reading the tide table from a script").text == c.text

@@ -77,6 +77,14 @@ _SENT_END = re.compile(r"""[.!?…。！？]["'”’»«“)\]」』]*$|[.!?…
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _COLON_END = re.compile(r"[:;]$")
 _BULLET = re.compile(r"^(?:[*+•·▪►–—-]|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
+# Program code in a tutorial or a blog post: assignments, calls, braces, imports, shell prompts.
+_CODE = re.compile(
+    r"\w\s*[-+*/!=<>]?=\s*\S|[\w)\]]\([^()]*\)|[{};]\s*$|^\s*[{}]|\w(?:\.\w+)+\(|::|->|"
+    r"^\s*(?:import \w|from [\w.]+ import |def \w|class \w+[(:]|return\b|#include|\$ \w|>>> |//)",
+    re.M,
+)
+_CODE_CHARS = frozenset("=(){};:>$/#")  # one of these, or a keyword first, before _CODE is tried
+_CODE_WORDS = ("import ", "from ", "def ", "class ", "return")
 _URL = re.compile(r"https?://|www\.\w|\w@\w+\.\w|\[email\s*protected\]", re.I)
 
 _MONTHS = (
@@ -279,6 +287,7 @@ class _Unit:
     base: float = 0.0  # region weight from the unit alone
     indent: int = 0  # leading blanks on its line: in rendered HTML, a proxy for the DOM depth
     author: bool = False  # shaped like a comment's author line ("name says:"); junk only in a thread
+    code: bool = False  # shaped like a line of program code: part of the story, never a link list
 
 
 def _split_units(raw: str, lo: int = 0, hi: int | None = None) -> list[_Unit]:
@@ -336,6 +345,8 @@ def _describe(u: _Unit) -> bool:
     if u.words <= 14 and stripped.endswith(":"):
         head, _, last = stripped[:-1].rstrip().rpartition(" ")
         u.author = bool(head) and last.casefold() in _AUTHOR_VERBS
+    if u.stop < 0.3 and (not _CODE_CHARS.isdisjoint(text) or text.startswith(_CODE_WORDS)):
+        u.code = bool(_CODE.search(text))
     return cjk > 10
 
 
@@ -368,7 +379,7 @@ def _junk_reason(u: _Unit) -> str:
     if ("cookies" in tokens or "cookie" in tokens) and _COOKIE_PROSE.search(body):
         return "ad"
     if u.words <= 12:
-        if _URL.search(body):
+        if _URL.search(body) and not u.code:
             return "navigation"
         if _PREFIX_BYLINE.match(body) and not u.sent:
             return "byline"
@@ -559,11 +570,16 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
     runs: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        if units[i].kind not in ("headlike", "short", "bad"):
+        if units[i].kind not in ("headlike", "short", "bad") or units[i].code:
             i += 1
             continue
         j = i
-        while j < n and units[j].kind in ("headlike", "short", "bad") and reasons[j] != "repeated-headline":
+        while (
+            j < n
+            and units[j].kind in ("headlike", "short", "bad")
+            and not units[j].code
+            and reasons[j] != "repeated-headline"
+        ):
             j += 1
         run = [u for k, u in enumerate(units[i:j], i) if not reasons[k]]
         listy = all(r.bullet for r in run) and sum(r.words for r in run) >= 3 * len(run)
