@@ -416,3 +416,32 @@ def test_code_lines_in_a_tutorial_are_not_a_link_list() -> None:
     # Lower-case lines continue the unit before them, so compare the lines, not the paragraphs.
     assert [ln for ln in c.text.splitlines() if ln] == [intro, *code, outro]
     assert clean_text(c.text, "Reading the tide table from a script").text == c.text
+
+
+def test_list_announced_by_a_story_sentence_is_kept() -> None:
+    lead = "The plans shown at the meeting name the materials the builders will use for the new tower:"
+    items = ["Granite from the old tower", "Oak beams from the harbour yard", "Copper for the lantern roof"]
+    footer = ["About", "Archive", "Contact the newsroom"]
+    story = [STORY[0], lead, *items, STORY[3]]
+    raw = "\n".join([*story, *footer])
+    c = clean_text(raw, TITLE)
+    assert paragraphs(c) == story
+    # The items of an announced list share a depth; the footer under it, less indented, is no item.
+    nested = "\n".join(["  " + s for s in [STORY[0], STORY[3], lead, *items]] + footer)
+    assert "Archive" not in clean_text(nested, TITLE).text
+
+
+def test_thread_header_with_a_spelled_out_count_ends_the_body() -> None:
+    comment = (
+        "I grew up next to that lighthouse and I am so glad the town has finally decided to bring it "
+        "back, my grandfather kept the light there for thirty years."
+    )
+    raw = "\n\n".join([*STORY, f"One thought on “{TITLE}”", comment])
+    assert paragraphs(clean_text(raw, TITLE)) == STORY
+
+
+def test_you_might_also_enjoy_marker_is_related_links() -> None:
+    raw = "\n\n".join([*STORY, "You might also enjoy:"])
+    c = clean_text(raw, TITLE)
+    assert paragraphs(c) == STORY
+    assert [r.reason for r in c.removed] == ["related-links"]

@@ -138,7 +138,8 @@ _PREFIX_RELATED = re.compile(
     r" posts?| coverage| topics)?|more on this(?: story| topic)?|more from|more stories|more news|"
     r"recommended(?: for you| stories| articles)?|latest (?:articles|posts|stories)|recent posts|"
     r"popular posts|neu(?:e)?ste (?:artikel|beiträge|nachrichten)|beliebte (?:artikel|beiträge)|"
-    r"aktuelle (?:artikel|beiträge)|you (?:may|might) also like|most read|most popular|"
+    r"aktuelle (?:artikel|beiträge)|you (?:may|might) (?:also )?(?:like|enjoy|want to (?:read|check|see))|"
+    r"most read|most popular|"
     r"trending(?: now)?|editor'?s picks|further reading|more:|top stories|latest news|"
     r"lesen sie (?:auch|mehr|hier)|mehr zum thema|mehr dazu|auch interessant|weiterlesen|"
     r"weitere (?:artikel|nachrichten|beiträge|themen|meldungen)|mehr themen|verwandte (?:artikel|themen)|"
@@ -158,7 +159,8 @@ _PREFIX_TAGS = re.compile(
 )
 # "12 responses to <headline>", "3 thoughts on ...", "142 Antworten zu ...": a comment thread starts.
 _THREAD_HEADER = (
-    r"^\W*\d+\s+(?:responses?|repl(?:y|ies)|comments?|thoughts?|antworten|kommentare?|reaktionen|"
+    r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eine?|zwei|drei|vier|fünf|un|une|"
+    r"deux|trois|uno|una|dos|tres|due|tre|één|twee|drie)\s+(?:responses?|repl(?:y|ies)|comments?|thoughts?|antworten|kommentare?|reaktionen|"
     r"commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte|reacties|komentarz[ey]?)\s+"
     r"(?:to|on|zu|auf|sur|à|a|en|para|su|a|op|do)\b"
 )
@@ -581,6 +583,15 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
             and reasons[j] != "repeated-headline"
         ):
             j += 1
+        prev = units[i - 1] if i > 0 else None
+        if prev and prev.colon and prev.kind in ("good", "near") and prev.words >= 4 and not reasons[i - 1]:
+            # A sentence of the story announces it ("... from these distributions:"): a list in the
+            # story, as far as its items stay at the first one's depth.
+            m = i + 1
+            while m < j and units[m].indent == units[i].indent:
+                m += 1
+            i = m
+            continue
         run = [u for k, u in enumerate(units[i:j], i) if not reasons[k]]
         listy = all(r.bullet for r in run) and sum(r.words for r in run) >= 3 * len(run)
         if j - i >= 3 and len(run) >= 2 and not listy:
