@@ -445,3 +445,31 @@ def test_you_might_also_enjoy_marker_is_related_links() -> None:
     c = clean_text(raw, TITLE)
     assert paragraphs(c) == STORY
     assert [r.reason for r in c.removed] == ["related-links"]
+
+
+def test_filed_under_line_without_colon_is_tags() -> None:
+    raw = "\n\n".join([STORY[0], "Filed under Coastal towns", *STORY[1:]])
+    c = clean_text(raw, TITLE)
+    assert paragraphs(c) == STORY
+    assert [r.reason for r in c.removed] == ["tags"]
+
+
+def test_meta_line_split_by_pipes_is_dropped() -> None:
+    meta = "Ilse Tanner | categories: Harbour, Council | View Comments"
+    raw = "\n\n".join([STORY[0], meta, *STORY[1:]])
+    assert paragraphs(clean_text(raw, TITLE)) == STORY
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Never miss a story from the coast? Enter your email address and we will send you the week's news.",
+        "If you are already a subscriber, log in to read the rest of this story and the archive.",
+        "Our reporting is paid for by advertising, so please consider turning off your ad blocker for us.",
+        "Sind Sie bereits Abonnent? Dann melden Sie sich an, um den ganzen Artikel zu lesen.",
+    ],
+)
+def test_newsletter_paywall_and_ad_blocker_prompts_are_dropped(prompt: str) -> None:
+    c = clean_text("\n\n".join([*STORY, prompt]), TITLE)
+    assert paragraphs(c) == STORY
+    assert [r.reason for r in c.removed] == ["ad"]

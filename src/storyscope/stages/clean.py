@@ -157,6 +157,12 @@ _PREFIX_TAGS = re.compile(
     r"etiquetas|temas|argomenti|tag|trefwoorden|onderwerpen|tagi)\s*:",
     re.I,
 )
+# The same, written without a colon: "Filed under Politics", "Posted in News, Sport".
+_PREFIX_FILED = re.compile(
+    r"^\W{0,3}(?:filed under|posted in|tagged(?: with| in| as)?|abgelegt unter|veröffentlicht in|"
+    r"kategorien?|classé dans|publicado en|archiviato in)\s+\w",
+    re.I,
+)
 # "12 responses to <headline>", "3 thoughts on ...", "142 Antworten zu ...": a comment thread starts.
 _THREAD_HEADER = (
     r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eine?|zwei|drei|vier|fünf|un|une|"
@@ -238,6 +244,16 @@ _COOKIE_PROSE = re.compile(
     re.I,
 )
 
+# Newsletter, paywall and ad-blocker prompts written as sentences (up to a paragraph long).
+_PROMPT_PROSE = re.compile(
+    r"enter your e-?mail|your e-?mail (?:address )?(?:below|here)|already (?:a )?(?:subscriber|member)|"
+    r"\bad[- ]?blockers?\b|disable your ad|whitelist (?:us|our site)|"
+    r"support (?:our|independent|local|quality) (?:journalism|reporting|newsroom)|"
+    r"become a (?:member|subscriber|patron|supporter)\b|delivered (?:straight |directly )?to your inbox|"
+    r"(?:werbe|ad)blocker|bereits abonnent|e-mail-adresse eingeben|unterstützen sie (?:unseren|unabhängigen) "
+    r"journalismus|direkt in ihr postfach|déjà abonné|bloqueur de publicité",
+    re.I,
+)
 
 # --- units ------------------------------------------------------------------------------------
 
@@ -260,6 +276,10 @@ _TRIGGERS = {
         source crédit crédits fuente fonte zdjęcie afbeelding c copyright getty images gettyimages imago
         shutterstock istock alliance file afp ap reuters dpa epa anp ansa efe photocredit bildrechte
         fotocredit enlarge vergrößern zoom fotó abbildung""".split()
+    ),
+    "prompt": frozenset(
+        """email mail already adblocker adblockers blocker blockers disable whitelist support become
+        inbox werbeblocker bereits unterstützen postfach déjà bloqueur""".split()
     ),
     "ad": frozenset(
         """advertisement advertising sponsored promoted anzeige werbung publicité publicite publicidad
@@ -367,7 +387,7 @@ def _junk_reason(u: _Unit) -> str:
             return "navigation"
     if _PREFIX_RELATED.match(body) and (u.words <= 25 or not u.sent):
         return "related-links"
-    if _PREFIX_TAGS.match(body):
+    if _PREFIX_TAGS.match(body) or (u.words <= 12 and not u.sent and _PREFIX_FILED.match(body)):
         return "tags"
     tokens = set(u.key.split())
     if u.words <= 40 and tokens & _TRIGGERS["comment"] and _ANY_COMMENT.search(body):
@@ -380,6 +400,8 @@ def _junk_reason(u: _Unit) -> str:
         return "ad"
     if ("cookies" in tokens or "cookie" in tokens) and _COOKIE_PROSE.search(body):
         return "ad"
+    if u.words <= 60 and tokens & _TRIGGERS["prompt"] and _PROMPT_PROSE.search(body):
+        return "ad"
     if u.words <= 12:
         if _URL.search(body) and not u.code:
             return "navigation"
@@ -387,6 +409,8 @@ def _junk_reason(u: _Unit) -> str:
             return "byline"
         if any(c.isdigit() for c in body) and len(_LETTER.findall(_DATE_TOKEN.sub(" ", body))) <= 3:
             return "dateline"
+    if u.words <= 25 and not u.sent and body.count(" | ") >= 2:
+        return "navigation"  # "date | categories: a, b | 3 comments": a meta line, or a menu on one line
     return ""
 
 
