@@ -473,3 +473,20 @@ def test_newsletter_paywall_and_ad_blocker_prompts_are_dropped(prompt: str) -> N
     c = clean_text("\n\n".join([*STORY, prompt]), TITLE)
     assert paragraphs(c) == STORY
     assert [r.reason for r in c.removed] == ["ad"]
+
+
+def test_consent_panel_mentioning_cookies_is_dropped_but_a_story_about_cookies_stays() -> None:
+    panel = [
+        "Some of these cookies are strictly necessary, so refusing them changes how the pages work for "
+        "you, and you can change your settings at any time from the link at the bottom of the page.",
+        "Diese Cookies helfen uns zu verstehen, wie Sie unsere Seiten nutzen; Ihre Einwilligung können "
+        "Sie jederzeit in den Einstellungen widerrufen.",
+    ]
+    c = clean_text("\n\n".join([*STORY, *panel]), TITLE)
+    assert paragraphs(c) == STORY
+    bakery = (
+        "The bakery on the quay sold out of its ginger cookies by noon on the day of the vote, and "
+        "the owner said she would bake twice as many for the opening of the new tower."
+    )
+    story = [*STORY, bakery]
+    assert paragraphs(clean_text("\n\n".join(story), TITLE)) == story

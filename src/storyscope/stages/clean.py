@@ -243,6 +243,22 @@ _COOKIE_PROSE = re.compile(
     r"utilise des cookies|utilizza (?:i )?cookie|utiliza cookies|usamos cookies|gebruikt cookies",
     re.I,
 )
+# Consent panels: cookies, the reader or the site addressed, and consent or settings wording.
+_COOKIE_WORDS = frozenset("cookie cookies ciasteczka".split())
+_PERSON_WORDS = frozenset(
+    """we our us you your wir uns unser unsere unserer unseren ihr ihre ihren ihrer ihnen sie du dein
+    deine nous notre nos vous votre vos nosotros nuestro nuestra usted su sus noi nostro vostro wij
+    onze u uw jij""".split()
+)
+_CONSENT = re.compile(
+    r"consent|accept|agree|reject|decline|opt[- ]?(?:in|out)|settings|preferences|browser|"
+    r"(?:web)?site|personal (?:data|information)|track|"
+    r"einwillig|zustimm|akzeptier|ablehn|einstellung|webseite|personenbezogen|"
+    r"consentement|accepter|refuser|paramètres|navigat|données|"
+    r"consentimiento|aceptar|rechazar|configuración|navegador|consenso|accett|rifiut|"
+    r"toestemming|accepteren|instellingen|zgod|akceptuj|ustawienia",
+    re.I,
+)
 
 # Newsletter, paywall and ad-blocker prompts written as sentences (up to a paragraph long).
 _PROMPT_PROSE = re.compile(
@@ -398,7 +414,9 @@ def _junk_reason(u: _Unit) -> str:
         return "caption"
     if (u.words <= 30 or u.stop < 0.1) and tokens & _TRIGGERS["ad"] and _ANY_AD.search(body):
         return "ad"
-    if ("cookies" in tokens or "cookie" in tokens) and _COOKIE_PROSE.search(body):
+    if tokens & _COOKIE_WORDS and (
+        _COOKIE_PROSE.search(body) or (tokens & _PERSON_WORDS and _CONSENT.search(body))
+    ):
         return "ad"
     if u.words <= 60 and tokens & _TRIGGERS["prompt"] and _PROMPT_PROSE.search(body):
         return "ad"
