@@ -490,3 +490,17 @@ def test_consent_panel_mentioning_cookies_is_dropped_but_a_story_about_cookies_s
     )
     story = [*STORY, bakery]
     assert paragraphs(clean_text("\n\n".join(story), TITLE)) == story
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Unless noted otherwise, everything on this blog is licensed under a Creative Commons "
+        "Attribution 4.0 International License.",
+        "Alle Texte dieses Blogs stehen unter einer Creative Commons Namensnennung 4.0 Lizenz.",
+    ],
+)
+def test_site_licence_notice_is_dropped(notice: str) -> None:
+    c = clean_text("\n\n".join([*STORY, notice]), TITLE)
+    assert paragraphs(c) == STORY
+    assert [r.reason for r in c.removed] == ["credit"]

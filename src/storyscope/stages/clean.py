@@ -270,6 +270,15 @@ _PROMPT_PROSE = re.compile(
     r"journalismus|direkt in ihr postfach|déjà abonné|bloqueur de publicité",
     re.I,
 )
+# The site's licence notice: "All content is licensed under a Creative Commons ... License".
+_SITE_LICENSE = re.compile(
+    r"\blicen[sc]ed under\b|"
+    r"(?:published|available|covered) (?:under|by) (?:a |the )?[\w .-]{0,40}licen[sc]e\b|"
+    r"creative commons (?:attribution|namensnennung)|some rights reserved|einige rechte vorbehalten|"
+    r"lizenziert unter|(?:steht|stehen) (?:\w+ ){0,3}unter (?:einer|der) (?:\w+ )?(?:creative|cc|lizenz)|"
+    r"unter der lizenz cc|sous licence creative|bajo (?:una )?licencia creative",
+    re.I,
+)
 
 # --- units ------------------------------------------------------------------------------------
 
@@ -296,6 +305,10 @@ _TRIGGERS = {
     "prompt": frozenset(
         """email mail already adblocker adblockers blocker blockers disable whitelist support become
         inbox werbeblocker bereits unterstützen postfach déjà bloqueur""".split()
+    ),
+    "license": frozenset(
+        """licensed licenced license licence attribution namensnennung rights rechte lizenziert
+        steht stehen lizenz licencia""".split()
     ),
     "ad": frozenset(
         """advertisement advertising sponsored promoted anzeige werbung publicité publicite publicidad
@@ -420,6 +433,8 @@ def _junk_reason(u: _Unit) -> str:
         return "ad"
     if u.words <= 60 and tokens & _TRIGGERS["prompt"] and _PROMPT_PROSE.search(body):
         return "ad"
+    if u.words <= 60 and tokens & _TRIGGERS["license"] and _SITE_LICENSE.search(body):
+        return "credit"
     if u.words <= 12:
         if _URL.search(body) and not u.code:
             return "navigation"
