@@ -504,3 +504,21 @@ def test_site_licence_notice_is_dropped(notice: str) -> None:
     c = clean_text("\n\n".join([*STORY, notice]), TITLE)
     assert paragraphs(c) == STORY
     assert [r.reason for r in c.removed] == ["credit"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Did you like this article?",
+        "Was this article helpful?",
+        "You must be logged in to post a comment about the lighthouse.",
+        "This post contains affiliate links: we may earn a commission when you buy through them.",
+        "Hat Ihnen der Artikel gefallen? Dann teilen Sie ihn mit Ihren Freunden!",
+        "Sie müssen angemeldet sein, um einen Kommentar zu schreiben.",
+        "Hinterlasse einen Kommentar",
+    ],
+)
+def test_rate_share_comment_prompts_and_affiliate_notes_are_dropped(prompt: str) -> None:
+    c = clean_text("\n\n".join([*STORY, prompt]), TITLE)
+    assert paragraphs(c) == STORY
+    assert [r.reason for r in c.removed] in (["share"], ["comment-prompt"])

@@ -279,6 +279,24 @@ _SITE_LICENSE = re.compile(
     r"unter der lizenz cc|sous licence creative|bajo (?:una )?licencia creative",
     re.I,
 )
+# Prompts around the story asking the reader to rate, share or comment, and affiliate disclosures.
+_ENGAGE = re.compile(
+    r"(?:did you )?(?:like|enjoy)(?:ed)? (?:this|the) (?:article|post|story)\?|"
+    r"was this (?:article|post|page|story|information) (?:helpful|useful)|"
+    r"share (?:this|it) with (?:your )?friends|"
+    r"be sociable|you must be logged in to|this site uses akismet|affiliate links?|"
+    r"(?:contains|includes) (?:affiliate|sponsored|paid)|earn (?:a|an affiliate) commission|"
+    r"(?:hat|haben) (?:dir|ihnen|euch) (?:der|dieser|unser) (?:artikel|beitrag) gefallen|"
+    r"(?:artikel|beitrag) gefällt (?:dir|ihnen|euch)|gefällt (?:dir|ihnen|euch) (?:dieser|der|unser) "
+    r"(?:artikel|beitrag)|(?:artikel|beitrag) gefallen\?|war (?:der|dieser) (?:artikel|beitrag) "
+    r"(?:hilfreich|nützlich)|(?:mit freunden|jetzt|artikel|beitrag) teilen\b|vergiss nicht zu teilen|"
+    r"(?:musst|müssen) (?:\w+ )?(?:angemeldet|eingeloggt) sein|(?:einloggen|anmelden), um|"
+    r"hinterlasse(?:n sie)? (?:eine|einen) (?:antwort|kommentar)|^\W*kommentieren(?: sie hier)?\W*$|"
+    r"verraten sie (?:uns )?(?:gerne )?in den kommentaren|ihre meinung (?:zu diesem thema|ist gefragt)|"
+    r"verwendet akismet|provisions?-?links?|(?:enthält|enthalten) (?:werbung|affiliate|provisions)|"
+    r"erhält (?:\w+ )?(?:ggf\.|gegebenenfalls|eine) (?:\w+ )?(?:provision|vergütung)|podziel się",
+    re.I,
+)
 
 # --- units ------------------------------------------------------------------------------------
 
@@ -309,6 +327,12 @@ _TRIGGERS = {
     "license": frozenset(
         """licensed licenced license licence attribution namensnennung rights rechte lizenziert
         steht stehen lizenz licencia""".split()
+    ),
+    "engage": frozenset(
+        """like liked enjoy enjoyed helpful useful share sociable logged akismet affiliate contains
+        includes commission gefallen gefällt hilfreich nützlich teilen angemeldet eingeloggt einloggen
+        anmelden hinterlasse hinterlassen kommentieren kommentaren meinung provision provisionslink
+        provisionslinks enthält enthalten erhält podziel""".split()
     ),
     "ad": frozenset(
         """advertisement advertising sponsored promoted anzeige werbung publicité publicite publicidad
@@ -435,6 +459,8 @@ def _junk_reason(u: _Unit) -> str:
         return "ad"
     if u.words <= 60 and tokens & _TRIGGERS["license"] and _SITE_LICENSE.search(body):
         return "credit"
+    if u.words <= 25 and tokens & _TRIGGERS["engage"] and _ENGAGE.search(body):
+        return "share"
     if u.words <= 12:
         if _URL.search(body) and not u.code:
             return "navigation"
