@@ -522,3 +522,30 @@ def test_rate_share_comment_prompts_and_affiliate_notes_are_dropped(prompt: str)
     c = clean_text("\n\n".join([*STORY, prompt]), TITLE)
     assert paragraphs(c) == STORY
     assert [r.reason for r in c.removed] in (["share"], ["comment-prompt"])
+
+
+def test_story_sentences_about_jobs_and_donations_are_kept() -> None:
+    story = [
+        *STORY[:3],
+        "The rebuilding will create forty jobs in the harbour over the next two years.",
+        "A local shipowner made a donation of two hundred thousand crowns to the fund.",
+        *STORY[3:],
+    ]
+    assert paragraphs(clean_text("\n\n".join(story), TITLE)) == story
+    # A short line about jobs, with no sentence to it, is still junk.
+    c = clean_text("\n\n".join([*STORY, "Jobs in the region"]), TITLE)
+    assert paragraphs(c) == STORY
+
+
+def test_ingredient_list_is_not_a_link_list() -> None:
+    intro = (
+        "The harbour café bakes its famous lighthouse cake every Sunday, and the owner shared the "
+        "recipe with us after the council vote."
+    )
+    ingredients = ["200 g flour", "2 tbsp honey", "1/2 cup milk", "3 eggs, beaten"]
+    method = (
+        "Mix everything in a large bowl, pour it into a tall tin and bake it for forty minutes until "
+        "the top is golden."
+    )
+    story = [intro, *ingredients, method]
+    assert paragraphs(clean_text("\n".join(story), "A cake for the lighthouse")) == story

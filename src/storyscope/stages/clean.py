@@ -85,6 +85,13 @@ _CODE = re.compile(
 )
 _CODE_CHARS = frozenset("=(){};:>$/#")  # one of these, or a keyword first, before _CODE is tried
 _CODE_WORDS = ("import ", "from ", "def ", "class ", "return")
+_QUANTITY = re.compile(
+    r"^(?:[*+•·▪►–—-]\s*)?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*(?:-|–|bis|to)\s*\d+)?\s*"
+    r"(?:g|gr|kg|mg|ml|cl|dl|l|oz|lbs?|pounds?|cups?|tbsp|tsp|tablespoons?|teaspoons?|el|tl|"
+    r"prisen?|pinch|cans?|jars?|box(?:es)?|cloves?|stück|stk|pck|päckchen|packungen?|pkg|"
+    r"scheiben?|slices?|bund|zehen?|dashes?|spritzer|becher|tassen?|msp)\b",
+    re.I,
+)
 _URL = re.compile(r"https?://|www\.\w|\w@\w+\.\w|\[email\s*protected\]", re.I)
 
 _MONTHS = (
@@ -187,15 +194,17 @@ _ANY_AD = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored(?: content)?|promoted|anzeige|werbung|publicit[ée]|"
     r"publicidad|pubblicit[àa]|reklama|advertentie|ad|ads)\W*$|"
     r"\bnewsletter\b|\bsubscribe\b|\bsign up\b|\bunsubscribe\b|abonnieren|jetzt abonnieren|"
-    r"abonnez-vous|suscr[ií]bete|iscriviti|abonneer|zapisz się|\bjobs?\b|stellenangebote|"
+    r"abonnez-vous|suscr[ií]bete|iscriviti|abonneer|zapisz się|stellenangebote|"
     r"\bcookies?\b|privacy policy|datenschutzerklärung|terms of (?:use|service)|nutzungsbedingungen|"
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
     r"tutti i diritti riservati|download (?:the|our) app|get the app|app herunterladen|"
     r"^\W*(?:impressum|datenschutz|kontakt|contact(?: us)?|about us|über uns|imprint|agb|faq|"
-    r"mentions légales|aviso legal|privacy)\W*$|jetzt registrieren|\bspenden?\b|\bdonat(?:e|ion)\b|"
+    r"mentions légales|aviso legal|privacy)\W*$|jetzt registrieren|\bspenden?\b|"
     r"beiträge per e-mail|posts by email|warenkorb|add to cart",
     re.I,
 )
+# Words that make a short line junk but are everyday words in a story's sentences ("500 jobs").
+_AD_WORDS = re.compile(r"\bjobs?\b|\bdonat(?:e|ions?)\b", re.I)
 _ANY_CAPTION = re.compile(
     r"\((?:photo|picture|image|foto|bild|fotó|zdjęcie)\b[^)]*\)|"
     r"^\W*(?:file )?(?:photo|picture|image|foto|bild|bildquelle|fotos?|credit|photograph|"
@@ -449,7 +458,12 @@ def _junk_reason(u: _Unit) -> str:
         return "credit"
     if u.words <= 60 and ("©" in body or tokens & _TRIGGERS["caption"]) and _ANY_CAPTION.search(body):
         return "caption"
-    if (u.words <= 30 or u.stop < 0.1) and tokens & _TRIGGERS["ad"] and _ANY_AD.search(body):
+    story_sentence = u.sent and u.words >= 8
+    if (
+        (u.words <= 30 or u.stop < 0.1)
+        and tokens & _TRIGGERS["ad"]
+        and (_ANY_AD.search(body) or (not story_sentence and _AD_WORDS.search(body)))
+    ):
         return "ad"
     if tokens & _COOKIE_WORDS and (
         _COOKIE_PROSE.search(body) or (tokens & _PERSON_WORDS and _CONSENT.search(body))
@@ -677,6 +691,8 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
             continue
         run = [u for k, u in enumerate(units[i:j], i) if not reasons[k]]
         listy = all(r.bullet for r in run) and sum(r.words for r in run) >= 3 * len(run)
+        # Quantities first ("200 g flour", "1/2 cup sugar"): a recipe's ingredients, not links.
+        listy = listy or 2 * sum(1 for r in run if _QUANTITY.match(r.text)) >= len(run)
         if j - i >= 3 and len(run) >= 2 and not listy:
             runs.append((i, j))
             for k in range(i, j):
