@@ -14,6 +14,8 @@ Signals, language-independent first:
 3. context: runs of short non-sentence lines (link lists), lines repeated in the page, short lines
    between prose kept as subheads, a marker line ("Read more") taking the link titles after it,
    comment threads ("name says:" lines), prose nested deeper than the body at its end (teasers);
+   lines of program code, ingredient lists and lists announced by a sentence ending in a colon
+   are never taken for link lists;
 4. small multilingual keyword lists (English, German, French, Spanish, Italian, Dutch, Polish,
    Portuguese) for the junk that has no shape of its own: captions, credits, prompts, ads.
 
