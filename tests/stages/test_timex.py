@@ -246,3 +246,56 @@ def test_weekday_without_tense_is_the_nearer_one_and_possessive_is_marked() -> N
     assert resolve_weekday(0, DCT, None) == date(2031, 5, 12)
     found = one("The envoy was not among the guests at Friday's dinner.")
     assert found["possessive"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Ticket sales may slow over the next few days.", "the next few days", "PXD"),
+        ("The orchestra will tour for two more weeks.", "two more weeks", "P2W"),
+        ("The mill posted losses for several quarters.", "several quarters", "PXQ"),
+        ("Sales fell in the past two quarters.", "the past two quarters", "P2Q"),
+        ("Rents have climbed in recent years.", "recent years", "PXY"),
+        ("The hearing lasted nearly three hours.", "nearly three hours", "PT3H"),
+        ("The reservoir can hold water for at least 40 days.", "at least 40 days", "P40D"),
+    ],
+)
+def test_more_durations(text: str, phrase: str, value: str) -> None:
+    t = one(text)
+    assert (t["text"], t["value"], t["kind"]) == (phrase, value, "duration")
+
+
+def test_three_quarters_of_is_a_fraction() -> None:
+    assert find_timexes("Three quarters of the votes were counted.", DCT) == []
+
+
+def test_the_weekend_follows_tense() -> None:
+    # DCT is Wednesday 2031-05-14 (ISO week 20): the weekend just past is in week 19, the next in week 20.
+    assert one("The pier reopened over the weekend.")["value"] == "2031-W19-WE"
+    assert one("The pier will reopen over the weekend.")["value"] == "2031-W20-WE"
+
+
+def test_the_year_of_a_results_report() -> None:
+    found = find_timexes("For the year ended June 30, the brewer earned $4 million.", DCT)
+    assert [(t["text"], t["value"], t["kind"]) for t in found[:1]] == [("the year", "P1Y", "duration")]
+    t = one("The brewer expects a loss for the full year.")
+    assert (t["text"], t["value"]) == ("the full year", "2031")
+    assert find_timexes("The year was hard on brewers.", DCT) == []
+
+
+def test_that_year_takes_the_last_stated_date() -> None:
+    found = find_timexes("The plant opened on March 3, 2024, and later that year it was sold.", DCT)
+    assert [(t["text"], t["value"]) for t in found] == [
+        ("March 3, 2024", "2024-03-03"),
+        ("later that year", "2024"),
+    ]
+
+
+def test_sets_of_weekdays_and_months() -> None:
+    text = "Buses leave each Thursday and on Sunday mornings, and the fair opens every July."
+    found = [(t["text"], t["value"], t["kind"]) for t in find_timexes(text, DCT)]
+    assert found == [
+        ("each Thursday", "XXXX-WXX-4", "set"),
+        ("Sunday mornings", "XXXX-WXX-7TMO", "set"),
+        ("every July", "XXXX-07", "set"),
+    ]

@@ -85,7 +85,11 @@ _NUM_RE = (
     r"(?:\d+(?:\.\d+|\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
     rf"(?:one|two|three|four|five|six|seven|eight|nine)|{_NUM_WORDS})"
 )
-_UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+_UNIT_RE = (
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries"
+    # Only the plural: "a quarter" is as often a fraction as three months.
+    r"|quarters(?!\s+of\b))"
+)
 _MOD_RE = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[- ]\s*)"
 
 # --- tense --------------------------------------------------------------------------------------
@@ -254,8 +258,9 @@ _RULES: list[_Rule] = [
         r"year-)(?P<dir>earlier|ago)\b", _I)),
     ("duration", _r(
         rf"\b(?:(?P<pre>the\s+(?:past|last|next|first|coming|previous|following)|(?:the\s+)?(?:past|last|next|"
-        rf"first|coming)|the)\s+)?(?P<num>{_NUM_RE}|a\s+few|several|a\s+couple\s+of|some|many)"
-        rf"(?P<half>\s+and\s+a\s+half)?[- ](?P<unit>{_UNIT_RE})(?P<old>\s+old)?\b(?!-old)", _I)),
+        rf"first|coming)|the)\s+)?(?P<num>{_NUM_RE}|a\s+few|several|a\s+couple\s+of|some|many|(?<=past\s|last\s|next\s)few)"
+        rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|straight|consecutive))?[- ]"
+        rf"(?P<unit>{_UNIT_RE})(?P<old>\s+old)?\b(?!-old)", _I)),
     ("pastunit", _r(
         r"\b(?P<pre>the\s+(?:past|last|previous|coming|next))\s+(?P<unit>day|week|month|year|decade)\b", _I)),
     ("plural", _r(
@@ -266,9 +271,27 @@ _RULES: list[_Rule] = [
         r"|\b(?P<present2>current)\b(?!\s+(?:account|affairs|events|flowing|law|rules?|system|level))"
         # Left out, because in news they modify an event far more often than they place one in time:
         # "previously", "formerly", "soon", "shortly", the adjectives "recent" and "future" on their own.
-        r"|\b(?P<past>recently|lately|the\s+past|recent\s+(?:days|weeks|months|years))\b"
+        r"|\b(?P<past>recently|lately|the\s+past)\b"
+        r"|\b(?P<recent>recent)\s+(?P<runit>days|weeks|months|years)\b"
         r"|\b(?P<future>the\s+(?:near\s+|distant\s+)?future"
         r"|the\s+coming\s+(?:days|weeks|months|years))\b", _I)),
+    # "the weekend" alone ("over the weekend"): the weekend the clause's tense points to.
+    ("weekend", _r(r"\b[Tt]he\s+weekend\b")),
+    # "the year" of a results report: "for the year" is the writing year, "the year ended June 30" a
+    # twelve-month span; "the year before", "the year two thousand" are left to other rules.
+    ("theyear", _r(
+        r"\b[Tt]he\s+(?:(?P<qual>full|fiscal|calendar)\s+)?"
+        r"year\b(?!['’]s|[- ](?:ago|earlier|before|after|later|end\b|round|two|nineteen|one|[0-9]))"
+        r"(?P<ended>(?=\s+end(?:ed|ing)\b))?")),
+    # Anaphoric: "that year", "later that day", "that same month" take the last date the text stated.
+    ("thatunit", _r(
+        r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat)\s+(?:same\s+)?(?P<unit>day|month|year)\b")),
+    # Sets of weekdays and months: "each Thursday", "every July", "Mondays", "Tuesday nights".
+    ("wdset", _r(
+        rf"\b(?:(?i:every|each)\s+(?P<wd>{_WEEKDAY_RE})(?!\w)(?i:\s+(?P<tod>morning|afternoon|evening|night))?"
+        r"|(?P<wdp>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"
+        rf"|(?P<wd2>{_WEEKDAY_RE})\s+(?P<tod2>mornings|afternoons|evenings|nights)"
+        rf"|(?i:every|each)\s+(?P<mon>{_MONTH_RE}))\b")),
     ("set", _r(
         r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)\b"
         r"|\b(?:every|each|per)\s+(?P<unit>day|week|month|year|night|morning|season)\b", _I)),
@@ -286,6 +309,8 @@ _MONTH_CONTEXT = re.compile(
     r"mid|end|between|and|or)\s*-?\s*|[,(]\s*)$",
     re.IGNORECASE,
 )
+# "for the year", "of the year": the year of the report.
+_YEAR_PREP = re.compile(r"\b(?:for|of|in|through|during|throughout)\s+$", re.IGNORECASE)
 # Words after a bare year that show it is a count, not a date ("2015 people").
 _YEAR_COUNT_AFTER = re.compile(r"^\s+(?:[a-z]+s\b|of\s+(?:the|them)|percent|per\b)")
 
@@ -306,6 +331,8 @@ def _candidates(text: str) -> Iterator[_Mention]:
                 and not groups.get("pre")
             ):
                 continue
+            if name == "theyear" and _YEAR_PREP.search(text[max(0, m.start() - 12) : m.start()]):
+                groups["prep"] = "yes"
             if name == "duration" and groups.get("old"):
                 continue  # an age ("52 years old") is not a time expression
             yield _Mention(m.start(), m.end(), name, groups, {"order": order})
@@ -554,6 +581,38 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         return out
     if rule in ("duration", "pastunit", "plural"):
         return _duration(g, rule, out)
+    if rule == "weekend":
+        out["precision"] = "week"
+        if dct:
+            sat = dct + timedelta(days=5 - dct.weekday())  # this week's Saturday
+            if tense != "future" and dct.weekday() < 5:
+                sat -= timedelta(days=7)
+            out["value"] = f"{_week(sat)}-WE"
+        return out
+    if rule == "theyear":
+        if g.get("ended") is not None:
+            out.update(kind="duration", value="P1Y", anchor="absolute")
+        elif g.get("prep") or g.get("qual"):
+            out.update(precision="year", value=str(dct.year) if dct else None)
+        return out
+    if rule == "thatunit":
+        # The value comes from the text before (_anaphoric_units); none until then.
+        out["precision"] = (g.get("unit") or "").lower()
+        return out
+    if rule == "wdset":
+        out.update(kind="set", anchor="absolute")
+        if g.get("mon"):
+            out["value"] = f"XXXX-{_month_num(g['mon'] or ''):02d}"
+            return out
+        wd_word = (g.get("wd") or g.get("wd2") or g.get("wdp") or "").rstrip(".").lower()
+        wd = _WEEKDAYS[wd_word[:-1] if g.get("wdp") else wd_word]
+        tod = (g.get("tod") or g.get("tod2") or "").lower().rstrip("s")
+        out["value"] = f"XXXX-WXX-{wd + 1}" + (f"T{_TIME_OF_DAY[tod]}" if tod else "")
+        return out
+    if rule == "ref" and g.get("recent"):
+        # "in recent years": a span of unstated length ending now, written as a duration.
+        out.update(kind="duration", value=_duration_value(None, g.get("runit") or ""), anchor="dct")
+        return out
     if rule == "ref":
         kind = (
             "PRESENT_REF"
@@ -745,8 +804,19 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return a, (m2.start() + 1 if m2 else len(text))
 
 
+# Quantity modifiers belong to a duration's span in TimeML ("nearly two years", "at least 72 hours").
+_SPAN_MODIFIER = re.compile(
+    r"\b(?:nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|no\s+more\s+than|up\s+to)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _expression_fields(text: str, m: _Mention) -> Json:
     core_start, core_end = m.start, m.end
+    if m.rule in ("duration", "ago", "yearspan") and text[m.start : m.start + 3].lower() != "the":
+        mod = _SPAN_MODIFIER.search(text, max(0, m.start - 16), m.start)
+        if mod:
+            core_start = mod.start()
     return {"text": text[core_start:core_end], "start": core_start, "end": core_end}
 
 
@@ -832,6 +902,7 @@ def _anaphoric_units(items: list[Json], rules: list[str]) -> None:
     """ "the following year", "the previous month": counted from the last date the text stated, not from
     the writing date ("On May 22, 1995, ... and the following year" is 1996)."""
     last: date | None = None
+    stated: list[str] = []  # values of the dates so far, any anchor ("YYYY", "YYYY-MM", "YYYY-MM-DD")
     for item, rule in zip(items, rules, strict=True):
         m = _ANAPHORIC.match(item["text"]) if rule == "relunit" else None
         if m and last is not None:
@@ -844,8 +915,17 @@ def _anaphoric_units(items: list[Json], rules: list[str]) -> None:
                 item["value"] = f"{d.year}-{d.month:02d}"
             else:
                 item["value"] = (last + timedelta(days=step)).isoformat()
+        if rule == "thatunit" and stated:
+            # "that year", "later that day": the last date stated in as much detail.
+            unit = item["precision"]
+            keep = {"year": 4, "month": 7, "day": 10}.get(unit, 10)
+            fit = next((v for v in reversed(stated) if len(v) >= keep), None)
+            item["value"] = fit[:keep] if fit else None
         if item.get("anchor") == "absolute" and item.get("year") and item["kind"] == "date":
             last = date(item["year"], item.get("month") or 1, item.get("day") or 1)
+        value = item.get("value") or ""
+        if item["kind"] in ("date", "time") and re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)", value):
+            stated.append(value[:10])
 
 
 def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
@@ -956,7 +1036,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "2"
+    version = "3"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
