@@ -299,3 +299,43 @@ def test_sets_of_weekdays_and_months() -> None:
         ("Sunday mornings", "XXXX-WXX-7TMO", "set"),
         ("every July", "XXXX-07", "set"),
     ]
+
+
+def test_modal_perfect_and_past_perfect_plans_look_back() -> None:
+    # DCT is a Wednesday: the Monday behind it, not the one ahead.
+    assert one("The outage may have started on Monday.")["value"] == "2031-05-12"
+    assert one("The permit had been due to lapse on Monday.")["value"] == "2031-05-12"
+    assert one("The permit will lapse on Monday.")["value"] == "2031-05-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The mill reopened in nineteen ninety-two.", "nineteen ninety-two", "1992"),
+        ("The mill will reopen by the year two thousand.", "the year two thousand", "2000"),
+        ("The mill reopened in March nineteen eighty-one.", "March nineteen eighty-one", "1981-03"),
+        ("2029 was wet, with floods.", "2029", "2029"),
+    ],
+)
+def test_years_in_words_and_before_a_verb(text: str, phrase: str, value: str) -> None:
+    t = one(text)
+    assert (t["text"], t["value"]) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The clinic closed on Thanksgiving Day.", "2030-11-28"),
+        ("The clinic will close on Thanksgiving Day.", "2031-11-27"),
+        ("The clinic closed last Christmas after a flood.", "2030-12-25"),
+        ("The clinic reopened on Easter Sunday.", "2031-04-13"),
+        ("Turnout rose on Election Day.", "2030-11-05"),
+        ("The clinic will close on Memorial Day.", "2031-05-26"),
+    ],
+)
+def test_holidays(text: str, value: str) -> None:
+    assert one(text)["value"] == value
+
+
+def test_christmas_as_a_modifier_is_not_a_date() -> None:
+    assert find_timexes("Christmas trees were sold out.", DCT) == []

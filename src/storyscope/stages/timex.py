@@ -80,6 +80,15 @@ _WEEKDAY_RE = (
 )
 _DAY_RE = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:1[89][0-9]{2}|20[0-9]{2})"
+# A year said in words, as transcripts write it: "nineteen ninety-six", "two thousand", "twenty twelve".
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_SPOKEN_YEAR_RE = (
+    rf"(?:(?:[Nn]ineteen|[Tt]wenty)[- ](?:{_TEENS}|(?:{_TENS})(?:[- ](?:{_ONES}))?|oh[- ](?:{_ONES}))"
+    rf"|[Tt]wo\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|{_ONES}))?)"
+)
+_YEAR_OR_SPOKEN_RE = rf"(?:{_YEAR_RE}|{_SPOKEN_YEAR_RE})"
 _NUM_WORDS = "|".join(sorted((re.escape(k) for k in _NUMBERS), key=len, reverse=True))
 _NUM_RE = (
     r"(?:\d+(?:\.\d+|\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
@@ -124,6 +133,8 @@ _NOT_PAST = frozenset(
     united based so-called armed aged advanced limited detailed concerned related interested supposed
     """.split()
 ) - {"needed", "fled"}
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
+_HAVE_AFTER = re.compile(r"\s+(?:not\s+)?have\b", re.IGNORECASE)
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|as)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -136,8 +147,13 @@ def clause_tense(sentence: str, start: int, end: int) -> str | None:
     """
     best: tuple[float, int, str] | None = None
     for m in _FUTURE_PHRASES.finditer(sentence):
+        # "had been due to expire Friday": a plan in the past perfect lies behind the report.
+        had = _HAD_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()])
         best = _closer(
-            best, _word_distance(sentence, m.start(), m.end(), start, end), m.start() < start, "future"
+            best,
+            _word_distance(sentence, m.start(), m.end(), start, end),
+            m.start() < start,
+            "past" if had else "future",
         )
     for m in _WORD.finditer(sentence):
         if start <= m.start() < end:
@@ -145,7 +161,9 @@ def clause_tense(sentence: str, start: int, end: int) -> str | None:
         w = m.group().lower().replace("’", "'")
         tense: str | None = None
         penalty = 0.0
-        if w in _FUTURE_STRONG or w.endswith("'ll"):
+        if (w in _FUTURE_WEAK or w in ("should", "must")) and _HAVE_AFTER.match(sentence, m.end()):
+            tense = "past"  # "may have been", "would have closed": a modal perfect looks back
+        elif w in _FUTURE_STRONG or w.endswith("'ll"):
             tense = "future"
         elif w in _FUTURE_WEAK:
             # A weak modal is often conditional, but in reported speech it is the future of the
@@ -215,17 +233,17 @@ _RULES: list[_Rule] = [
     ("dmy", _r(rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE}),?\s+(?P<y>{_YEAR_RE})\b")),
     ("md", _r(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY_RE})(?:\s*[-–]\s*(?P<d2>{_DAY_RE}))?(?![\d,]*\d)\b")),
     ("dm", _r(rf"\b(?:the\s+)?(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE})(?!\w)")),
-    ("my", _r(rf"(?i:\b{_MOD_RE}?)(?P<mon>{_MONTH_RE}),?\s+(?:of\s+)?(?P<y>{_YEAR_RE})\b")),
+    ("my", _r(rf"(?i:\b{_MOD_RE}?)(?P<mon>{_MONTH_RE}),?\s+(?:of\s+)?(?P<y>{_YEAR_OR_SPOKEN_RE})\b")),
     ("month", _r(
         rf"(?i:(?P<mod>\b{_MOD_RE}|\b(?P<rel>last|next|this|early|late)\s+))?\b(?P<mon>{_MONTH_RE})(?!\w)"
         r"(?i:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?")),
     ("season", _r(
         rf"\b(?:(?P<rel>last|next|this|the\s+coming|the\s+past|early|late)\s+|(?P<the>the\s+))?"
-        rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR_RE}))?\b", _I)),
+        rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR_OR_SPOKEN_RE}))?\b", _I)),
     ("decade", _r(r"\b(?:the\s+)?(?:(?P<cent>1[89]|20)(?P<dec>[0-9])0s|'(?P<short>[0-9])0s)\b")),
     ("century", _r(r"\b(?:the\s+)?(?P<ord>\d{2})(?:st|nd|rd|th)\s+century\b", _I)),
     ("year", _r(
-        rf"(?i:\b(?P<mod>{_MOD_RE})|\b(?P<fiscal>fiscal)\s+)?\b(?P<y>{_YEAR_RE})\b(?![-./]?\d|%|,\d)")),
+        rf"(?i:\b(?P<mod>{_MOD_RE})|\b(?P<fiscal>fiscal)\s+|\bthe\s+year\s+)?\b(?P<y>{_YEAR_RE}|{_SPOKEN_YEAR_RE})\b(?![-./]?\d|%|,\d)")),
     ("quarter", _r(
         rf"\b(?:the\s+)?(?:(?P<qy>{_YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|"
         r"current|last|past|year-earlier|year-ago)[- ](?:fiscal[- ])?quarter\b"
@@ -275,6 +293,13 @@ _RULES: list[_Rule] = [
         r"|\b(?P<recent>recent)\s+(?P<runit>days|weeks|months|years)\b"
         r"|\b(?P<future>the\s+(?:near\s+|distant\s+)?future"
         r"|the\s+coming\s+(?:days|weeks|months|years))\b", _I)),
+    # Holidays with a fixed or computable date; a bare "Christmas" or "Easter" only after a preposition or
+    # "last/next/this" ("Christmas shopping" names no day).
+    ("holiday", _r(
+        r"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
+        r"\b(?:(?P<named>Thanksgiving\s+Day|Christmas\s+(?:Day|Eve)|New\s+Year['’]s\s+(?:Day|Eve)|Easter\s+Sunday"
+        r"|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Veterans\s+Day|Halloween"
+        r"|Valentine['’]s\s+Day)|(?P<bare>Thanksgiving|Christmas|Easter)(?(rel)|(?!\s+[a-z])))\b")),
     # "the weekend" alone ("over the weekend"): the weekend the clause's tense points to.
     ("weekend", _r(r"\b[Tt]he\s+weekend\b")),
     # "the year" of a results report: "for the year" is the writing year, "the year ended June 30" a
@@ -312,7 +337,10 @@ _MONTH_CONTEXT = re.compile(
 # "for the year", "of the year": the year of the report.
 _YEAR_PREP = re.compile(r"\b(?:for|of|in|through|during|throughout)\s+$", re.IGNORECASE)
 # Words after a bare year that show it is a count, not a date ("2015 people").
-_YEAR_COUNT_AFTER = re.compile(r"^\s+(?:[a-z]+s\b|of\s+(?:the|them)|percent|per\b)")
+_YEAR_COUNT_AFTER = re.compile(
+    r"^\s+(?:(?!(?:was|has|is|as|its|his|this|thus|us|does|plus|whereas|unless|perhaps)\b)[a-z]+s\b"
+    r"|of\s+(?:the|them)|percent|per\b)"
+)
 
 
 def _candidates(text: str) -> Iterator[_Mention]:
@@ -498,7 +526,7 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
             out["value"] = f"XXXX-{mon:02d}-{d:02d}"
         return out
     if rule == "my":
-        mon, y = _month_num(g["mon"] or ""), int(g["y"] or 0)
+        mon, y = _month_num(g["mon"] or ""), _year_num(g["y"] or "0")
         out.update(anchor="absolute", year=y, month=mon, value=f"{y}-{mon:02d}", precision="month")
         return out
     if rule == "month":
@@ -522,7 +550,7 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
             out["value"] = f"XXXX-{mon:02d}"
         return out
     if rule == "year":
-        y = int(g["y"] or 0)
+        y = _year_num(g["y"] or "0")
         out.update(anchor="absolute", year=y, value=str(y), precision="year")
         return out
     if rule == "decade":
@@ -581,6 +609,8 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         return out
     if rule in ("duration", "pastunit", "plural"):
         return _duration(g, rule, out)
+    if rule == "holiday":
+        return _holiday(g, dct, tense, out)
     if rule == "weekend":
         out["precision"] = "week"
         if dct:
@@ -650,6 +680,79 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
     return out
 
 
+def _easter(y: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(y, month, day + 1)
+
+
+def _nth_weekday(y: int, month: int, weekday: int, n: int) -> date:
+    """The n-th given weekday of a month (n = -1: the last one)."""
+    if n < 0:
+        last = _add_months(date(y, month, 1), 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(y, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+_HOLIDAYS: dict[str, Any] = {
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "easter": _easter,
+    "independence day": lambda y: date(y, 7, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "veterans day": lambda y: date(y, 11, 11),
+    "halloween": lambda y: date(y, 10, 31),
+    "valentine's day": lambda y: date(y, 2, 14),
+}
+
+
+def _holiday(g: dict[str, str | None], dct: date | None, tense: str | None, out: Json) -> Json:
+    name = re.sub(r"\s+", " ", (g.get("named") or g.get("bare") or "").lower().replace("’", "'"))
+    if name in ("thanksgiving day", "christmas day", "easter sunday"):
+        name = name.split()[0]
+    on = _HOLIDAYS[name]
+    out["precision"] = "day"
+    if not dct:
+        return out
+    rel = (g.get("rel") or "").lower()
+    this_year = on(dct.year)
+    if rel == "last":
+        when = this_year if this_year < dct else on(dct.year - 1)
+    elif rel == "next":
+        when = this_year if this_year > dct else on(dct.year + 1)
+    elif rel == "this":
+        when = this_year
+    else:
+        when = on(_year_for(this_year.month, this_year.day, dct, tense))
+    out["value"] = when.isoformat()
+    return out
+
+
+def _year_num(word: str) -> int:
+    """A year from digits or words ("1996", "nineteen ninety-six", "two thousand and one")."""
+    if word.isdigit():
+        return int(word)
+    words = re.split(r"[\s-]+", word.lower().replace(" and ", " "))
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(_num(" ".join(words[2:3])) or 0) if len(words) > 2 else 2000
+    rest = [w for w in words[1:] if w != "oh"]
+    tail = sum(_NUMBERS.get(w, 0) for w in rest)
+    return int(_NUMBERS[words[0]] * 100 + tail)
+
+
 def _month_num(word: str) -> int:
     return _MONTHS[word.rstrip(".").lower()]
 
@@ -658,7 +761,7 @@ def _season(g: dict[str, str | None], dct: date | None, tense: str | None, out: 
     code = _SEASONS[(g["season"] or "").lower()]
     rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
     if g.get("y"):
-        out.update(anchor="absolute", value=f"{g['y']}-{code}", precision="season")
+        out.update(anchor="absolute", value=f"{_year_num(g['y'] or '0')}-{code}", precision="season")
         return out
     if not rel and not g.get("the"):
         out.update(kind="date", value=None)
