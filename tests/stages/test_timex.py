@@ -339,3 +339,21 @@ def test_holidays(text: str, value: str) -> None:
 
 def test_christmas_as_a_modifier_is_not_a_date() -> None:
     assert find_timexes("Christmas trees were sold out.", DCT) == []
+
+
+def test_offsets_from_a_story_event_are_durations() -> None:
+    found = find_timexes("The dam failed on March 3, 2024, and three days later the town was evacuated.", DCT)
+    assert [(t["text"], t["value"]) for t in found] == [
+        ("March 3, 2024", "2024-03-03"),
+        ("three days", "P3D"),
+    ]
+    t = one("The flood came a week before the vote.")
+    assert (t["text"], t["value"], t["kind"]) == ("a week", "P1W", "duration")
+    # "ago" still counts from the writing date, and so does a results report's "a year earlier".
+    assert one("The flood came three days ago.")["value"] == "2031-05-11"
+    assert one("Profit rose to $4 million from $3 million a year earlier.")["value"] == "2030"
+
+
+def test_latest_period_and_couple_of_years() -> None:
+    assert one("Sales in the latest period rose 4%.")["value"] == "2031-Q1"
+    assert one("Demand should hold over the next couple of years.")["value"] == "P2Y"

@@ -253,7 +253,7 @@ _RULES: list[_Rule] = [
     # A reporting period named by its year ("the 1988 period", "the year-ago period"): the quarter the
     # report is about, in that year (see _financial_periods).
     ("period", _r(
-        rf"\b(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?P<py>{_YEAR_RE}|year-earlier|year-ago)"
+        rf"\b(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?P<py>{_YEAR_RE}|year-earlier|year-ago|latest)"
         r"\s+(?:(?P<pord>first|second|third|fourth)\s+)?(?:period|quarter)\b", _I)),
     ("weekday", _r(
         rf"(?i:\b(?P<rel>last|next|this|coming|past)\s+)?\b(?P<wd>{_WEEKDAY_RE})(?!\w)"
@@ -276,7 +276,7 @@ _RULES: list[_Rule] = [
         r"year-)(?P<dir>earlier|ago)\b", _I)),
     ("duration", _r(
         rf"\b(?:(?P<pre>the\s+(?:past|last|next|first|coming|previous|following)|(?:the\s+)?(?:past|last|next|"
-        rf"first|coming)|the)\s+)?(?P<num>{_NUM_RE}|a\s+few|several|a\s+couple\s+of|some|many|(?<=past\s|last\s|next\s)few)"
+        rf"first|coming)|the)\s+)?(?P<num>{_NUM_RE}|a\s+few|several|a\s+couple\s+of|some|many|(?<=past\s|last\s|next\s)(?:few|couple\s+of))"
         rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|straight|consecutive))?[- ]"
         rf"(?P<unit>{_UNIT_RE})(?P<old>\s+old)?\b(?!-old)", _I)),
     ("pastunit", _r(
@@ -359,11 +359,22 @@ def _candidates(text: str) -> Iterator[_Mention]:
                 and not groups.get("pre")
             ):
                 continue
+            if name == "ago" and _is_narrative_offset(groups):
+                continue  # "three days later": the duration rule finds "three days"
             if name == "theyear" and _YEAR_PREP.search(text[max(0, m.start() - 12) : m.start()]):
                 groups["prep"] = "yes"
             if name == "duration" and groups.get("old"):
                 continue  # an age ("52 years old") is not a time expression
             yield _Mention(m.start(), m.end(), name, groups, {"order": order})
+
+
+def _is_narrative_offset(groups: dict[str, str | None]) -> bool:
+    """ "three days later", "a week before", "two months earlier" count from an event of the story, not
+    from the writing date: TimeML marks the duration and leaves "later" as a signal. "A year earlier"
+    stays a date (results reports compare with the year before the writing date)."""
+    direction = (groups.get("dir") or "").lower()
+    unit = (groups.get("unit") or "").lower()
+    return direction in ("later", "before") or (direction == "earlier" and not unit.startswith("year"))
 
 
 def _year_is_count(text: str, m: re.Match[str]) -> bool:
@@ -403,6 +414,8 @@ def _num(word: str) -> float | None:
         return float(w.split()[0]) + 0.5
     if w in _NUMBERS:
         return _NUMBERS[w]
+    if w.startswith("couple"):  # "the next couple of years"
+        return 2
     parts = re.split(r"[- ]", w)
     if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
         return _NUMBERS[parts[0]] + _NUMBERS[parts[1]]
@@ -578,6 +591,12 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         py = (g.get("py") or "").lower()
         if py[:1].isdigit():
             out.update(anchor="absolute", year=int(py), value=py, precision="year")
+        elif py == "latest":
+            # "the latest period": the last quarter completed, as for "the latest quarter".
+            out["precision"] = "quarter"
+            if dct:
+                q = (dct.month - 1) // 3
+                out["value"] = f"{dct.year}-Q{q}" if q else f"{dct.year - 1}-Q4"
         else:
             out.update(precision="year", value=str(dct.year - 1) if dct else None)
         return out
