@@ -357,3 +357,9 @@ def test_offsets_from_a_story_event_are_durations() -> None:
 def test_latest_period_and_couple_of_years() -> None:
     assert one("Sales in the latest period rose 4%.")["value"] == "2031-Q1"
     assert one("Demand should hold over the next couple of years.")["value"] == "P2Y"
+
+
+def test_un_adjectives_are_not_past_and_agreements_look_ahead() -> None:
+    # DCT is 2031-05-14: a future August is this year's, a past one last year's.
+    assert one("The airline will add flights by August to markets untouched by it.")["value"] == "2031-08"
+    assert one("The council agreed to sell the depot in August.")["value"] == "2031-08"

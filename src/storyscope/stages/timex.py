@@ -109,6 +109,8 @@ _FUTURE_PHRASES = re.compile(
     r"|\b(?:plans?|planned|planning|intends?|intending|aims?|hopes?|expects?|wants?)\s+to\b"
     r"|\b(?:is|are|am)\s+(?:expected|scheduled|due|slated)\b"
     r"|\b(?:set|due|slated|poised)\s+to\s+[a-z]"
+    # An agreement or promise is to something after it ("agreed to buy the line in February").
+    r"|\b(?:agree[sd]?|agreements?|promis(?:ed|es)|pledged?|vow(?:ed|s)?|decided?|voted?)\s+to\s+[a-z]"
     # Payment and start dates of announcements lie ahead ("payable Jan. 2", "effective Feb. 1").
     r"|\b(?:payable|effective|expiring|maturing)\b",
     re.IGNORECASE,
@@ -133,6 +135,8 @@ _NOT_PAST = frozenset(
     united based so-called armed aged advanced limited detailed concerned related interested supposed
     """.split()
 ) - {"needed", "fled"}
+# "unspecified", "untouched", "unexpected": adjectives, not verbs ("unveiled", "undermined" are verbs).
+_UN_ADJECTIVE = re.compile(r"un(?!der|veil|leash|lock|fold|earth|load|seal|rave|ifi|it)[a-z]+ed$")
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$", re.IGNORECASE)
 _HAVE_AFTER = re.compile(r"\s+(?:not\s+)?have\b", re.IGNORECASE)
 _PARTICIPLE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am|as)\s+$", re.IGNORECASE)
@@ -176,6 +180,7 @@ def clause_tense(sentence: str, start: int, end: int) -> str | None:
                 w.endswith("ed")
                 and len(w) > 4
                 and w not in _NOT_PAST
+                and not _UN_ADJECTIVE.match(w)
                 and m.group()[0].islower()
                 # A participle after "be" (passive: its auxiliary carries the tense) or "as" ("as planned").
                 and not _PARTICIPLE_BEFORE.search(sentence[max(0, m.start() - 8) : m.start()])
