@@ -363,3 +363,12 @@ def test_un_adjectives_are_not_past_and_agreements_look_ahead() -> None:
     # DCT is 2031-05-14: a future August is this year's, a past one last year's.
     assert one("The airline will add flights by August to markets untouched by it.")["value"] == "2031-08"
     assert one("The council agreed to sell the depot in August.")["value"] == "2031-08"
+
+
+def test_spans_of_adjectives_decades_and_weeks_of_a_day() -> None:
+    assert one("The 30-day review ended.")["text"] == "30-day"
+    assert one("Analysts expect the third-quarter loss to widen.")["text"] == "third-quarter"
+    t = one("Rents soared in the late 1990s.")
+    assert (t["text"], t["value"]) == ("the late 1990s", "199")
+    t = one("The hearing will be held the week of June 9.")
+    assert (t["text"], t["value"]) == ("the week of June 9", "2031-W24")

@@ -236,6 +236,9 @@ _RULES: list[_Rule] = [
     ("iso", _r(rf"\b(?P<y>{_YEAR_RE})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3][0-9])\b")),
     ("mdy", _r(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY_RE})\s*,?\s+(?P<y>{_YEAR_RE})\b")),
     ("dmy", _r(rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE}),?\s+(?P<y>{_YEAR_RE})\b")),
+    # "the week of March 6": the ISO week of that day.
+    ("weekof", _r(
+        rf"\b[Tt]he\s+week\s+of\s+(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY_RE})\b(?:,?\s+(?P<y>{_YEAR_RE})\b)?")),
     ("md", _r(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY_RE})(?:\s*[-–]\s*(?P<d2>{_DAY_RE}))?(?![\d,]*\d)\b")),
     ("dm", _r(rf"\b(?:the\s+)?(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE})(?!\w)")),
     ("my", _r(rf"(?i:\b{_MOD_RE}?)(?P<mon>{_MONTH_RE}),?\s+(?:of\s+)?(?P<y>{_YEAR_OR_SPOKEN_RE})\b")),
@@ -245,7 +248,9 @@ _RULES: list[_Rule] = [
     ("season", _r(
         rf"\b(?:(?P<rel>last|next|this|the\s+coming|the\s+past|early|late)\s+|(?P<the>the\s+))?"
         rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR_OR_SPOKEN_RE}))?\b", _I)),
-    ("decade", _r(r"\b(?:the\s+)?(?:(?P<cent>1[89]|20)(?P<dec>[0-9])0s|'(?P<short>[0-9])0s)\b")),
+    ("decade", _r(
+        r"\b(?:[Tt]he\s+)?(?:(?i:early|late|mid)(?:-|\s+))?"
+        r"(?:(?P<cent>1[89]|20)(?P<dec>[0-9])0s|'(?P<short>[0-9])0s)\b")),
     ("century", _r(r"\b(?:the\s+)?(?P<ord>\d{2})(?:st|nd|rd|th)\s+century\b", _I)),
     ("year", _r(
         rf"(?i:\b(?P<mod>{_MOD_RE})|\b(?P<fiscal>fiscal)\s+|\bthe\s+year\s+)?\b(?P<y>{_YEAR_RE}|{_SPOKEN_YEAR_RE})\b(?![-./]?\d|%|,\d)")),
@@ -533,6 +538,14 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         out.update(anchor="absolute", year=y, month=mon, day=d)
         if dd:
             out.update(value=dd.isoformat(), precision="day")
+        return out
+    if rule == "weekof":
+        mon, d = _month_num(g["mon"] or ""), int(re.sub(r"\D", "", g["d"] or "0"))
+        out["precision"] = "week"
+        stated_y = g.get("y")
+        week_y = int(stated_y) if stated_y else _year_for(mon, d, dct, tense) if dct else None
+        dd = _safe_date(week_y, mon, d) if week_y else None
+        out["value"] = _week(dd) if dd else None
         return out
     if rule in ("md", "dm"):
         mon, d = _month_num(g["mon"] or ""), int(re.sub(r"\D", "", g["d"] or "0"))
@@ -944,6 +957,10 @@ def _expression_fields(text: str, m: _Mention) -> Json:
         mod = _SPAN_MODIFIER.search(text, max(0, m.start - 16), m.start)
         if mod:
             core_start = mod.start()
+    # An adjective ("the 30-day period", "the third-quarter loss") leaves its article to the noun.
+    lead = re.match(r"[Tt]he\s+(?=\S*\w-\w\S*$)", text[core_start:core_end])
+    if lead and m.rule in ("duration", "quarter", "period", "yearspan"):
+        core_start += lead.end()
     return {"text": text[core_start:core_end], "start": core_start, "end": core_end}
 
 
