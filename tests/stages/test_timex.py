@@ -372,3 +372,12 @@ def test_spans_of_adjectives_decades_and_weeks_of_a_day() -> None:
     assert (t["text"], t["value"]) == ("the late 1990s", "199")
     t = one("The hearing will be held the week of June 9.")
     assert (t["text"], t["value"]) == ("the week of June 9", "2031-W24")
+
+
+def test_this_past_and_midday() -> None:
+    # DCT is Wednesday 2031-05-14.
+    assert one("The market closed this past Sunday.")["value"] == "2031-05-11"
+    assert one("The market closed this past winter.")["text"] == "this past winter"
+    dct = date(2031, 11, 5)
+    assert find_timexes("The market closed this past summer.", dct)[0]["value"] == "2031-SU"
+    assert one("The market closed at midday.")["value"] == "2031-05-14T12:00"

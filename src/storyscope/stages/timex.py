@@ -246,7 +246,7 @@ _RULES: list[_Rule] = [
         rf"(?i:(?P<mod>\b{_MOD_RE}|\b(?P<rel>last|next|this|early|late)\s+))?\b(?P<mon>{_MONTH_RE})(?!\w)"
         r"(?i:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?")),
     ("season", _r(
-        rf"\b(?:(?P<rel>last|next|this|the\s+coming|the\s+past|early|late)\s+|(?P<the>the\s+))?"
+        rf"\b(?:(?P<rel>this\s+past|last|next|this|the\s+coming|the\s+past|early|late)\s+|(?P<the>the\s+))?"
         rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR_OR_SPOKEN_RE}))?\b", _I)),
     ("decade", _r(
         r"\b(?:[Tt]he\s+)?(?:(?i:early|late|mid)(?:-|\s+))?"
@@ -266,7 +266,7 @@ _RULES: list[_Rule] = [
         rf"\b(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?P<py>{_YEAR_RE}|year-earlier|year-ago|latest)"
         r"\s+(?:(?P<pord>first|second|third|fourth)\s+)?(?:period|quarter)\b", _I)),
     ("weekday", _r(
-        rf"(?i:\b(?P<rel>last|next|this|coming|past)\s+)?\b(?P<wd>{_WEEKDAY_RE})(?!\w)"
+        rf"(?i:\b(?P<rel>this\s+past|last|next|this|coming|past)\s+)?\b(?P<wd>{_WEEKDAY_RE})(?!\w)"
         r"(?i:\s+(?P<tod>morning|afternoon|evening|night)\b)?")),
     ("relday", _r(
         r"\b(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"
@@ -332,7 +332,7 @@ _RULES: list[_Rule] = [
         r"|\b(?:every|each|per)\s+(?P<unit>day|week|month|year|night|morning|season)\b", _I)),
     # A clock time, with the day it names when one follows ("9 a.m. EDT Tuesday", "noon Nov. 9").
     ("time", _r(r"(?:\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
-                r"|\b(?P<word>noon|midnight)\b)"
+                r"|\b(?P<word>noon|midday|midnight)\b)"
                 rf"(?:(?:\s+[A-Z][DS]?T\b|\s+GMT\b)?,?\s+(?:on\s+)?(?:(?P<twd>{_WEEKDAY_RE})(?!\w)"
                 rf"|(?P<tmon>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})\b))?", _I)),
 ]  # fmt: skip
@@ -701,7 +701,7 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         out.update(kind="time", precision="minute")
         clock_word = g.get("word")
         if clock_word:
-            hh, mm = (12, 0) if clock_word.lower() == "noon" else (24, 0)
+            hh, mm = (24, 0) if clock_word.lower() == "midnight" else (12, 0)
         else:
             hh, mm = int(g["h"] or 0) % 12, int(g.get("min") or 0)
             if (g.get("ampm") or "").lower().startswith("p"):
@@ -806,7 +806,10 @@ def _season(g: dict[str, str | None], dct: date | None, tense: str | None, out: 
     out["precision"] = "season"
     if dct:
         y = dct.year
-        if rel in ("last", "the past"):
+        if rel == "this past":
+            # The latest one behind the writing date: "this past summer" said in November is this year's.
+            y -= 1 if code != "WI" and dct.month <= {"SP": 5, "SU": 8, "FA": 11}.get(code, 0) else 0
+        elif rel in ("last", "the past"):
             y -= 1 if code != "WI" else 0
         elif rel in ("next", "the coming"):
             y += 1 if code != "WI" else 0
@@ -841,7 +844,8 @@ def _quarter(g: dict[str, str | None], dct: date | None, tense: str | None, out:
 
 def _weekday(g: dict[str, str | None], dct: date | None, tense: str | None, out: Json) -> Json:
     wd = _WEEKDAYS[(g["wd"] or "").rstrip(".").lower()]
-    rel = (g.get("rel") or "").lower()
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    rel = "last" if rel.startswith("this") and rel.endswith("past") else rel  # "this past Sunday"
     direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
         rel, tense
     )
@@ -1180,7 +1184,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "3"
+    version = "4"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
