@@ -188,3 +188,22 @@ def test_short_fragments_in_quotes_are_not_quotes(quotes_of: Any) -> None:
 def test_speaker_in_apposition_to_a_description(quotes_of: Any) -> None:
     qs = quotes_of("“We will publish every reading online,” said the spokeswoman of the agency, Anna Berg.")
     assert _one(qs, "every reading")["who"] == "Anna Berg"
+
+
+def test_according_to_at_the_end_of_a_paragraph(quotes_of: Any) -> None:
+    # The paragraph break after the sentence is not part of the content.
+    qs = quotes_of(
+        "The ferry left the harbour two hours late, according to the port authority.\n\n"
+        "Passengers waited on the quay."
+    )
+    q = _one(qs, "ferry left")
+    assert q["verb"] == "according to" and q["text"] == "The ferry left the harbour two hours late"
+
+
+def test_mixed_straight_and_curly_marks(quotes_of: Any) -> None:
+    qs = quotes_of(
+        '"The bridge will stay closed until spring,” said Mira Solberg. '
+        "“Nobody should drive across it before then,” she added."
+    )
+    q = _one(qs, "bridge will stay closed")
+    assert q["who"] == "Mira Solberg" and "said Mira" not in q["text"]

@@ -53,7 +53,8 @@ SPEECH_VERBS = frozenset(
 COGNITION_VERBS = frozenset("believe think expect hope fear know doubt suspect worry feel".split())
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
-_OPENERS = {"“": "”", "„": "“”", "«": "»", "»": "«", '"': '"', "‟": "”"}
+# A straight mark may close a curly one and the reverse: articles pasted together mix them.
+_OPENERS = {"“": '”"', "„": "“”", "«": "»", "»": "«", '"': '"”', "‟": "”"}
 _SINGLE_OPEN = {"‘": "’", "'": "'"}
 # The longest attribution a split quote may have between its parts ("," said the foreign minister. ").
 _SPLIT_GAP_WORDS = 12
@@ -533,10 +534,12 @@ def _quote_json(text: str, q: QuoteSpan, kind: str, cue: Token | None, speaker: 
 def _trim(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
     """Character range of ``toks`` without leading "that"/punctuation and trailing punctuation."""
     while toks and (
-        toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))
+        toks[0].is_punct
+        or toks[0].is_space
+        or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))
     ):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     if not toks:
         return None
