@@ -207,3 +207,41 @@ def test_mixed_straight_and_curly_marks(quotes_of: Any) -> None:
     )
     q = _one(qs, "bridge will stay closed")
     assert q["who"] == "Mira Solberg" and "said Mira" not in q["text"]
+
+
+def test_short_quote_with_its_own_attribution_is_a_statement(quotes_of: Any) -> None:
+    qs = quotes_of('"Stop the car," she shouted at the guard. "He has no key. Leave him alone," she said.')
+    assert any(q["text"].startswith("Stop the car") and q["kind"] == "direct" for q in qs)
+    # A characterisation inside someone's sentence stays a partial, not a quote.
+    qs = quotes_of('Mira Solberg called the plan "a real con" on Monday.')
+    assert not any(q["kind"] == "direct" for q in qs)
+
+
+def test_report_speaks_as_it(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "The council published its audit on Friday. It says the harbour fund lost two million euros."
+    )
+    q = _one(qs, "harbour fund lost")
+    assert q["speaker"] is not None and q["speaker"]["text"] == "It"
+    # An expletive "it" is nobody: "it is said that …" has no speaker.
+    qs = quotes_of("It is said that the harbour fund lost two million euros.")
+    assert all(q["speaker"] is None for q in qs)
+
+
+def test_quote_after_a_sentence_closing_in_its_attribution(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "The ministry may wait until the talks are over, Jonas Berglund said. "
+        '"The other question is whether the court rules first. I do not think it will."'
+    )
+    assert _one(qs, "other question")["who"] == "Jonas Berglund"
+    qs = quotes_of(
+        '"Nobody writes songs for the mayor. He has no band," Jonas Berglund said.\n\n'
+        '"Right now the vote is against him. It is not for her."'
+    )
+    assert _one(qs, "Right now the vote")["who"] == "Jonas Berglund"
+
+
+def test_weekday_after_the_verb_is_not_the_speaker(quotes_of: Any) -> None:
+    qs = quotes_of('"We will find out what happened on the bridge," the police chief said Monday.')
+    q = _one(qs, "find out")
+    assert q["speaker"] is not None and "Monday" not in q["speaker"]["text"]

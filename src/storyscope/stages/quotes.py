@@ -47,7 +47,7 @@ SPEECH_VERBS = frozenset(
     "concede testify repeat reiterate ask accuse charge disclose indicate estimate quip joke boast counter "
     "retort hint signal mention inform assure proclaim protest lament affirm conclude agree urge describe "
     "propose recommend predict demand announce show hail praise call welcome condemn criticise criticize "
-    "dismiss reject continue".split()
+    "dismiss reject continue shout yell scream whisper".split()
 )
 # Verbs that report a belief or intention: attributions too, kept with their verb.
 COGNITION_VERBS = frozenset("believe think expect hope fear know doubt suspect worry feel".split())
@@ -211,12 +211,17 @@ def _subject(verb: Token) -> Token | None:
         for c in v.children:
             if c.dep_ in _SUBJ and c.tag_ not in ("WDT", "EX") and c.lower_ not in ("it", "this", "that"):
                 return c
+            # "It says …" of a letter or a report: "it" speaks when it is the active subject of a speech
+            # verb (not "it is said", not "it seems").
+            if c.dep_ == "nsubj" and c.lower_ == "it" and v.lemma_.lower() in SPEECH_VERBS:
+                return c
         for c in v.children:
             # "said Jane Roe": the name after an inverted verb.
             if (
                 c.dep_ in ("dobj", "attr", "npadvmod")
                 and c.i > v.i
                 and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+                and c.ent_type_ not in ("DATE", "TIME")
             ):
                 return c
         if v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v:
@@ -348,6 +353,51 @@ def _window_cue(doc: Doc, q: QuoteSpan, after: bool) -> Token | None:
     return None
 
 
+_TRAIL_TOKENS = 8
+
+
+def _trailing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
+    """The attribution closing the sentence right before a quote that opens a sentence of its own
+    ("…, Roe said. “…”", and across a paragraph break when the quote opens the next paragraph).
+
+    Only a sentence whose last words are the attribution counts: the reporting verb, its subject and
+    adverbs ("Roe said on Monday."), with what it reports before it.
+    """
+    text = doc_text(doc)
+    i = q.start - 2
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i >= 0 and text[i] == "\n":
+        # Across a paragraph break: only one, and only if the quote opens its paragraph.
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if text[i + 1 : q.start - 1].count("\n") > 2:
+            return None
+    if i < 0 or text[i] != ".":
+        return None
+    period = doc.char_span(i, i + 1, alignment_mode="expand")
+    if period is None:
+        return None
+    end = period[0].i
+    sent = period[0].sent
+    for k in range(end - 1, max(sent.start, end - _TRAIL_TOKENS) - 1, -1):
+        t = doc[k]
+        if not _is_cue(t) or t.pos_ != "VERB":
+            continue
+        subj = _subject(t)
+        if subj is None or subj.i < sent.start:
+            return None
+        # What it reports comes before the verb: a clause ("…, Roe said.") or a quotation.
+        reported = any(c.dep_ in ("ccomp", "parataxis") and c.i < t.i for c in t.children) or (
+            t.dep_ == "parataxis" and t.head.i < t.i
+        )
+        after = [doc[j] for j in range(t.i + 1, end)]
+        if reported and not any(a.pos_ in ("VERB", "AUX") for a in after):
+            return t
+        return None
+    return None
+
+
 def _cue_json(tok: Token) -> tuple[str, Json]:
     if tok.lower_ == "according":
         end = doc_end = tok.idx + len(tok)
@@ -416,6 +466,9 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
                 out.append(item)
                 prev, prev_span = item, q
                 continue
+        if cue is None:
+            # "…, Roe said. “…”": the sentence before ends in its attribution, and this quote goes on.
+            cue = _trailing_cue(doc, q)
         speaker = _speaker_for_cue(cue, mentions) if cue is not None else None
         if speaker is not None and _in_parts(speaker["start"], q):
             # A misparse that takes a word of the quotation for its speaker: look beside the cue.
@@ -426,7 +479,7 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
             if speaker is None:
                 # "Roe continued:" closing the paragraph before a quotation that fills the next one.
                 cue, speaker = _colon_lead(doc, q, mentions)
-        if _fragment(text[q.start : q.end]):
+        if _fragment(text[q.start : q.end]) and not _short_statement(text, q, cue, speaker):
             # A word or two in quotes ("called it “a con”", "described the talks as “long”") is a
             # characterisation inside someone's sentence, not a statement of its own.
             continue
@@ -500,6 +553,17 @@ def _colon_lead(doc: Doc, q: QuoteSpan, mentions: list[Json]) -> tuple[Token | N
         subj = next((c for c in root.children if c.dep_ in _SUBJ), None)
         cue = root if subj is not None else None
     return cue, _speaker(subj, mentions)
+
+
+def _short_statement(text: str, q: QuoteSpan, cue: Token | None, speaker: Json | None) -> bool:
+    """Whether a short quotation is a sentence of its own: it opens a sentence, its last word is
+    punctuated inside the marks, and a speaker's reporting verb follows it ("“Stop the car,” she said")."""
+    if cue is None or speaker is None or cue.idx < q.end or len(q.parts) > 1:
+        return False
+    if text[q.start : q.end].rstrip()[-1:] not in (",", "!", "?", "."):
+        return False
+    before = text[: q.start - 1].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _fragment(content: str) -> bool:
