@@ -245,3 +245,39 @@ def test_weekday_after_the_verb_is_not_the_speaker(quotes_of: Any) -> None:
     qs = quotes_of('"We will find out what happened on the bridge," the police chief said Monday.')
     q = _one(qs, "find out")
     assert q["speaker"] is not None and "Monday" not in q["speaker"]["text"]
+
+
+def test_name_and_colon_heading_a_paragraph(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "Hanna Lund: Talks with the union will resume in May.\n\nThe strike entered its third week."
+    )
+    q = _one(qs, "Talks with the union")
+    assert q["who"] == "Hanna Lund" and q["text"] == "Talks with the union will resume in May"
+    # A place heading a paragraph ("Oslo: …") is a dateline, not a speaker.
+    assert not quotes_of("Oslo: The strike entered its third week on Monday.")
+
+
+def test_coordinated_reporting_verb_is_its_own_attribution(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "Jonas Berglund said he would order a review of the port and warned against cutting the budget."
+    )
+    q = _one(qs, "order a review")
+    assert q["text"] == "he would order a review of the port" and q["who"] == "Jonas Berglund"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "content"),
+    [
+        ("Mira Solberg pointed to the closed bridge as an example of neglect.", "point", "the closed bridge"),
+        ("The minister likened the new rules to a tax on the poor.", "liken", "the new rules to a tax"),
+        (
+            "Jonas Berglund responded to the mayor's claim that the port loses money.",
+            "respond",
+            "the mayor's claim",
+        ),
+        ("Mira Solberg attacked the tax plan.", "attack", "the tax plan"),
+    ],
+)
+def test_object_contents_of_stance_verbs(quotes_of: Any, sentence: str, verb: str, content: str) -> None:
+    q = _one(quotes_of(sentence), content)
+    assert q["verb"] == verb and q["kind"] == "indirect"

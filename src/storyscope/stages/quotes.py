@@ -635,7 +635,8 @@ def _parenthetical_content(
 CONTENT_VERBS = REPORTING_VERBS | frozenset(
     "cite want plan support oppose pledge agree refuse promise urge propose criticize criticise attack "
     "blast accuse praise question describe mention discuss offer decline defend demand find show seek vow "
-    "threaten reject endorse back predict recommend welcome condemn slam intend push advocate".split()
+    "threaten reject endorse back predict recommend welcome condemn slam intend push advocate point "
+    "talk speak echo liken compare respond".split()
 )
 _CUE_PREPS = {
     "call": ("for", "on"),
@@ -647,9 +648,11 @@ _CUE_PREPS = {
     "complain": ("about", "of"),
     "talk": ("about",),
     "speak": ("about", "of"),
+    "respond": ("to",),
 }
+_LIKEN = ("liken", "compare")
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
-_MIN_OBJECT_WORDS = 4
+_MIN_OBJECT_WORDS = 2
 
 
 def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
@@ -664,7 +667,11 @@ def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
             toks.extend(c.subtree)
         elif c.dep_ in ("prep", "prt") and c.lower_ in preps and not toks:
             toks.extend(t for t in c.subtree if t.i != c.i)
-        elif c.dep_ == "prep" and c.lower_ in ("for", "as", "of") and toks:
+        elif (
+            c.dep_ == "prep"
+            and (c.lower_ in ("for", "as", "of") or (c.lower_ == "to" and lemma in _LIKEN))
+            and toks
+        ):
             # "blasted the media for …", "described the talks as …", "accused him of …".
             toks.extend(c.subtree)
     # Two or three words ("the allegation", "the proposal") name a topic, not what was said.
@@ -698,6 +705,23 @@ def _noun_source(noun: Token) -> Token | None:
             return c
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _coordinated_cue(doc: Doc, sub: list[int]) -> int | None:
+    """Where a reporting verb coordinated inside a reported clause starts ("… and warned …"), if any."""
+    inside = set(sub)
+    for i in sub:
+        t = doc[i]
+        if (
+            t.dep_ == "conj"
+            and t.pos_ == "VERB"
+            and t.lemma_.lower() in SPEECH_VERBS
+            and t.head.i in inside
+            and not any(c.dep_ in _SUBJ for c in t.children)
+        ):
+            cc = [c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
+            return min([t.i, *[c for c in cc if c > t.head.i]])
     return None
 
 
@@ -740,6 +764,12 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
                     for t in c.subtree
                     if t.i not in drop and (t.i < min([tok.i, *drop]) if before else t.i > tok.i)
                 )
+                if not before:
+                    # "X said he would act and warned against …": a second reporting verb coordinated in
+                    # the clause without a subject of its own is an attribution of its own; cut before it.
+                    stop = _coordinated_cue(doc, sub)
+                    if stop is not None:
+                        sub = [i for i in sub if i < stop]
                 content = _trim(doc, [doc[i] for i in sub])
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
             content = _noun_content(doc, tok)
@@ -797,6 +827,52 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
     ]
 
 
+_LEAD_NAME_CHARS = 40
+
+
+def _lead_name_statements(doc: Doc, mentions: list[Json], found: list[Json]) -> list[Json]:
+    """Headline-style attributions: a paragraph opening with a name and a colon ("Roe: Talks will
+    resume in May") is what that person or organisation said, paraphrased."""
+    text = doc_text(doc)
+    names = {
+        m["start"]: m for m in mentions if m["kind"] == "name" and m["type"] in ("person", "organization")
+    }
+    out: list[Json] = []
+    pos = 0
+    for line in text.split("\n"):
+        a, pos = pos, pos + len(line) + 1
+        colon = line.find(":", 0, _LEAD_NAME_CHARS)
+        lead = len(line) - len(line.lstrip())
+        m = names.get(a + lead)
+        if colon < 0 or m is None or m["end"] != a + colon:
+            continue
+        start = a + colon + 1
+        end = a + len(line.rstrip())
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1] in ".":
+            end -= 1
+        if len(text[start:end].split()) < 3:
+            continue
+        if any(q["start"] < end and start < q["end"] for q in found):
+            continue
+        speaker = {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
+        out.append(
+            {
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "spans": [[start, end]],
+                "kind": "indirect",
+                "verb": None,
+                "cue": {"text": ":", "start": a + colon, "end": a + colon + 1},
+                "speaker": speaker,
+                "partials": [],
+            }
+        )
+    return out
+
+
 def extract_quotes(doc: Doc, mentions: list[Json]) -> list[Json]:
     """Direct and indirect quotes of one parsed article, with speakers resolved through ``mentions``."""
     spans = quote_spans(doc_text(doc))
@@ -805,4 +881,5 @@ def extract_quotes(doc: Doc, mentions: list[Json]) -> list[Json]:
     # Partial quotes inside a reported clause are part of that indirect quote, not quotes of their own.
     inside = {(p["start"], p["end"]) for q in indirect for p in q["partials"]}
     direct = [q for q in direct if (q["start"], q["end"]) not in inside or len(q["spans"]) > 1]
+    indirect += _lead_name_statements(doc, mentions, direct + indirect)
     return sorted(direct + indirect, key=lambda q: (q["start"], q["end"]))
