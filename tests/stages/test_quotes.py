@@ -166,7 +166,8 @@ def test_parenthetical_attribution(quotes_of: Any) -> None:
     qs = quotes_of("The museum, Tomas Brekke said, would make visitors face hard truths.")
     q = _one(qs, "museum")
     assert q["kind"] == "indirect" and q["who"] == "Tomas Brekke"
-    assert q["text"] == "The museum, Tomas Brekke said, would make visitors face hard truths"
+    # The content in two parts around the attribution.
+    assert q["text"] == "The museum would make visitors face hard truths" and len(q["spans"]) == 2
 
 
 def test_object_content_and_noun_cue(quotes_of: Any) -> None:
@@ -281,3 +282,24 @@ def test_coordinated_reporting_verb_is_its_own_attribution(quotes_of: Any) -> No
 def test_object_contents_of_stance_verbs(quotes_of: Any, sentence: str, verb: str, content: str) -> None:
     q = _one(quotes_of(sentence), content)
     assert q["verb"] == verb and q["kind"] == "indirect"
+
+
+def test_quote_split_around_the_verb_both_parts_governed(quotes_of: Any) -> None:
+    qs = quotes_of(
+        '"Every time you say that," Mira Solberg said, '
+        '"you give ammunition to the people who want to close the port."'
+    )
+    q = _one(qs, "Every time")
+    assert len(q["spans"]) == 2 and "you give ammunition" in q["text"] and q["who"] == "Mira Solberg"
+    # A title in quotes after the verb is no second part.
+    qs = quotes_of(
+        "“The port is not for sale and never will be,” Mira Solberg said on Harbour Radio’s “Morning Show.”"
+    )
+    assert "Morning Show" not in _one(qs, "not for sale")["text"]
+
+
+def test_titles_and_inch_marks_are_not_quotes(quotes_of: Any) -> None:
+    qs = quotes_of('Mira Solberg appeared on "The Harbour Hour" and wrote "Why the Port Matters."')
+    assert not any(q["kind"] == "direct" for q in qs)
+    qs = quotes_of('The mayor is 6-foot-3" tall and weighs 90 kilos, the report says.')
+    assert not any(q["kind"] == "direct" for q in qs)

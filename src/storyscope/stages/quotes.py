@@ -102,6 +102,10 @@ def _scan_paragraph(
                 if ch == "»" and not (i + 1 < b and text[i + 1].isalnum()):
                     i += 1
                     continue
+                # A straight mark before a space closes something or measures inches (6-foot-3" tall).
+                if ch == '"' and (i + 1 >= b or text[i + 1].isspace()):
+                    i += 1
+                    continue
                 open_at, closers = i, _OPENERS[ch]
         elif ch in closers:
             part = (open_at + 1, i)
@@ -441,7 +445,16 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
                 cue = _window_cue(doc, q, after=False) or _window_cue(doc, q, after=True)
             else:
                 cue = _window_cue(doc, q, after=True) or _window_cue(doc, q, after=False)
-        if cue is None and prev is not None and prev_span is not None:
+        # "“…,” she said, “…”": both parts hang off the same verb, one quote split around it.
+        # (A title in quotes after the verb, "said on “Morning Show”", is not a second part.)
+        same_cue = (
+            cue is not None
+            and prev is not None
+            and prev.get("cue")
+            and prev["cue"]["start"] == cue.idx
+            and not _fragment(text[q.start : q.end])
+        )
+        if (cue is None or same_cue) and prev is not None and prev_span is not None:
             gap = text[prev_span.end + 1 : q.start - 1]
             same_para = "\n" not in gap
             next_para = gap.count("\n") >= 1 and not gap.strip(' \n\t\r”"»')
@@ -459,7 +472,9 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
                 prev_span = q
                 continue
             attributed_between = same_para and prev_cue and prev_span.end <= prev_cue["start"] < q.start
-            if next_para or attributed_between or (same_para and not gap.strip(" ,.;:—–-\t")):
+            if cue is None and (
+                next_para or attributed_between or (same_para and not gap.strip(" ,.;:—–-\t"))
+            ):
                 item = _quote_json(text, q, "direct", None, prev.get("speaker"))
                 item["verb"] = prev["verb"]
                 item["inherited"] = True
@@ -479,6 +494,9 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
             if speaker is None:
                 # "Roe continued:" closing the paragraph before a quotation that fills the next one.
                 cue, speaker = _colon_lead(doc, q, mentions)
+        if _title(text[q.start : q.end]):
+            # “The Morning Show”, “Make Your Kid a Millionaire”: a title, not something said.
+            continue
         if _fragment(text[q.start : q.end]) and not _short_statement(text, q, cue, speaker):
             # A word or two in quotes ("called it “a con”", "described the talks as “long”") is a
             # characterisation inside someone's sentence, not a statement of its own.
@@ -566,6 +584,20 @@ def _short_statement(text: str, q: QuoteSpan, cue: Token | None, speaker: Json |
     return not before or before[-1] in ".!?:\n"
 
 
+_TITLE_SMALL = frozenset("a an the of in on at to for by with and or but from as is are into".split())
+_TITLE_WORDS = 10
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _title(content: str) -> bool:
+    """Whether quoted text is a title: a few words, every one but the small ones capitalised."""
+    words = _TITLE_WORD.findall(content)
+    if not 2 <= len(words) <= _TITLE_WORDS:
+        return False
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return len(big) >= 2 and all(w[0].isupper() for w in big) and not all(w.isupper() for w in big)
+
+
 def _fragment(content: str) -> bool:
     """Whether quoted text is too short to be a statement: a few words, or a few more without the
     punctuation that closes a clause."""
@@ -614,6 +646,16 @@ def _parenthetical_content(
     doc: Doc, cue: Token, sent_bounds: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
     """The sentence around a parenthetical attribution ("The plan, she said, will cost more")."""
+    phrase = _parenthetical_phrase(doc, cue, sent_bounds)
+    if phrase is None:
+        return None
+    first, last = phrase
+    s_start, s_end = sent_bounds[cue.i]
+    return _trim(doc, [doc[i] for i in range(s_start, s_end) if not first <= i <= last])
+
+
+def _parenthetical_phrase(doc: Doc, cue: Token, sent_bounds: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """First and last token of the parenthetical attribution ``cue`` heads inside its sentence, if any."""
     if cue.dep_ != "parataxis" or _subject(cue) is None:
         return None
     phrase = sorted(t.i for t in cue.subtree)
@@ -627,7 +669,7 @@ def _parenthetical_content(
         return None
     if last + 1 < s_end and doc[last + 1].text not in (",", ".", "—", "–", ";", "!", "?"):
         return None
-    return _trim(doc, [doc[i] for i in range(s_start, s_end) if not first <= i <= last])
+    return first, last
 
 
 # Verbs whose attributed content may be an object or an infinitive rather than a clause ("called for
@@ -800,6 +842,18 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
             continue
         speaker = _speaker_for_cue(cue, mentions)
         verb, cue_j = _cue_json(cue)
+        parts = [(a, b)]
+        phrase = _parenthetical_phrase(doc, cue, sent_bounds) if cue.pos_ == "VERB" else None
+        if phrase is not None:
+            # "The plan, she said, will cost more": the content in two parts around the attribution.
+            left = doc[phrase[0] - 1].idx
+            right = doc[phrase[1]].idx + len(doc[phrase[1]])
+            if a < left and right < b:
+                second = right + 1 if doc_text(doc)[right : right + 1] in ",—–" else right
+                parts = [
+                    (a, left),
+                    (second + len(doc_text(doc)[second:b]) - len(doc_text(doc)[second:b].lstrip()), b),
+                ]
         partials = [
             {"text": doc_text(doc)[s:e], "start": s, "end": e}
             for s, e in quoted_runs
@@ -807,10 +861,10 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
         ]
         out.append(
             {
-                "text": doc_text(doc)[a:b],
+                "text": " ".join(doc_text(doc)[x:y] for x, y in parts),
                 "start": a,
                 "end": b,
-                "spans": [[a, b]],
+                "spans": [[x, y] for x, y in parts],
                 "kind": "indirect",
                 "verb": verb,
                 "cue": cue_j,
