@@ -303,3 +303,18 @@ def test_titles_and_inch_marks_are_not_quotes(quotes_of: Any) -> None:
     assert not any(q["kind"] == "direct" for q in qs)
     qs = quotes_of('The mayor is 6-foot-3" tall and weighs 90 kilos, the report says.')
     assert not any(q["kind"] == "direct" for q in qs)
+
+
+def test_speaker_of_a_verb_after_a_preposition(quotes_of: Any) -> None:
+    qs = quotes_of("Mira Solberg answered the union on Friday by saying the port would stay open.")
+    assert _one(qs, "port would stay open")["who"] == "Mira Solberg"
+
+
+def test_relative_and_participle_speakers(quotes_of: Any) -> None:
+    qs = quotes_of("Senator Ted Berg endorsed Hanna Lund, who says she is honored.")
+    q = _one(qs, "she is honored")
+    assert q["speaker"]["text"] == "who" and q["who"] == "Hanna Lund"
+    assert _one(qs, "Hanna Lund")["text"] == "Hanna Lund"
+    qs = quotes_of("The council issued a statement saying the harbour would stay closed.")
+    q = _one(qs, "harbour would stay closed")
+    assert q["speaker"]["text"] == "a statement" and q["who"] is None

@@ -215,6 +215,14 @@ def _subject(verb: Token) -> Token | None:
         for c in v.children:
             if c.dep_ in _SUBJ and c.tag_ not in ("WDT", "EX") and c.lower_ not in ("it", "this", "that"):
                 return c
+            # "the letter, which says …", "a report that warns …": the relative pronoun speaks for the noun.
+            if (
+                c.dep_ == "nsubj"
+                and c.lower_ in ("which", "that")
+                and v.dep_ == "relcl"
+                and v.lemma_.lower() in SPEECH_VERBS
+            ):
+                return c
             # "It says …" of a letter or a report: "it" speaks when it is the active subject of a speech
             # verb (not "it is said", not "it seems").
             if c.dep_ == "nsubj" and c.lower_ == "it" and v.lemma_.lower() in SPEECH_VERBS:
@@ -230,6 +238,12 @@ def _subject(verb: Token) -> Token | None:
                 return c
         if v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v:
             v = v.head
+        elif v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG":
+            # "a statement saying …", "video showing …": the noun says it.
+            return v.head
+        elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            # "responded by saying …", "before asking her": the verb the preposition hangs off.
+            v = v.head.head
         else:
             return None
     return None
@@ -248,6 +262,18 @@ def _speaker(tok: Token | None, mentions: list[Json]) -> Json | None:
         return None
     by_id = {m["id"]: m for m in mentions}
     m = _mention_at(tok, mentions)
+    if m is None and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        # "Roe, who said …": the pronoun as written, the name of the noun it relates to.
+        ante = tok.head.head
+        am = _mention_at(ante, mentions)
+        if am is not None and am["kind"] != "name" and am["resolved_to"] is not None:
+            am = by_id.get(am["resolved_to"])
+        return {
+            "text": tok.text,
+            "start": tok.idx,
+            "end": tok.idx + len(tok),
+            "mention": am["id"] if am is not None and am["kind"] == "name" else None,
+        }
     if m is None:
         # "the spokeswoman of the ministry, Jane Roe": the name in apposition to the subject.
         # A possessive or compound name inside the subject phrase: "Iran's foreign ministry spokesman".
@@ -284,7 +310,9 @@ def _speaker(tok: Token | None, mentions: list[Json]) -> Json | None:
             hm = _mention_at(holder, mentions)
             if hm is not None and hm["kind"] == "name" and hm["type"] in ("organization", "place"):
                 return {"text": hm["text"], "start": hm["start"], "end": hm["end"], "mention": hm["id"]}
-    toks = [t for t in tok.subtree if not t.is_punct]
+    # "a statement saying …": the noun phrase without the verb it governs.
+    cut = min((c.left_edge.i for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBG"), default=None)
+    toks = [t for t in tok.subtree if not t.is_punct and (cut is None or t.i < cut)]
     if not toks:
         return None
     # An unnamed source ("officials", "a spokesman"): text kept, no one named.
@@ -716,7 +744,10 @@ def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
         ):
             # "blasted the media for …", "described the talks as …", "accused him of …".
             toks.extend(c.subtree)
-    # Two or three words ("the allegation", "the proposal") name a topic, not what was said.
+    # "endorsed Roe, who says …": a relative clause that reports speech is an attribution of its own.
+    own = {s.i for t in toks if t.dep_ == "relcl" and _is_cue(t) for s in t.subtree}
+    toks = [t for t in toks if t.i not in own]
+    # A word ("the allegation", "the proposal") names a topic, not what was said.
     if sum(not t.is_punct for t in toks) < _MIN_OBJECT_WORDS:
         return None
     return _trim(doc, sorted(toks, key=lambda t: t.i))
@@ -797,6 +828,9 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
                 comp = []
             subj = _subject(tok)
             drop = {t.i for t in subj.subtree} if subj is not None else set()
+            if subj is not None and subj.is_ancestor(tok):
+                # "a statement saying …": the speaking noun governs the verb; its clause is not dropped.
+                drop -= {t.i for t in tok.subtree}
             if comp:
                 # The clause lies on one side of its verb; a misparse that swallows the speaker is cut there.
                 before = comp[0].i < tok.i
