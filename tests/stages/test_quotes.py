@@ -318,3 +318,9 @@ def test_relative_and_participle_speakers(quotes_of: Any) -> None:
     qs = quotes_of("The council issued a statement saying the harbour would stay closed.")
     q = _one(qs, "harbour would stay closed")
     assert q["speaker"]["text"] == "a statement" and q["who"] is None
+
+
+def test_dash_byline_that_is_not_an_entity(quotes_of: Any) -> None:
+    qs = quotes_of("“The port has been neglected for years and nobody seems to care.” ― Jo N Olidem\n“Next.”")
+    q = _one(qs, "neglected")
+    assert q["speaker"] is not None and q["speaker"]["text"] == "Jo N Olidem"

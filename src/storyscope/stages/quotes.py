@@ -558,6 +558,7 @@ def _name_near(doc: Doc, cue: Token, q: QuoteSpan, mentions: list[Json]) -> Json
 
 
 _DASHES = "―—–-"
+_BYLINE_WORDS = 5
 
 
 def _dash_speaker(text: str, q: QuoteSpan, mentions: list[Json]) -> Json | None:
@@ -573,6 +574,14 @@ def _dash_speaker(text: str, q: QuoteSpan, mentions: list[Json]) -> Json | None:
     for m in mentions:
         if m["start"] == i and m["kind"] == "name" and m["type"] in ("person", "organization"):
             return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
+    # A name the entity stage did not take ("“…” ― Jo N Roe-Smith" closing a reader's comment): the
+    # capitalised words filling the rest of the paragraph, nobody named.
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[i:line_end].rstrip(" .\u00a0")
+    words = rest.split()
+    if 2 <= len(words) <= _BYLINE_WORDS and all(w[:1].isupper() for w in words):
+        return {"text": rest, "start": i, "end": i + len(rest), "mention": None}
     return None
 
 
