@@ -125,3 +125,50 @@ def test_story_membership_shrinks_and_reorders(store: Store) -> None:
     assert store.get_story("s").article_ids == ["m0", "m1", "m2", "m3"]
     store.put_story(Story("s", "Harbour", ["m3", "m1"]))
     assert store.get_story("s").article_ids == ["m3", "m1"]
+
+
+def test_story_membership_appends_one_at_a_time(store: Store) -> None:
+    ids = [f"j{i}" for i in range(30)]
+    for i, aid in enumerate(ids):
+        store.put_article(make_article(aid, text=f"Joining article {i} on the harbour."))
+    members: list[str] = []
+    for aid in ids:
+        members.append(aid)
+        # The same list object each time, grown in place, as the clusterer passes it.
+        store.put_story(Story("s", "Harbour", members), f"{aid} joined")
+    assert store.get_story("s").article_ids == ids
+    assert store.story_of("j29") == "s"
+    assert len(store.story_history("s")) == 30
+
+
+def test_story_membership_rewritten_after_appends(store: Store) -> None:
+    for i in range(6):
+        store.put_article(make_article(f"r{i}", text=f"Member {i} of the dam story."))
+    store.put_story(Story("s", "Dam", ["r0", "r1", "r2"]))
+    store.put_story(Story("s", "Dam", ["r0", "r1", "r2", "r3"]))
+    # Same length, one member swapped for another: not an extension.
+    store.put_story(Story("s", "Dam", ["r0", "r1", "r2", "r4"]))
+    assert store.get_story("s").article_ids == ["r0", "r1", "r2", "r4"]
+    # Longer, but the old members reordered in front of the new one.
+    store.put_story(Story("s", "Dam", ["r1", "r0", "r2", "r4", "r5"]))
+    assert store.get_story("s").article_ids == ["r1", "r0", "r2", "r4", "r5"]
+    assert store.story_of("r3") is None
+    store.put_story(Story("s", "Dam", ["r1", "r0", "r2", "r4", "r5", "r3"]))
+    assert store.get_story("s").article_ids == ["r1", "r0", "r2", "r4", "r5", "r3"]
+    store.put_story(Story("s", "Dam", []), "merged away")
+    assert store.get_story("s").article_ids == []
+    assert store.story_of("r0") is None
+    store.put_story(Story("s", "Dam", ["r5"]))
+    assert store.get_story("s").article_ids == ["r5"]
+
+
+def test_caller_list_changed_in_place_is_rewritten(store: Store) -> None:
+    for i in range(4):
+        store.put_article(make_article(f"c{i}", text=f"Member {i} of the bridge story."))
+    members = ["c0", "c1", "c2"]
+    store.put_story(Story("s", "Bridge", members))
+    # The store must not have kept the caller's list: reordering it in place is still a change.
+    members.reverse()
+    members.append("c3")
+    store.put_story(Story("s", "Bridge", members))
+    assert store.get_story("s").article_ids == ["c2", "c1", "c0", "c3"]

@@ -167,3 +167,27 @@ def m002_story_index(db: sqlite3.Connection) -> None:
         );
         """
     )
+
+
+@migration
+def m003_story_members_version(db: sqlite3.Connection) -> None:
+    # put_story appends a joining article without reading the story's members back: the store object
+    # keeps the list it last wrote and trusts it while this counter is unchanged. Triggers bump it on
+    # every change of story_articles, so a write through any other connection (another process, or
+    # plain SQL) invalidates that copy instead of letting an append land after a stale list.
+    # The history index: story_history(id) read the whole table, one row per join ever made.
+    db.executescript(
+        """
+        ALTER TABLE stories ADD COLUMN members_version INTEGER NOT NULL DEFAULT 0;
+        CREATE TRIGGER story_articles_version_ai AFTER INSERT ON story_articles BEGIN
+            UPDATE stories SET members_version = members_version + 1 WHERE id = new.story_id;
+        END;
+        CREATE TRIGGER story_articles_version_ad AFTER DELETE ON story_articles BEGIN
+            UPDATE stories SET members_version = members_version + 1 WHERE id = old.story_id;
+        END;
+        CREATE TRIGGER story_articles_version_au AFTER UPDATE ON story_articles BEGIN
+            UPDATE stories SET members_version = members_version + 1 WHERE id IN (old.story_id, new.story_id);
+        END;
+        CREATE INDEX story_history_story ON story_history(story_id, seq);
+        """
+    )

@@ -46,6 +46,11 @@ class SQLiteStore:
             raise StoreError(f"cannot open store {self.path}: {e}") from e
         # One writer at a time across threads (the web app reads while ingest may write).
         self._lock = threading.RLock()
+        # Story id -> ((stories.seq, members_version), member ids) as this object last wrote them. While
+        # the stored version matches (see migration m003) the list is what story_articles holds, so an
+        # article joining a story costs no read of its members. It keeps one list per story written, the
+        # same ids the clusterer holds in memory.
+        self._members: dict[str, tuple[tuple[int, int], list[str]]] = {}
 
     # -- articles -------------------------------------------------------------------------------
 
@@ -153,7 +158,9 @@ class SQLiteStore:
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                existing = self._db.execute("SELECT created FROM stories WHERE id=?", (story.id,)).fetchone()
+                existing = self._db.execute(
+                    "SELECT created, seq, members_version FROM stories WHERE id=?", (story.id,)
+                ).fetchone()
                 story.created = story.created or (existing[0] if existing else now)
                 story.updated = now
                 self._db.execute(
@@ -161,34 +168,55 @@ class SQLiteStore:
                     "ON CONFLICT(id) DO UPDATE SET title=excluded.title, updated=excluded.updated",
                     (story.id, story.title, story.created, story.updated),
                 )
-                self._write_members(story)
+                members = self._write_members(story, None if existing is None else (existing[1], existing[2]))
                 self._db.execute(
                     "INSERT INTO story_history (story_id, at, event, reason) VALUES (?,?,?,?)",
                     (story.id, now, "updated" if existing else "created", reason),
                 )
+                seq, version = self._db.execute(
+                    "SELECT seq, members_version FROM stories WHERE id=?", (story.id,)
+                ).fetchone()
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
+            # Only once committed: after a rollback the stored list is whatever it was before.
+            self._members[story.id] = ((int(seq), int(version)), members)
 
-    def _write_members(self, story: Story) -> None:
-        old = [
-            str(r[0])
-            for r in self._db.execute(
-                "SELECT article_id FROM story_articles WHERE story_id=? ORDER BY position", (story.id,)
-            )
-        ]
-        new = list(story.article_ids)
-        if new[: len(old)] == old:
-            # The common case, an article joining: append, so the cost does not grow with the story.
-            start = len(old)
+    def _write_members(self, story: Story, stored: tuple[int, int] | None) -> list[str]:
+        """Make story_articles hold ``story.article_ids`` in order; return this object's copy of them.
+
+        ``stored`` is the story's (seq, members_version) before this write, None for a new story.
+        """
+        new = story.article_ids
+        # Taken out until the write commits, so that a failed write leaves no copy behind.
+        cached = self._members.pop(story.id, None)
+        if stored is None:
+            old: list[str] = []
+        elif cached is not None and cached[0] == stored:
+            old = cached[1]
+        else:
+            old = [
+                str(r[0])
+                for r in self._db.execute(
+                    "SELECT article_id FROM story_articles WHERE story_id=? ORDER BY position", (story.id,)
+                )
+            ]
+        kept = len(old)
+        # Extending the stored list by the new tail and comparing whole lists costs one comparison in C,
+        # mostly of identical string objects, and no copy of the members: microseconds for thousands of
+        # them. Any list that does not extend the stored one (reordered, shrunk) is rewritten whole.
+        old.extend(new[kept:])
+        if old == new:
+            members, start = old, kept
         else:
             self._db.execute("DELETE FROM story_articles WHERE story_id=?", (story.id,))
-            start = 0
+            members, start = list(new), 0
         self._db.executemany(
             "INSERT INTO story_articles VALUES (?,?,?)",
-            [(story.id, a, i) for i, a in enumerate(new[start:], start)],
+            [(story.id, a, i) for i, a in enumerate(members[start:], start)],
         )
+        return members
 
     def get_story(self, story_id: str) -> Story:
         row = self._db.execute(

@@ -462,7 +462,8 @@ class Clusterer:
                 index.upsert(s.seq, c)
 
     def _save(self, s: _Story, reason: str) -> None:
-        self.store.put_story(Story(id=s.id, title=s.title, article_ids=list(s.article_ids)), reason)
+        # No copy of the members: the store keeps none of the list, and copying is O(story size) per join.
+        self.store.put_story(Story(id=s.id, title=s.title, article_ids=s.article_ids), reason)
         self.store.put_story_index(s.id, s.meta(), {space: pack(v) for space, v in s.sums.items()})
 
     def _retire(self) -> None:
