@@ -381,3 +381,44 @@ def test_this_past_and_midday() -> None:
     dct = date(2031, 11, 5)
     assert find_timexes("The market closed this past summer.", dct)[0]["value"] == "2031-SU"
     assert one("The market closed at midday.")["value"] == "2031-05-14T12:00"
+
+
+def test_weekday_with_its_date_is_one_expression() -> None:
+    # DCT is Wednesday 2031-05-14; 2031-05-09 is a Friday.
+    t = one("The committee met on Friday, May 9, to review the bids.")
+    assert (t["text"], t["value"], t["weekday"], t["attached"]) == ("Friday, May 9", "2031-05-09", 4, 0)
+    assert one("The committee met Friday May 9 to review the bids.")["text"] == "Friday May 9"
+    # A parenthesis keeps them apart ("next Tuesday (May 20)").
+    found = find_timexes("The committee meets next Tuesday (May 20) to review the bids.", DCT)
+    assert [t["text"] for t in found] == ["next Tuesday", "May 20"]
+    assert found[0]["attached"] == 1 and found[1]["attached"] == 0
+
+
+def test_possessive_weekday_names_a_past_event() -> None:
+    # DCT is Wednesday 2031-05-14: "would" does not move Monday's ruling a week ahead.
+    found = find_timexes("The growers said they would try to get around Monday's ruling by the board.", DCT)
+    assert [(t["text"], t["value"]) for t in found] == [("Monday", "2031-05-12")]
+    assert one("Shares rose above Thursday's closing price.")["value"] == "2031-05-08"
+    # An announcement keeps the day ahead.
+    assert one("Sunday's runoff will decide the seat.")["value"] == "2031-05-18"
+
+
+def test_fiscal_quarters_year_end_and_future_spans() -> None:
+    t = one("Net income rose in the fiscal first quarter.")
+    assert (t["text"], t["value"]) == ("the fiscal first quarter", "2031-Q1")
+    assert one("It posted a loss for the fiscal second-quarter.")["text"] == "fiscal second-quarter"
+    t = one("The deal should close by year-end.")
+    assert (t["text"], t["value"]) == ("year-end", "2031-12-31")
+    assert one("The index has fallen 4% since year end.")["value"] == "2030-12-31"
+    assert find_timexes("Year-end bonuses were cut.", DCT) == []
+    for phrase in ("coming weeks", "the months ahead", "the near term", "the short term"):
+        t = one(f"Prices may fall in {phrase}, traders said.")
+        assert (t["text"], t["value"]) == (phrase, "FUTURE_REF")
+
+
+def test_mid_afternoon_and_decades_in_words() -> None:
+    t = one("Shares were up 2 pence at mid-afternoon yesterday.")
+    assert (t["text"], t["value"]) == ("mid-afternoon yesterday", "2031-05-13TAF")
+    assert one("By mid afternoon the talks were over.")["value"] == "2031-05-14TAF"
+    t = one("Growth was strong in the nineties.")
+    assert (t["text"], t["value"]) == ("the nineties", "199")

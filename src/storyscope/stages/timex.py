@@ -250,13 +250,16 @@ _RULES: list[_Rule] = [
         rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR_OR_SPOKEN_RE}))?\b", _I)),
     ("decade", _r(
         r"\b(?:[Tt]he\s+)?(?:(?i:early|late|mid)(?:-|\s+))?"
-        r"(?:(?P<cent>1[89]|20)(?P<dec>[0-9])0s|'(?P<short>[0-9])0s)\b")),
+        r"(?:(?P<cent>1[89]|20)(?P<dec>[0-9])0s|'(?P<short>[0-9])0s)\b"
+        r"|\b[Tt]he\s+(?:(?i:nineteen)[- ])?"
+        r"(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b")),
     ("century", _r(r"\b(?:the\s+)?(?P<ord>\d{2})(?:st|nd|rd|th)\s+century\b", _I)),
     ("year", _r(
         rf"(?i:\b(?P<mod>{_MOD_RE})|\b(?P<fiscal>fiscal)\s+|\bthe\s+year\s+)?\b(?P<y>{_YEAR_RE}|{_SPOKEN_YEAR_RE})\b(?![-./]?\d|%|,\d)")),
     ("quarter", _r(
-        rf"\b(?:the\s+)?(?:(?P<qy>{_YEAR_RE})\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|"
-        r"current|last|past|year-earlier|year-ago)[- ](?:fiscal[- ])?quarter\b"
+        rf"\b(?:the\s+)?(?:(?P<qy>{_YEAR_RE})\s+)?(?:fiscal[- ])?"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|past|year-earlier|year-ago)"
+        r"[- ](?:fiscal[- ])?quarter\b"
         rf"(?:\s+of\s+(?P<qy2>{_YEAR_RE}))?", _I)),
     # Lower-case "quarter" only: "the Quarter" is a district.
     ("thequarter", _r(r"\b[Tt]he\s+quarter\b(?!\s+(?:of|century|mile|point|final)\b)")),
@@ -271,7 +274,10 @@ _RULES: list[_Rule] = [
     ("relday", _r(
         r"\b(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"
         r"|\b(?P<lastnight>last\s+night)\b"
-        r"|\bthis\s+(?P<tod2>morning|afternoon|evening)\b", _I)),
+        r"|\bthis\s+(?P<tod2>morning|afternoon|evening)\b"
+        r"|\bmid[- ]?(?P<tod3>morning|afternoon)(?:\s+(?P<word2>yesterday|today|tomorrow))?\b", _I)),
+    # "by year-end", "since year end": the last day of the year the tense points to.
+    ("yearend", _r(r"\b(?:around\s+)?year[- ]end\b(?![- ]?\w)", _I)),
     ("ago", _r(
         rf"\b(?P<num>{_NUM_RE})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{_UNIT_RE})\s+"
         r"(?P<dir>ago|earlier|later|before|from\s+now|hence)\b", _I)),
@@ -302,7 +308,8 @@ _RULES: list[_Rule] = [
         r"|\b(?P<past>recently|lately|the\s+past)\b"
         r"|\b(?P<recent>recent)\s+(?P<runit>days|weeks|months|years)\b"
         r"|\b(?P<future>the\s+(?:near\s+|distant\s+)?future"
-        r"|the\s+coming\s+(?:days|weeks|months|years))\b", _I)),
+        r"|(?:the\s+)?coming\s+(?:days|weeks|months|years|quarters)|the\s+(?:days|weeks|months|years)\s+ahead"
+        r"|the\s+(?:near|short)\s+term(?![- ]))\b", _I)),
     # Holidays with a fixed or computable date; a bare "Christmas" or "Easter" only after a preposition or
     # "last/next/this" ("Christmas shopping" names no day).
     ("holiday", _r(
@@ -346,6 +353,7 @@ _MONTH_CONTEXT = re.compile(
 )
 # "for the year", "of the year": the year of the report.
 _YEAR_PREP = re.compile(r"\b(?:for|of|in|through|during|throughout)\s+$", re.IGNORECASE)
+_YEAREND_PREP = re.compile(r"\b(?:by|at|since|before|until|till|near|after)\s+$", re.IGNORECASE)
 # Words after a bare year that show it is a count, not a date ("2015 people").
 _YEAR_COUNT_AFTER = re.compile(
     r"^\s+(?:(?!(?:was|has|is|as|its|his|this|thus|us|does|plus|whereas|unless|perhaps)\b)[a-z]+s\b"
@@ -363,6 +371,10 @@ def _candidates(text: str) -> Iterator[_Mention]:
                 continue
             if name == "year" and _year_is_count(text, m):
                 continue
+            if name == "yearend" and not (
+                m.group(0)[:1] in "aA" or _YEAREND_PREP.search(text[max(0, m.start() - 10) : m.start()])
+            ):
+                continue  # "year-end net": an adjective
             if (
                 name == "duration"
                 and groups.get("num", "").lower() in ("some", "many")
@@ -585,7 +597,11 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         out.update(anchor="absolute", year=y, value=str(y), precision="year")
         return out
     if rule == "decade":
-        if g.get("short") is not None:
+        if g.get("word"):
+            tens = "twen thir for fif six seven eigh nine".split()
+            digit = next(i for i, t in enumerate(tens) if (g["word"] or "").lower().startswith(t)) + 2
+            out.update(anchor="absolute", value=f"19{digit}", precision="decade")
+        elif g.get("short") is not None:
             out.update(anchor="absolute", value=f"19{g['short']}", precision="decade")
         else:
             out.update(anchor="absolute", value=f"{g['cent']}{g['dec']}", precision="decade")
@@ -621,8 +637,8 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
     if rule == "weekday":
         return _weekday(g, dct, tense, out)
     if rule == "relday":
-        word = "yesterday" if g.get("lastnight") else (g.get("word") or "today").lower()
-        tod = g.get("tod") or g.get("tod2") or ("night" if g.get("lastnight") else None)
+        word = "yesterday" if g.get("lastnight") else (g.get("word") or g.get("word2") or "today").lower()
+        tod = g.get("tod") or g.get("tod2") or g.get("tod3") or ("night" if g.get("lastnight") else None)
         shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
         out.update(precision="day", offset_days=shift)
         if word == "tonight":
@@ -635,6 +651,11 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         return out
     if rule == "ago":
         return _ago(g, dct, out)
+    if rule == "yearend":
+        out.update(precision="day", month=12, day=31)
+        if dct:
+            out["value"] = f"{dct.year - 1 if tense == 'past' else dct.year}-12-31"
+        return out
     if rule == "relunit":
         return _relunit(g, dct, out)
     if rule == "yearspan":
@@ -962,7 +983,7 @@ def _expression_fields(text: str, m: _Mention) -> Json:
         if mod:
             core_start = mod.start()
     # An adjective ("the 30-day period", "the third-quarter loss") leaves its article to the noun.
-    lead = re.match(r"[Tt]he\s+(?=\S*\w-\w\S*$)", text[core_start:core_end])
+    lead = re.match(r"[Tt]he\s+(?=(?:fiscal\s+)?\S*\w-\w\S*$)", text[core_start:core_end])
     if lead and m.rule in ("duration", "quarter", "period", "yearspan"):
         core_start += lead.end()
     return {"text": text[core_start:core_end], "start": core_start, "end": core_end}
@@ -1101,14 +1122,29 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
         item["tense"] = tense
         if "weekday" in item and re.match(r"['’]s\b", text[m.end : m.end + 3]):
             item["possessive"] = True  # "Thursday's talks": names an event rather than placing a verb
+            if dct and m.rule == "weekday" and not m.groups.get("rel"):
+                item["value"] = _possessive_weekday(text[s_start:s_end], item, dct)
         out.append(item)
         rules.append(m.rule)
     _attach_weekdays(text, out)
+    out, rules = _merge_weekday_dates(text, out, rules)
     _order_ranges(text, out)
     _anaphoric_units(out, rules)
     if dct:
         _financial_periods(text, out, rules, dct)
     return out
+
+
+def _possessive_weekday(sentence: str, item: Json, dct: date) -> str:
+    """ "Thursday's closing price", "get around Wednesday's ruling": an event named by its day has
+    mostly taken place already (or takes place today), whatever the clause's verb says; only a plain
+    announcement ("Sunday's vote will decide", "is expected to") points ahead."""
+    value = item.get("value") or ""
+    words = {w.lower().replace("’", "'") for w in _WORD.findall(sentence)}
+    if words & _FUTURE_STRONG or any(w.endswith("'ll") for w in words) or _FUTURE_PHRASES.search(sentence):
+        return value
+    suffix = value[10:] if len(value) > 10 else ""
+    return resolve_weekday(item["weekday"], dct, "past").isoformat() + suffix
 
 
 _ATTACH_GAP = re.compile(r"^\s*(?:,|\()?\s*(?:the\s+)?$")
@@ -1131,6 +1167,45 @@ def _attach_weekdays(text: str, items: list[Json]) -> None:
                     if stated and stated.weekday() == item["weekday"]:
                         item["value"] = items[j]["value"]
                     break
+
+
+def _merge_weekday_dates(text: str, items: list[Json], rules: list[str]) -> tuple[list[Json], list[str]]:
+    """ "Friday, Oct. 23" is one expression in TimeML: a weekday followed by the date it falls on (a comma
+    or a space between them, no parenthesis) joins the date. The joined item keeps the weekday fields and
+    is attached to itself, so readers of ``attached`` see the same weekday and date as before."""
+    drop: set[int] = set()
+    for i, item in enumerate(items):
+        j = item.get("attached")
+        if "weekday" not in item or j != i + 1 or item.get("possessive") or item.get("kind") != "date":
+            continue
+        date_item = items[j]
+        if date_item.get("kind") != "date" or "weekday" in date_item:
+            continue
+        if not re.fullmatch(r"\s*,?\s*", text[item["end"] : date_item["start"]]):
+            continue
+        date_item.update(
+            text=text[item["start"] : date_item["end"]],
+            start=item["start"],
+            weekday=item["weekday"],
+            direction=item.get("direction"),
+        )
+        if date_item.get("value") is None:
+            date_item["value"] = item.get("value")
+        drop.add(i)
+    if not drop:
+        return items, rules
+    new_index: dict[int, int] = {}
+    for i in range(len(items)):
+        if i not in drop:
+            new_index[i] = len(new_index)
+    kept = [it for i, it in enumerate(items) if i not in drop]
+    kept_rules = [r for i, r in enumerate(rules) if i not in drop]
+    for old_i, it in enumerate(items):
+        if old_i in drop or "attached" not in it:
+            continue
+        target = it["attached"]
+        it["attached"] = new_index[old_i] if target in drop else new_index.get(target, new_index[old_i])
+    return kept, kept_rules
 
 
 def _find_other_language(text: str, dct: date | None, lang: str) -> list[Json]:
@@ -1184,7 +1259,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "4"
+    version = "5"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
