@@ -422,3 +422,13 @@ def test_mid_afternoon_and_decades_in_words() -> None:
     assert one("By mid afternoon the talks were over.")["value"] == "2031-05-14TAF"
     t = one("Growth was strong in the nineties.")
     assert (t["text"], t["value"]) == ("the nineties", "199")
+
+
+def test_vague_ago_and_passive_irregular_participles() -> None:
+    t = one("Rents were lower several years ago.")
+    assert (t["text"], t["value"]) == ("several years ago", "PAST_REF")
+    t = one("The firm, which just months ago was failing, is profitable.")
+    assert (t["text"], t["value"]) == ("months ago", "PXM")
+    # "would be paid": a passive participle, not a past verb; January lies ahead (DCT 2031-05-14).
+    assert one("The dividend would be paid on a date in January to holders.")["value"] == "2032-01"
+    assert clause_tense("The dividend was paid in January.", 26, 33) == "past"

@@ -128,6 +128,13 @@ _PAST_IRREGULAR = frozenset(
     tore threw understood woke wore withdrew overtook undertook ago
     """.split()
 )
+# Irregular past forms that are also participles: after "be" they are passive ("would be paid").
+_IRREGULAR_PARTICIPLES = frozenset(
+    """
+    held made paid put set sent sold spent told built bought brought caught found kept laid led left lost
+    read shot shut struck taught hit hurt let
+    """.split()
+)
 # "-ed" words that are not past-tense verbs.
 _NOT_PAST = frozenset(
     """
@@ -175,16 +182,17 @@ def clause_tense(sentence: str, start: int, end: int) -> str | None:
             reported = m.start() < start and _SPEECH_BEFORE.search(sentence[: m.start()])
             tense, penalty = "future", (0.0 if reported else 2.0)
         elif (
-            w in _PAST_IRREGULAR
-            or (
-                w.endswith("ed")
-                and len(w) > 4
-                and w not in _NOT_PAST
-                and not _UN_ADJECTIVE.match(w)
+            (
+                w in _PAST_IRREGULAR
+                or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST and not _UN_ADJECTIVE.match(w))
+            )
+            and not (
+                (w not in _PAST_IRREGULAR or w in _IRREGULAR_PARTICIPLES)
                 and m.group()[0].islower()
                 # A participle after "be" (passive: its auxiliary carries the tense) or "as" ("as planned").
-                and not _PARTICIPLE_BEFORE.search(sentence[max(0, m.start() - 8) : m.start()])
+                and _PARTICIPLE_BEFORE.search(sentence[max(0, m.start() - 8) : m.start()])
             )
+            and (w in _PAST_IRREGULAR or m.group()[0].islower())
         ):
             tense = "past"
         if tense is None:
@@ -281,6 +289,9 @@ _RULES: list[_Rule] = [
     ("ago", _r(
         rf"\b(?P<num>{_NUM_RE})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{_UNIT_RE})\s+"
         r"(?P<dir>ago|earlier|later|before|from\s+now|hence)\b", _I)),
+    # "several years ago": a vague count back from now names the past, no date ("months ago": how long).
+    ("vagueago", _r(
+        r"\b(?:(?P<q>a\s+few|several|some|many)\s+)?(?P<unit>decades|years|months|weeks|days)\s+ago\b", _I)),
     ("relunit", _r(
         r"\b(?P<rel>last|next|this|the\s+coming|the\s+following|the\s+previous|the\s+last|the\s+next|"
         r"the\s+current|earlier\s+this|later\s+this|early\s+next|early\s+this|early\s+last|late\s+last|"
@@ -651,6 +662,11 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         return out
     if rule == "ago":
         return _ago(g, dct, out)
+    if rule == "vagueago":
+        if g.get("q"):
+            out.update(value="PAST_REF", precision=None)
+            return out
+        return _duration({"unit": g.get("unit")}, "plural", out)
     if rule == "yearend":
         out.update(precision="day", month=12, day=31)
         if dct:
