@@ -181,3 +181,33 @@ def test_unintroduced_single_name_is_not_a_person() -> None:
     # With a role it is a person ("Prosecutor Dravna").
     arts, ann = _story([_m(0, "Dravna", 0, role="prosecutor")])
     assert _people(build_entities(arts, ann)) == {"Dravna": ["Dravna"]}
+
+
+def test_group_plural_and_completed_organisation_names_merge() -> None:
+    arts, ann = _story(
+        [
+            _m(0, "Valmorans", 0, "group"),
+            _m(1, "KNA", 20, "organization"),
+            _m(2, "the ministry", 40, "organization"),
+        ],
+        [
+            _m(0, "Valmoran", 0, "group"),
+            _m(1, "KNA news agency", 20, "organization"),
+            _m(2, "KNA news", 60, "organization"),
+        ],
+    )
+    ents = build_entities(arts, ann)
+    assert len(ents) == 2  # "the ministry" is no name
+    group, agency = sorted(ents, key=lambda e: e["type"])
+    assert sorted(group["aliases"]) == ["Valmoran", "Valmorans"] and group["type"] == "group"
+    assert sorted(agency["aliases"]) == ["KNA", "KNA news", "KNA news agency"]
+    assert agency["sources"] == ["s0", "s1"]
+
+
+def test_two_different_completions_of_a_name_stay_apart() -> None:
+    arts, ann = _story(
+        [_m(0, "Orvel", 0, "organization"), _m(1, "Orvel Group", 20, "organization")],
+        [_m(0, "Orvel News", 0, "organization")],
+    )
+    names = sorted(e["name"] for e in build_entities(arts, ann))
+    assert names == ["Orvel", "Orvel Group", "Orvel News"]

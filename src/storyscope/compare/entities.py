@@ -36,6 +36,9 @@ _PARTICLES = frozenset(
 )
 _STOP = frozenset("of the and for on in at to de".split())
 _TYPE_PRIORITY = {"person": 0, "organization": 1, "place": 2, "group": 3}
+# Words that complete an organisation's name without making it another organisation: "IRNA" and "IRNA
+# news agency" are one agency.
+_ORG_TAILS = frozenset("agency news newspaper daily group company corporation corp inc ltd co".split())
 
 
 def fold(text: str) -> str:
@@ -292,7 +295,8 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
         if m["type"] == "person":
             continue
         key = _org_key(m["text"])
-        if not key:
+        # A name with no capital letter ("the ministry") is a description the tagger took for a name.
+        if not key or not any(ch.isupper() for ch in m["text"]):
             continue
         c = by_key.get(key)
         if c is None:
@@ -311,6 +315,7 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
             target.items.extend(c.items)
             clusters.remove(c)
             by_key[key] = target
+    _merge_variants(by_key, clusters)
 
     for c in clusters:
         for article, m in c.items:
@@ -323,6 +328,45 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
             c2.items.append((article, m))
 
     return _to_json(clusters, order)
+
+
+def _merge_variants(by_key: dict[str, _Cluster], clusters: list[_Cluster]) -> None:
+    """Merge two spellings of one group or organisation: a plural of a group ("Russians" into
+    "Russian"), and an organisation's name completed by generic words ("IRNA news agency" takes "IRNA
+    news" and "IRNA"), when exactly one longer form fits."""
+    for key, c in sorted(by_key.items()):
+        if c not in clusters:
+            continue
+        target: _Cluster | None = None
+        if c.type == "group" and key.endswith("s"):
+            singular = by_key.get(key[:-1])
+            target = singular if singular is not None and singular.type == "group" else None
+        elif c.type == "organization":
+            longer = {
+                id(o): o
+                for k, o in by_key.items()
+                if o is not c
+                and o.type == "organization"
+                and k.startswith(key + " ")
+                and set(k[len(key) + 1 :].split()) <= _ORG_TAILS
+            }
+            # Only the longest form takes the others; two unrelated completions stay apart.
+            longest = [o for o in longer.values() if not any(_extends(o, x, by_key) for x in longer.values())]
+            target = longest[0] if len(longest) == 1 else None
+        if target is None or target is c:
+            continue
+        target.items.extend(c.items)
+        clusters.remove(c)
+        for k, o in list(by_key.items()):
+            if o is c:
+                by_key[k] = target
+
+
+def _extends(shorter: _Cluster, longer: _Cluster, by_key: dict[str, _Cluster]) -> bool:
+    """Whether ``longer``'s name is ``shorter``'s completed by generic words."""
+    ks = [k for k, o in by_key.items() if o is shorter]
+    kl = [k for k, o in by_key.items() if o is longer]
+    return any(b.startswith(a + " ") and set(b[len(a) + 1 :].split()) <= _ORG_TAILS for a in ks for b in kl)
 
 
 def _to_json(clusters: Iterable[_Cluster], order: dict[str, int]) -> list[Json]:
