@@ -324,3 +324,20 @@ def test_dash_byline_that_is_not_an_entity(quotes_of: Any) -> None:
     qs = quotes_of("“The port has been neglected for years and nobody seems to care.” ― Jo N Olidem\n“Next.”")
     q = _one(qs, "neglected")
     assert q["speaker"] is not None and q["speaker"]["text"] == "Jo N Olidem"
+
+
+def test_passive_subject_is_not_the_speaker(quotes_of: Any) -> None:
+    qs = quotes_of("The harbour ferry is expected to resume service in early May.")
+    assert all(q["speaker"] is None for q in qs)
+    qs = quotes_of("It was announced by Mira Solberg that the ferry would resume in May.")
+    assert _one(qs, "ferry would resume")["who"] == "Mira Solberg"
+
+
+def test_reported_clause_ends_at_a_semicolon_or_a_participle_of_its_own(quotes_of: Any) -> None:
+    qs = quotes_of("Mira Solberg said the ferry would run again in May; the toll bridge stays closed.")
+    assert _one(qs, "ferry would run")["text"] == "the ferry would run again in May"
+    qs = quotes_of(
+        "Mira Solberg said the harbour had lost money for years, arguing that the toll was too high."
+    )
+    assert _one(qs, "harbour had lost")["text"] == "the harbour had lost money for years"
+    assert _one(qs, "toll was too high")["who"] == "Mira Solberg"

@@ -209,6 +209,16 @@ def _is_cue(tok: Token) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The speaker token of a reporting verb, climbing through "adding", "and said", "while saying"."""
     v: Token | None = verb
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.dep_ == "ccomp"
+        and _is_cue(verb.head.head)
+        and any(c.text == "," for c in verb.head.children if c.i == verb.i - 1)
+    ):
+        # "Roe said the port had lost money, arguing that …": the participle set off after the reported
+        # clause is the reporter's, not the clause's subject's.
+        v = verb.head.head
     for _ in range(4):
         if v is None:
             return None
@@ -456,7 +466,22 @@ def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
         return _speaker(_according_source(cue), mentions)
     if cue.pos_ == "NOUN":
         return _speaker(_noun_source(cue), mentions)
-    return _speaker(_subject(cue), mentions)
+    subj = _subject(cue)
+    if (subj is None and cue.tag_ == "VBN") or (
+        subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i
+    ):
+        # "Roe is expected to resign", "the plan was criticised by the union": the passive subject is
+        # what is reported on; the speaker is the agent, if one is named.
+        subj = _agent(cue)
+    return _speaker(subj, mentions)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb ("was criticised by the union")."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json]:
@@ -804,6 +829,16 @@ def _coordinated_cue(doc: Doc, sub: list[int]) -> int | None:
         ):
             cc = [c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
             return min([t.i, *[c for c in cc if c > t.head.i]])
+        if (
+            t.dep_ == "advcl"
+            and t.tag_ == "VBG"
+            and t.lemma_.lower() in CONTENT_VERBS
+            and t.head.i in inside
+            and t.i > sub[0]
+            and doc[t.i - 1].text == ","
+        ):
+            # "… , arguing that …", "… , citing …": a participle of its own attribution set off by a comma.
+            return t.i
     return None
 
 
@@ -855,6 +890,10 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
                     stop = _coordinated_cue(doc, sub)
                     if stop is not None:
                         sub = [i for i in sub if i < stop]
+                    # "X said the talks failed; the next round …": a semicolon closes what was reported.
+                    semi = next((i for i in sub if doc[i].text == ";"), None)
+                    if semi is not None:
+                        sub = [i for i in sub if i < semi]
                 content = _trim(doc, [doc[i] for i in sub])
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
             content = _noun_content(doc, tok)
