@@ -341,3 +341,26 @@ def test_reported_clause_ends_at_a_semicolon_or_a_participle_of_its_own(quotes_o
     )
     assert _one(qs, "harbour had lost")["text"] == "the harbour had lost money for years"
     assert _one(qs, "toll was too high")["who"] == "Mira Solberg"
+
+
+def test_lemmatizer_slip_on_hope(quotes_of: Any) -> None:
+    qs = quotes_of("Mira Solberg hoped the ferry would be running again by May.")
+    q = _one(qs, "ferry would be running")
+    assert q["verb"] == "hope" and q["who"] == "Mira Solberg"
+
+
+def test_transcript_turns(quotes_of: Any) -> None:
+    text = (
+        "Harbour director Mira Solberg spoke to reporter Tom Vale on Sunday.\n\n"
+        '"VALE: Will the ferry run in May? People in town are asking.\n\n'
+        '"SOLBERG: It will. We have the crews, and the “Northern Star” is back from repairs.\n\n'
+        '"EDITOR: This part was cut.\n\n'
+        "VALE: Thank you for your time today.\n"
+    )
+    qs = quotes_of(text)
+    q = _one(qs, "We have the crews")
+    assert q["kind"] == "direct" and q["who"] == "Mira Solberg" and q["speaker"]["text"] == "SOLBERG"
+    assert q["text"].startswith("It will.") and q["text"].endswith("back from repairs.")
+    assert _one(qs, "Will the ferry run")["who"] == "Tom Vale"
+    assert _one(qs, "Thank you for your time")["who"] == "Tom Vale"
+    assert not any(q["who"] is not None for q in qs if "part was cut" in q["text"])

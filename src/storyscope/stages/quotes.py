@@ -202,8 +202,17 @@ def doc_text(doc: Doc) -> str:
     return str(cached)
 
 
+# Forms the model's lemmatizer gets wrong ("hoped" -> "hop").
+_LEMMA_FIXES = {"hope": "hope", "hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
+def _lemma(tok: Token) -> str:
+    """The token's lemma, lower-cased, with the lemmatizer's known slips corrected."""
+    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
+
+
 def _is_cue(tok: Token) -> bool:
-    return tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
+    return _lemma(tok) in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
 
 
 def _subject(verb: Token) -> Token | None:
@@ -230,12 +239,12 @@ def _subject(verb: Token) -> Token | None:
                 c.dep_ == "nsubj"
                 and c.lower_ in ("which", "that")
                 and v.dep_ == "relcl"
-                and v.lemma_.lower() in SPEECH_VERBS
+                and _lemma(v) in SPEECH_VERBS
             ):
                 return c
             # "It says …" of a letter or a report: "it" speaks when it is the active subject of a speech
             # verb (not "it is said", not "it seems").
-            if c.dep_ == "nsubj" and c.lower_ == "it" and v.lemma_.lower() in SPEECH_VERBS:
+            if c.dep_ == "nsubj" and c.lower_ == "it" and _lemma(v) in SPEECH_VERBS:
                 return c
         for c in v.children:
             # "said Jane Roe": the name after an inverted verb.
@@ -448,7 +457,7 @@ def _cue_json(tok: Token) -> tuple[str, Json]:
             doc_end = nxt.idx + len(nxt)
         end = doc_end
         return "according to", {"text": doc_text(tok.doc)[tok.idx : end], "start": tok.idx, "end": end}
-    return tok.lemma_.lower(), {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
+    return _lemma(tok), {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
 
 
 def _according_source(tok: Token) -> Token | None:
@@ -761,7 +770,7 @@ _MIN_OBJECT_WORDS = 2
 
 def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """The object or infinitive a verb attributes, when it takes no clause."""
-    lemma = cue.lemma_.lower()
+    lemma = _lemma(cue)
     if cue.pos_ != "VERB" or lemma not in CONTENT_VERBS or _subject(cue) is None:
         return None
     preps = _CUE_PREPS.get(lemma, ())
@@ -823,7 +832,7 @@ def _coordinated_cue(doc: Doc, sub: list[int]) -> int | None:
         if (
             t.dep_ == "conj"
             and t.pos_ == "VERB"
-            and t.lemma_.lower() in SPEECH_VERBS
+            and _lemma(t) in SPEECH_VERBS
             and t.head.i in inside
             and not any(c.dep_ in _SUBJ for c in t.children)
         ):
@@ -832,7 +841,7 @@ def _coordinated_cue(doc: Doc, sub: list[int]) -> int | None:
         if (
             t.dep_ == "advcl"
             and t.tag_ == "VBG"
-            and t.lemma_.lower() in CONTENT_VERBS
+            and _lemma(t) in CONTENT_VERBS
             and t.head.i in inside
             and t.i > sub[0]
             and doc[t.i - 1].text == ","
@@ -863,7 +872,7 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
             continue
         content: tuple[int, int] | None = None
         cue = tok
-        if _is_cue(tok) or (tok.pos_ == "VERB" and tok.lemma_.lower() in CONTENT_VERBS):
+        if _is_cue(tok) or (tok.pos_ == "VERB" and _lemma(tok) in CONTENT_VERBS):
             comp = [c for c in tok.children if c.dep_ == "ccomp"]
             if not comp:
                 content = _parenthetical_content(doc, tok, sent_bounds) or _object_content(doc, tok)
@@ -895,7 +904,7 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
                     if semi is not None:
                         sub = [i for i in sub if i < semi]
                 content = _trim(doc, [doc[i] for i in sub])
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
+        elif tok.pos_ == "NOUN" and _lemma(tok) in CUE_NOUNS:
             content = _noun_content(doc, tok)
         elif tok.lower_ == "according" and _according_source(tok) is not None:
             head = tok.head
@@ -964,6 +973,67 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
 
 
 _LEAD_NAME_CHARS = 40
+# A transcript's speaker label: one to three upper-case words and a colon opening a paragraph ("PENCE: …").
+_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t]")
+
+
+def _transcript_speaker(text: str, pos: int, mentions: list[Json]) -> Json | None:
+    """The speaker of a transcript paragraph opening at ``pos`` with a label ("WALLACE: …"), when the
+    label is the surname (or the whole name) of a person the article names; the label as written."""
+    m = _LABEL.match(text, pos)
+    if m is None:
+        return None
+    label = m.group(1)
+    last = label.split()[-1]
+    best: Json | None = None
+    for men in mentions:
+        if men["kind"] != "name" or men["type"] != "person" or pos <= men["start"] < m.end(1):
+            continue
+        name = men["text"].upper()
+        if (name == label or name.split()[-1] == last) and (
+            best is None or len(men["text"]) > len(best["text"])
+        ):
+            best = men  # the fullest form of the name
+    if best is None:
+        return None
+    return {"text": label, "start": pos, "end": m.end(1), "mention": best["id"]}
+
+
+def _transcript_quotes(
+    text: str, spans: list[QuoteSpan], mentions: list[Json]
+) -> tuple[list[QuoteSpan], list[Json]]:
+    """Quoted transcripts: a paragraph opening with a quotation mark and a speaker label ("“PENCE: …")
+    is that speaker's turn, to the paragraph's end (quotations inside it included). Returns the quoted
+    spans outside such turns, and the turns as direct quotes."""
+    turns: list[Json] = []
+    paragraphs: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        a, pos = pos, pos + len(line) + 1
+        lead = len(line) - len(line.lstrip())
+        if not line[lead : lead + 1] or line[lead] not in _OPENERS:
+            continue
+        sp = _transcript_speaker(text, a + lead + 1, mentions)
+        if sp is None:
+            continue
+        start, end = sp["end"] + 1, a + len(line.rstrip())
+        while start < end and text[start].isspace():
+            start += 1
+        if end > start and text[end - 1] in '”"»':
+            end -= 1
+        if end - start >= _MIN_QUOTE_CHARS:
+            turns.append(_quote_json(text, QuoteSpan(start, end, [(start, end)]), "direct", None, sp))
+            paragraphs.append((a, a + len(line)))
+    if not turns:
+        return spans, []
+    rest: list[QuoteSpan] = []
+    for q in spans:
+        parts = [(x, y) for x, y in q.parts if not any(pa <= x < pb for pa, pb in paragraphs)]
+        if parts == q.parts:
+            rest.append(q)
+        elif parts:
+            rest.append(QuoteSpan(parts[0][0], parts[-1][1], parts, q.single))
+    return rest, turns
 
 
 def _lead_name_statements(doc: Doc, mentions: list[Json], found: list[Json]) -> list[Json]:
@@ -980,7 +1050,13 @@ def _lead_name_statements(doc: Doc, mentions: list[Json], found: list[Json]) -> 
         colon = line.find(":", 0, _LEAD_NAME_CHARS)
         lead = len(line) - len(line.lstrip())
         m = names.get(a + lead)
-        if colon < 0 or m is None or m["end"] != a + colon:
+        # "TAPPER: …" in a transcript, then "Roe: …" as a heading.
+        speaker = _transcript_speaker(text, a + lead, mentions)
+        if speaker is not None:
+            colon = speaker["end"] - a
+        elif colon >= 0 and m is not None and m["end"] == a + colon:
+            speaker = {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
+        else:
             continue
         start = a + colon + 1
         end = a + len(line.rstrip())
@@ -992,7 +1068,6 @@ def _lead_name_statements(doc: Doc, mentions: list[Json], found: list[Json]) -> 
             continue
         if any(q["start"] < end and start < q["end"] for q in found):
             continue
-        speaker = {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
         out.append(
             {
                 "text": text[start:end],
@@ -1012,7 +1087,8 @@ def _lead_name_statements(doc: Doc, mentions: list[Json], found: list[Json]) -> 
 def extract_quotes(doc: Doc, mentions: list[Json]) -> list[Json]:
     """Direct and indirect quotes of one parsed article, with speakers resolved through ``mentions``."""
     spans = quote_spans(doc_text(doc))
-    direct = _direct(doc, spans, mentions)
+    spans, transcript = _transcript_quotes(doc_text(doc), spans, mentions)
+    direct = sorted(_direct(doc, spans, mentions) + transcript, key=lambda q: q["start"])
     indirect = _indirect(doc, direct, mentions, spans)
     # Partial quotes inside a reported clause are part of that indirect quote, not quotes of their own.
     inside = {(p["start"], p["end"]) for q in indirect for p in q["partials"]}
