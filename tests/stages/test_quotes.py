@@ -364,3 +364,21 @@ def test_transcript_turns(quotes_of: Any) -> None:
     assert _one(qs, "Will the ferry run")["who"] == "Tom Vale"
     assert _one(qs, "Thank you for your time")["who"] == "Tom Vale"
     assert not any(q["who"] is not None for q in qs if "part was cut" in q["text"])
+
+
+def test_more_stance_verbs(quotes_of: Any) -> None:
+    qs = quotes_of("Mira Solberg referred to the toll as a tax on fishermen.")
+    assert _one(qs, "tax on fishermen")["who"] == "Mira Solberg"
+    qs = quotes_of("Mira Solberg spoke for an hour, referring to the old harbour bridge several times.")
+    assert not any("harbour bridge" in q["text"] for q in qs)
+    qs = quotes_of("Mira Solberg expressed concern about the cost of the new bridge.")
+    assert _one(qs, "concern about the cost")["who"] == "Mira Solberg"
+
+
+def test_according_to_reports_the_whole_coordination(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "The ferry carried 900 people, the bus carried 400 and the train carried 300, "
+        "according to city records."
+    )
+    q = _one(qs, "train carried 300")
+    assert q["text"].startswith("The ferry carried 900") and q["speaker"]["text"] == "city records"

@@ -749,7 +749,7 @@ CONTENT_VERBS = REPORTING_VERBS | frozenset(
     "cite want plan support oppose pledge agree refuse promise urge propose criticize criticise attack "
     "blast accuse praise question describe mention discuss offer decline defend demand find show seek vow "
     "threaten reject endorse back predict recommend welcome condemn slam intend push advocate point "
-    "talk speak echo liken compare respond".split()
+    "talk speak echo liken compare respond see refer prefer express consider applaud tout".split()
 )
 _CUE_PREPS = {
     "call": ("for", "on"),
@@ -762,8 +762,10 @@ _CUE_PREPS = {
     "talk": ("about",),
     "speak": ("about", "of"),
     "respond": ("to",),
+    "refer": ("to",),
 }
 _LIKEN = ("liken", "compare")
+_NEEDS_AS = ("refer",)
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
 _MIN_OBJECT_WORDS = 2
 
@@ -787,6 +789,11 @@ def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
         ):
             # "blasted the media for …", "described the talks as …", "accused him of …".
             toks.extend(c.subtree)
+    if lemma in _NEEDS_AS and not any(
+        t.dep_ == "prep" and t.lower_ == "as" and t.head.i == cue.i for t in toks
+    ):
+        # "referred to Roe as a traitor" characterises; "referring to the drones" only names a topic.
+        return None
     # "endorsed Roe, who says …": a relative clause that reports speech is an attribution of its own.
     own = {s.i for t in toks if t.dep_ == "relcl" and _is_cue(t) for s in t.subtree}
     toks = [t for t in toks if t.i not in own]
@@ -908,6 +915,14 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
             content = _noun_content(doc, tok)
         elif tok.lower_ == "according" and _according_source(tok) is not None:
             head = tok.head
+            # "A rose, B fell and C held, according to …" / "leads by 271 delegates according to …":
+            # the phrase reports the whole clause, not the last conjunct or the noun it hangs off.
+            for _ in range(4):
+                if head.head.i == head.i or not (head.dep_ == "conj" or head.pos_ not in ("VERB", "AUX")):
+                    break
+                if _is_cue(head.head):
+                    break
+                head = head.head
             # "X said …, according to the agency": the report is X's; the agency only relays it.
             if head.i == tok.i or _is_cue(head):
                 continue
