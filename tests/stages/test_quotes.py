@@ -382,3 +382,9 @@ def test_according_to_reports_the_whole_coordination(quotes_of: Any) -> None:
     )
     q = _one(qs, "train carried 300")
     assert q["text"].startswith("The ferry carried 900") and q["speaker"]["text"] == "city records"
+
+
+def test_short_statement_in_doubled_single_marks(quotes_of: Any) -> None:
+    qs = quotes_of("The harbour has one ferry left. ''That's our weakness,'' said Mira Solberg.")
+    q = _one(qs, "our weakness")
+    assert q["kind"] == "direct" and q["who"] == "Mira Solberg"

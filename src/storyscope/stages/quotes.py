@@ -651,7 +651,7 @@ def _short_statement(text: str, q: QuoteSpan, cue: Token | None, speaker: Json |
         return False
     if text[q.start : q.end].rstrip()[-1:] not in (",", "!", "?", "."):
         return False
-    before = text[: q.start - 1].rstrip(" \t")
+    before = text[: q.start - 1].rstrip(" \t'‘`")
     return not before or before[-1] in ".!?:\n"
 
 
