@@ -189,6 +189,7 @@ def test_group_plural_and_completed_organisation_names_merge() -> None:
             _m(0, "Valmorans", 0, "group"),
             _m(1, "KNA", 20, "organization"),
             _m(2, "the ministry", 40, "organization"),
+            _m(3, "NGOs", 60, "organization"),
         ],
         [
             _m(0, "Valmoran", 0, "group"),
@@ -197,7 +198,7 @@ def test_group_plural_and_completed_organisation_names_merge() -> None:
         ],
     )
     ents = build_entities(arts, ann)
-    assert len(ents) == 2  # "the ministry" is no name
+    assert len(ents) == 2  # "the ministry" and "NGOs" are no names
     group, agency = sorted(ents, key=lambda e: e["type"])
     assert sorted(group["aliases"]) == ["Valmoran", "Valmorans"] and group["type"] == "group"
     assert sorted(agency["aliases"]) == ["KNA", "KNA news", "KNA news agency"]

@@ -36,6 +36,7 @@ _PARTICLES = frozenset(
 )
 _STOP = frozenset("of the and for on in at to de".split())
 _TYPE_PRIORITY = {"person": 0, "organization": 1, "place": 2, "group": 3}
+_PLURAL_ACRONYM = re.compile(r"^(?:the )?[A-Z]{2,}s$")
 # Words that complete an organisation's name without making it another organisation: "IRNA" and "IRNA
 # news agency" are one agency.
 _ORG_TAILS = frozenset("agency news newspaper daily group company corporation corp inc ltd co".split())
@@ -295,8 +296,9 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
         if m["type"] == "person":
             continue
         key = _org_key(m["text"])
-        # A name with no capital letter ("the ministry") is a description the tagger took for a name.
-        if not key or not any(ch.isupper() for ch in m["text"]):
+        # A name with no capital letter ("the ministry") is a description the tagger took for a name; a
+        # plural acronym ("UAVs", "NGOs") names a kind of thing, not one of them.
+        if not key or not any(ch.isupper() for ch in m["text"]) or _PLURAL_ACRONYM.match(m["text"]):
             continue
         c = by_key.get(key)
         if c is None:
