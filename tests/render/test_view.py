@@ -132,3 +132,19 @@ def test_claims_one_source_alone_makes_are_listed_apart_from_the_matrix() -> Non
     (folded,) = re.findall(r'<details class="single-claims">.*?</details>', html, re.S)
     assert "Reported by one source only (3)" in folded
     assert folded.index("The mayor cut the ribbon.") < folded.index("Tolls rise in May.")
+
+
+def test_timeline_text_cut_inside_its_sentence_reads_as_an_excerpt() -> None:
+    b = make_briefing()
+    g = b.sources[0]
+    b.timeline = [
+        {"date": "2031-03", "text": "The ministers met in Kesh in March", "sources": [g.id]},
+        {"date": "2031-05", "text": "again in Lestria last month", "sources": [g.id]},
+        {"date": "2031-06", "text": "eBay opened an office in Kesh", "sources": [g.id]},
+    ]
+    texts = [t.text for t in StoryView(b).timeline()]
+    assert texts == [
+        "The ministers met in Kesh in March",
+        "…again in Lestria last month",
+        "eBay opened an office in Kesh",
+    ]

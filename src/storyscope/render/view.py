@@ -29,6 +29,13 @@ _SCHEDULED_VALUES = frozenset({"scheduled", "planned", "announced", "future"})
 _MIN_SIDE_MATCH_CHARS = 12
 
 
+def _clause(text: str) -> str:
+    """A timeline text that starts inside its sentence ("again in Lestria last month", the second
+    date's part of "met in May and again in Lestria last month") is shown as the excerpt it is."""
+    # "eBay", "iPhone": a lower-case start of a name is not a cut.
+    return f"…{text}" if text[:1].islower() and not text[1:2].isupper() else text
+
+
 def safe_url(url: object) -> str | None:
     """``url`` if it is an absolute http(s) URL that is safe to put in a link, else ``None``.
 
@@ -423,7 +430,7 @@ class StoryView:
     def timeline(self) -> list[DatedView]:
         """Timeline entries in the order the timeline stage put them."""
         return [
-            DatedView(_str(t.get("date")), _str(t.get("text")), self.item_cites(t), _scheduled(t))
+            DatedView(_str(t.get("date")), _clause(_str(t.get("text"))), self.item_cites(t), _scheduled(t))
             for t in self.briefing.timeline
             if _str(t.get("text")) or _str(t.get("date"))
         ]
