@@ -154,3 +154,59 @@ def test_containment_needs_enough_words() -> None:
 def test_no_quotes_no_output() -> None:
     art = make_article("a")
     assert build_quotes([art], {"a": {"mentions": [], "quotes": []}}, []) == []
+
+
+def _one_quote_article(text: str, content: str, cue: dict[str, Any] | None) -> tuple[Article, dict[str, Any]]:
+    start = text.index(content)
+    q = {
+        "text": content,
+        "start": start,
+        "end": start + len(content),
+        "kind": "indirect",
+        "verb": "hail",
+        "cue": cue,
+        "speaker": None,
+        "spans": [[start, start + len(content)]],
+        "partials": [],
+    }
+    return make_article("a", text=text), {"mentions": [], "quotes": [q]}
+
+
+def test_a_content_cut_inside_quotation_marks_is_widened_to_them() -> None:
+    text = "The mayor hailed the new ferry as “a lifeline for the islands”.\n\nShe left."
+    (q,) = _build(_one_quote_article(text, "the new ferry as “a lifeline for the islands", None))
+    assert q["text"] == "the new ferry as “a lifeline for the islands”"
+    assert text[q["start"] : q["end"]] == q["text"]
+    # Punctuation inside the marks comes along; an opening mark left out is taken back in.
+    text = "She insists that “reforms” now would hurt. She said it was “over by the day.”"
+    (q,) = _build(_one_quote_article(text, "reforms” now would hurt", None))
+    assert q["text"] == "“reforms” now would hurt"
+    (q,) = _build(_one_quote_article(text, "it was “over by the day", None))
+    assert q["text"] == "it was “over by the day.”"
+
+
+def test_a_balanced_content_is_left_alone() -> None:
+    text = "The mayor hailed the “lifeline” ferry. Then she left."
+    (q,) = _build(_one_quote_article(text, "the “lifeline” ferry", None))
+    assert q["text"] == "the “lifeline” ferry"
+
+
+def test_the_reporting_word_is_kept_as_written() -> None:
+    text = "The council has denied the harbour report. It met on Monday."
+    cue = {"text": "denied", "start": text.index("denied"), "end": text.index("denied") + 6}
+    (q,) = _build(_one_quote_article(text, "the harbour report", cue))
+    assert q["cue"] == "denied" and q["verb"] == "hail"
+    assert q["variants"][0]["cue"] == "denied"
+    # Without a cue span the lemma stands in.
+    (q,) = _build(_one_quote_article(text, "the harbour report", None))
+    assert q["cue"] == "hail"
+
+
+def test_according_to_is_one_lower_case_cue() -> None:
+    text = "According to the council, the harbour will close. It met on Monday."
+    art, ann = _one_quote_article(
+        text, "the harbour will close", {"text": "According to", "start": 0, "end": 12}
+    )
+    ann["quotes"][0]["verb"] = "according to"
+    (q,) = _build((art, ann))
+    assert q["cue"] == "according to"

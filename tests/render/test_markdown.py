@@ -74,6 +74,15 @@ def test_quotes_are_grouped_by_speaker_with_unattributed_last() -> None:
     assert "The repairs cost 12 million euros *(paraphrase)* [1]" in said.split("### Unattributed")[1]
 
 
+def test_a_paraphrase_leads_with_its_reporting_word_and_a_quote_shows_a_loaded_one() -> None:
+    b = make_briefing()
+    b.quotes[1] = dict(b.quotes[1], verb="deny", cue="denied")
+    b.quotes[0] = dict(b.quotes[0], verb="claim", cue="claimed")
+    said = _section(render_markdown([b]), "Who said what")
+    assert "*denied* The repairs cost 12 million euros *(paraphrase)* [1]" in said
+    assert "“This bridge is the heart of our town.” *(claimed)* [1]" in said
+
+
 def test_same_words_in_another_outlet_add_a_citation_not_a_line() -> None:
     b = make_briefing()
     b.quotes[0]["variants"] = [{"source": "post-bridge", "text": "This bridge is the heart of our town."}]

@@ -14,6 +14,12 @@ article (an article that reports a statement twice keeps both as separate quotes
 statements of one speaker in one article never collapse through a third). The representative is
 the longest direct variant (else the longest); ``variants`` lists every version, representative
 included, in article order.
+
+Each quote also keeps ``cue``, the outlet's own reporting word as written ("denied", "told",
+"according to"): the lemma in ``verb`` serves counting, but a reader of "Iran — Sullivan's statements"
+needs the "denied" that makes it a statement. A content cut inside quotation marks ("hailed the
+cooperation as “deeply beneficial") is widened to the mark that closes it, so no text shows half a
+quotation.
 """
 
 from __future__ import annotations
@@ -35,6 +41,10 @@ NEAR_VERBATIM_COSINE = 0.9
 CONTAINMENT = 0.75
 _MIN_CONTAINED_WORDS = 4
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_OPENING = "“„«"
+_CLOSING = "”»"
+# Punctuation that a quotation may close over ("… by the day.”").
+_INNER_STOP = ".,;!?"
 _STOP = frozenset(
     "a an the and or but of to in on at by for with from as is are was were be been that this it its we "
     "our they their he she his her i you will would has have had not".split()
@@ -82,6 +92,37 @@ def _speaker_names(annotations: dict[str, Json], entities: list[Json]) -> dict[t
     return index
 
 
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``/``end`` widened over an adjacent quotation mark that the span opens or closes alone."""
+    span = text[start:end]
+    opened = sum(span.count(c) for c in _OPENING)
+    closed = sum(span.count(c) for c in _CLOSING)
+    straight_odd = span.count('"') % 2 == 1
+    if opened > closed or straight_odd:
+        marks = _CLOSING + '"' if straight_odd else _CLOSING
+        j = end
+        while j < len(text) and j - end < 2 and text[j] in _INNER_STOP:
+            j += 1
+        if j < len(text) and text[j] in marks:
+            return start, j + 1
+    if closed > opened or straight_odd:
+        marks = _OPENING + '"' if straight_odd else _OPENING
+        if start > 0 and text[start - 1] in marks:
+            return start - 1, end
+    return start, end
+
+
+def _cue_text(q: Json) -> str | None:
+    if q.get("verb") == "according to":
+        # Its capital only says it opened a sentence ("According to …").
+        return "according to"
+    cue = q.get("cue")
+    if isinstance(cue, dict) and isinstance(cue.get("text"), str) and cue["text"].strip():
+        return " ".join(cue["text"].split())
+    verb = q.get("verb")
+    return verb if isinstance(verb, str) and verb else None
+
+
 def build_quotes(articles: list[Article], annotations: dict[str, Json], entities: list[Json]) -> list[Json]:
     """The story's quotes, one per statement, each with its variants across sources."""
     order = {a.id: i for i, a in enumerate(articles)}
@@ -97,14 +138,20 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
                 m = mentions.get(sp["mention"])
                 if m is not None:
                     speaker = names.get((article.id, m["start"], m["end"]))
+            text, start, end = q["text"], q["start"], q["end"]
+            if article.text[start:end] == text:
+                # Only a one-part quote is its own span; a quote told in parts is joined already.
+                start, end = _balanced(article.text, start, end)
+                text = article.text[start:end]
             items.append(
                 {
                     "source": article.id,
-                    "text": q["text"],
-                    "start": q["start"],
-                    "end": q["end"],
+                    "text": text,
+                    "start": start,
+                    "end": end,
                     "kind": q["kind"],
                     "verb": q.get("verb"),
+                    "cue": _cue_text(q),
                     "speaker": speaker,
                     "duplicate_of": article.duplicate_of,
                 }
@@ -183,6 +230,7 @@ def _to_json(group: list[int], items: list[Json], order: dict[str, int]) -> Json
         "start": rep["start"],
         "end": rep["end"],
         "verb": rep["verb"],
+        "cue": rep["cue"],
         "sources": sorted({v["source"] for v in variants}, key=lambda s: order[s]),
         "variants": [
             {
@@ -192,6 +240,7 @@ def _to_json(group: list[int], items: list[Json], order: dict[str, int]) -> Json
                 "end": v["end"],
                 "kind": v["kind"],
                 "verb": v["verb"],
+                "cue": v["cue"],
                 "speaker": v["speaker"],
                 "duplicate_of": v["duplicate_of"],
             }

@@ -110,12 +110,23 @@ class Cite:
         return self.start is not None and self.end is not None
 
 
+_NEUTRAL_VERBS = frozenset("say says said saying tell tells told telling".split())
+
+
 @dataclass(slots=True)
 class QuoteView:
     kind: str
     text: str
     verb: str | None
     cites: list[Cite]
+    # The reporting word as the outlet wrote it ("denied"); falls back to the lemma in ``verb``.
+    cue: str | None = None
+
+    @property
+    def framing_cue(self) -> str | None:
+        """The cue worth showing beside a direct quote: "said" and "told" add nothing, "claimed" does."""
+        return None if self.verb in _NEUTRAL_VERBS else self.cue
+
     variants: list[tuple[Cite, str]] = field(default_factory=list)
 
 
@@ -416,12 +427,15 @@ class StoryView:
                 else:
                     variants.append((vc, vtext))
             verb = q.get("verb")
+            verb = verb if isinstance(verb, str) and verb.strip() else None
+            cue = q.get("cue")
             view = QuoteView(
                 kind="indirect" if q.get("kind") == "indirect" else "direct",
                 text=text,
-                verb=verb if isinstance(verb, str) and verb else None,
+                verb=verb,
                 cites=self._ordered(cites),
                 variants=variants,
+                cue=cue.strip() if isinstance(cue, str) and cue.strip() else verb,
             )
             groups.setdefault(key, QuoteGroup(key, [])).quotes.append(view)
         named = [g for k, g in groups.items() if k is not None]
