@@ -212,3 +212,44 @@ def test_two_different_completions_of_a_name_stay_apart() -> None:
     )
     names = sorted(e["name"] for e in build_entities(arts, ann))
     assert names == ["Orvel", "Orvel Group", "Orvel News"]
+
+
+def _places(entities: list[dict[str, Any]]) -> list[list[str]]:
+    return sorted(sorted({e["name"], *e["aliases"]}) for e in entities if e["type"] == "place")
+
+
+def test_romanisations_of_a_place_merge() -> None:
+    arts, ann = _story(
+        [_m(0, "Lugansk", 0, "place"), _m(1, "Kiev", 20, "place"), _m(2, "Kharkov", 40, "place")],
+        [_m(0, "Luhansk", 0, "place"), _m(1, "Kyiv", 20, "place"), _m(2, "Kharkiv", 40, "place")],
+        [_m(0, "Luhansk", 0, "place")],
+    )
+    places = _places(build_entities(arts, ann))
+    assert places == [["Kharkiv", "Kharkov"], ["Kiev", "Kyiv"], ["Lugansk", "Luhansk"]]
+    (luhansk,) = [e for e in build_entities(arts, ann) if "Luhansk" in [e["name"], *e["aliases"]]]
+    assert luhansk["count"] == 3 and luhansk["sources"] == ["s0", "s1", "s2"]
+
+
+def test_places_one_letter_apart_stay_apart() -> None:
+    arts, ann = _story(
+        [_m(0, "Iran", 0, "place"), _m(1, "Gambia", 20, "place"), _m(2, "Austria", 40, "place")],
+        [_m(0, "Iraq", 0, "place"), _m(1, "Zambia", 20, "place"), _m(2, "Australia", 40, "place")],
+        [_m(0, "Slovenia", 0, "place"), _m(1, "Slovakia", 20, "place"), _m(2, "Niger", 40, "place")],
+        [_m(0, "Nigeria", 0, "place"), _m(1, "Rostov", 20, "place"), _m(2, "Lviv", 40, "place")],
+    )
+    assert len(_places(build_entities(arts, ann))) == 12
+
+
+def test_posts_are_not_organisations() -> None:
+    arts, ann = _story(
+        [
+            _m(0, "National Security Adviser", 0, "organization"),
+            _m(1, "Coordinator for Regional Affairs", 30, "organization"),
+            _m(2, "Supreme", 70, "organization"),
+            _m(3, "Foreign Ministry", 80, "organization"),
+            _m(4, "Office of the President", 100, "organization"),
+            _m(5, "Council of Europe", 130, "organization"),
+        ]
+    )
+    names = sorted(e["name"] for e in build_entities(arts, ann))
+    assert names == ["Council of Europe", "Foreign Ministry", "Office of the President"]

@@ -13,7 +13,11 @@ People are merged on their names only, never on a shared role, country or surnam
 * pronouns and descriptions join the entity of the name they were resolved to in their article.
 
 Organisations, places and groups merge on their normalised text ("the Kremlin" / "Kremlin") and on
-acronyms of a multi-word name ("United Nations" / "UN"), when only one name has that acronym.
+acronyms of a multi-word name ("United Nations" / "UN"), when only one name has that acronym. Places
+also merge across the Russian and Ukrainian romanisations of one name ("Lugansk" / "Luhansk", "Kiev" /
+"Kyiv", "Kharkov" / "Kharkiv"): the transliteration key with "g" = "h" and the vowels before a final
+"v" dropped, word for word; an exact match of those keys, not a distance, so "Iran" / "Iraq" or
+"Gambia" / "Zambia" never meet.
 
 The canonical ``name`` is the longest well-formed name among the aliases; ``role`` is the role most
 often stated. Copies (``duplicate_of`` set) still contribute mentions and are listed in
@@ -39,6 +43,9 @@ _TYPE_PRIORITY = {"person": 0, "organization": 1, "place": 2, "group": 3}
 _PLURAL_ACRONYM = re.compile(r"^(?:the )?[A-Z]{2,}s$")
 # Words that complete an organisation's name without making it another organisation: "IRNA" and "IRNA
 # news agency" are one agency.
+# Words after which a name's head has been said: "Coordinator for Strategic Communications".
+_HEAD_STOPS = frozenset("for of to on at in".split())
+_EXTRA_ROLES = frozenset("coordinator".split())
 _ORG_TAILS = frozenset("agency news newspaper daily group company corporation corp inc ltd co".split())
 
 
@@ -172,6 +179,21 @@ def _acronym(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
+def _is_title(key: str) -> bool:
+    """Whether a folded name is a post: a title word alone, or a phrase headed by a role noun
+    ("national security adviser", "coordinator for strategic communications"); "Foreign Ministry" and
+    "Office of the President" are organisations."""
+    words = key.split()
+    if len(words) == 1:
+        return words[0] in TITLES
+    head_part = words
+    for i, w in enumerate(words):
+        if w in _HEAD_STOPS and i > 0:
+            head_part = words[:i]
+            break
+    return head_part[-1] in ROLE_NOUNS or head_part[-1] in _EXTRA_ROLES
+
+
 def _role_like(role: object) -> bool:
     """Whether a stated role names a position ("foreign minister"), not a description of a place."""
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", str(role or ""))}
@@ -297,8 +319,14 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
             continue
         key = _org_key(m["text"])
         # A name with no capital letter ("the ministry") is a description the tagger took for a name; a
-        # plural acronym ("UAVs", "NGOs") names a kind of thing, not one of them.
-        if not key or not any(ch.isupper() for ch in m["text"]) or _PLURAL_ACRONYM.match(m["text"]):
+        # plural acronym ("UAVs", "NGOs") names a kind of thing, not one of them; a title ("National
+        # Security Adviser", "Supreme") names a post, whose holder is a person.
+        if (
+            not key
+            or not any(ch.isupper() for ch in m["text"])
+            or _PLURAL_ACRONYM.match(m["text"])
+            or _is_title(key)
+        ):
             continue
         c = by_key.get(key)
         if c is None:
@@ -318,6 +346,7 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
             clusters.remove(c)
             by_key[key] = target
     _merge_variants(by_key, clusters)
+    _merge_places(by_key, clusters)
 
     for c in clusters:
         for article, m in c.items:
@@ -362,6 +391,41 @@ def _merge_variants(by_key: dict[str, _Cluster], clusters: list[_Cluster]) -> No
         for k, o in list(by_key.items()):
             if o is c:
                 by_key[k] = target
+
+
+def _place_word(word: str) -> str:
+    w = translit_key(word).replace("g", "h")
+    return re.sub(r"[aeiou]+v$", "v", w)
+
+
+def place_key(key: str) -> str:
+    """A romanisation-insensitive key of a place name, or "" for a name too short to trust one."""
+    words = key.split()
+    if not words or len(key.replace(" ", "")) < 4:
+        return ""
+    return " ".join(_place_word(w) for w in words)
+
+
+def _merge_places(by_key: dict[str, _Cluster], clusters: list[_Cluster]) -> None:
+    """Merge the places whose names differ only by romanisation into the most mentioned spelling."""
+    groups: dict[str, list[_Cluster]] = {}
+    for key, c in sorted(by_key.items()):
+        if c.type != "place" or c not in clusters or not (pk := place_key(key)):
+            continue
+        if all(o is not c for o in groups.setdefault(pk, [])):
+            groups[pk].append(c)
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        target = max(same, key=lambda c: len(c.items))
+        for c in same:
+            if c is target or c not in clusters:
+                continue
+            target.items.extend(c.items)
+            clusters.remove(c)
+            for k, o in list(by_key.items()):
+                if o is c:
+                    by_key[k] = target
 
 
 def _extends(shorter: _Cluster, longer: _Cluster, by_key: dict[str, _Cluster]) -> bool:
