@@ -137,3 +137,38 @@ def test_phrase_core_and_tense() -> None:
     assert c["tense"] == "past"
     (p,) = claims("The ferry company denies the reports.")
     assert p["tense"] == "present"
+
+
+def test_a_condition_stays_in_its_claim_and_marks_it() -> None:
+    for text, mark in (
+        ("Unless the council pays, the workers will strike on Monday.", "Unless"),
+        ("“If the road is open for the army, it will know no limits,” the general said.", "If"),
+    ):
+        (c,) = [c for c in claims(text) if "strike" in c["text"] or "limits" in c["text"]]
+        assert c["text"].lstrip("“").startswith(mark) and c["conditional"] is True
+    (plain,) = claims("The workers will strike on Monday.")
+    assert plain["conditional"] is False
+    # "whether" keeps a question a question.
+    (asked,) = claims("The mayor asked whether the ferry will run again in May.")
+    assert "whether the ferry" in asked["text"]
+
+
+def test_no_claim_borrows_a_subject_the_parse_lost() -> None:
+    text = (
+        "The harbour issue must be settled through talks and Norvia, Sweland and Finmark will lead "
+        "the discussions on this issue."
+    )
+    for c in claims(text):
+        assert not c["text"].startswith("The harbour issue will lead")
+
+
+def test_an_event_clause_on_a_name_is_about_the_event() -> None:
+    found = claims(
+        "Officially, Norvia is neutral on the war against Sweland, which began at the end of March."
+    )
+    texts = [c["text"] for c in found]
+    assert not any(t.startswith("Sweland began") for t in texts)
+    assert "the war against Sweland began at the end of March" in texts
+    # Any other clause stays about the name it follows.
+    found = claims("The members could agree on a truce with Norvia, which has been expanding its navy.")
+    assert any(c["text"].startswith("Norvia has been expanding") for c in found)

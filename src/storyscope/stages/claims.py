@@ -85,8 +85,24 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _split_heads(h: Token) -> list[Token]:
-    """Verbs conjoined to ``h`` that head clauses of their own."""
-    return [c for c in h.children if c.dep_ == "conj" and c.pos_ in _VERB_POS]
+    """Verbs conjoined to ``h`` that head clauses of their own.
+
+    A conjoined verb with no subject right after a noun ("… settled through talks and Norvia, Sweland
+    and Finmark will lead the discussions") is a parse that hung the real subject on the first clause;
+    borrowing the head's subject would make a claim no one stated ("the issue will lead the
+    discussions"), so such a verb is not split off and stays inside its head's claim.
+    """
+    return [c for c in h.children if c.dep_ == "conj" and c.pos_ in _VERB_POS and not _lost_subject(c)]
+
+
+def _lost_subject(verb: Token) -> bool:
+    if _subject(verb) is not None:
+        return False
+    first = verb.left_edge
+    if first.i == 0:
+        return False
+    before = verb.doc[first.i - 1]
+    return before.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
 
 def _relcls(tokens: set[int], doc: Doc) -> list[Token]:
@@ -113,6 +129,26 @@ def _relcls(tokens: set[int], doc: Doc) -> list[Token]:
     return out
 
 
+# Verbs whose subject is an event: "the war against Sweland, which began in March" is about the war,
+# however the parser hung the clause on "Sweland".
+_EVENT_VERBS = frozenset("begin start end finish last occur happen erupt continue resume break".split())
+
+
+def _antecedent(r: Token) -> Token:
+    """The noun a relative clause is about: its head, or the event noun above a prepositional phrase
+    when the clause's verb takes an event for subject and the head is not one."""
+    noun = r.head
+    upper = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+    if (
+        upper is not None
+        and upper.pos_ == "NOUN"
+        and r.lemma_.lower() in _EVENT_VERBS
+        and noun.pos_ == "PROPN"
+    ):
+        return upper
+    return noun
+
+
 def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
@@ -129,7 +165,14 @@ def _runs(doc: Doc, idx: set[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for run in runs:
         toks = [doc[i] for i in run]
-        while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark") or toks[0].is_space):
+        while toks and (
+            toks[0].is_punct
+            or toks[0].dep_ == "cc"
+            or (toks[0].dep_ == "mark" and toks[0].lower_ not in _COND_MARKS)
+            or toks[0].is_space
+        ):
+            # "(that) Iran was preparing …" reads the same without "that"; "(if) the road is open, …"
+            # would turn a condition into a fact, so "if", "unless" and "whether" stay.
             toks = toks[1:]
         while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc" or toks[-1].is_space):
             # A closing quotation mark stays when its opening one is in the claim.
@@ -185,6 +228,10 @@ def _negated(h: Token) -> bool:
 def _conditional(h: Token, sent: Span) -> bool:
     if sent.text.rstrip().endswith("?"):
         return True
+    # "If the road is open, it will know no limits": the main clause holds only under its condition.
+    for c in h.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _COND_MARKS for g in c.children):
+            return True
     t = h
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in _COND_MARKS for c in t.children):
@@ -449,12 +496,20 @@ def claims_of_sentence(sent: Span) -> list[Json]:
         for cj in conjs:
             clause(cj, prefix, attribution, None if _subject(cj) else subj, aux)
         for r in rels:
-            noun = r.head
-            name = {
-                t.i
-                for t in noun.subtree
-                if t.i < noun.i and t.dep_ in ("compound", "amod", "poss", "det", "nummod")
-            }
+            noun = _antecedent(r)
+            if noun is r.head:
+                name = {
+                    t.i
+                    for t in noun.subtree
+                    if t.i < noun.i and t.dep_ in ("compound", "amod", "poss", "det", "nummod")
+                }
+            else:
+                # The event noun with what names it ("Putin's war against Sweland"), without the clause.
+                name = (
+                    _subtree(noun)
+                    - _subtree(r)
+                    - {t.i for t in noun.subtree if t.is_punct and t.i > r.head.i}
+                )
             rel_idx = _subtree(r) | name | {noun.i}
             rel_idx -= {t.i for t in r.subtree if t.dep_ in _SUBJ and t.tag_ in ("WP", "WDT")}
             item = _claim_json(
@@ -479,8 +534,9 @@ class ClaimStage:
 
     name = "claims"
     # 2: conjoined verbs borrow auxiliaries, restrictive relative clauses stay in their claim, tense,
-    # phrase cores, balanced quotes.
-    version = "2"
+    # phrase cores, balanced quotes. 3: conditions kept and marked, no split after a lost subject, an
+    # event clause on a name inside a prepositional phrase is about the event noun.
+    version = "3"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (shared with the nlp stage in the same process)."""
