@@ -142,6 +142,16 @@ def test_range_end_and_background_dates_are_not_events_of_their_own() -> None:
     assert [e["date"] for e in timeline] == ["2031-06-10", "2031-07"]
 
 
+def test_a_year_naming_a_thing_does_not_date_a_sentence_dated_otherwise() -> None:
+    timeline = _timeline_of(
+        "The envoy told reporters on Monday that reviving the 2027 accord is getting harder. "
+        "The port's 2029 budget was approved in 2030."
+    )
+    monday = next(e for e in timeline if e["date"] == "2031-06-09")
+    assert "2027 accord is getting harder" in monday["text"]
+    assert [e["date"] for e in timeline] == ["2030", "2031-06-09"]
+
+
 def test_events_of_one_year_stay_apart_and_part_of_day_counts() -> None:
     timeline = _timeline_of(
         "Work on the canal began in 2027. The canal authority has kept to the same budget since 2027.",
