@@ -386,11 +386,16 @@ def _merge_variants(by_key: dict[str, _Cluster], clusters: list[_Cluster]) -> No
             target = longest[0] if len(longest) == 1 else None
         if target is None or target is c:
             continue
-        target.items.extend(c.items)
-        clusters.remove(c)
-        for k, o in list(by_key.items()):
-            if o is c:
-                by_key[k] = target
+        _absorb(target, c, by_key, clusters)
+
+
+def _absorb(target: _Cluster, c: _Cluster, by_key: dict[str, _Cluster], clusters: list[_Cluster]) -> None:
+    """Move ``c``'s mentions and keys into ``target``."""
+    target.items.extend(c.items)
+    clusters.remove(c)
+    for k, o in list(by_key.items()):
+        if o is c:
+            by_key[k] = target
 
 
 def _place_word(word: str) -> str:
@@ -419,13 +424,8 @@ def _merge_places(by_key: dict[str, _Cluster], clusters: list[_Cluster]) -> None
             continue
         target = max(same, key=lambda c: len(c.items))
         for c in same:
-            if c is target or c not in clusters:
-                continue
-            target.items.extend(c.items)
-            clusters.remove(c)
-            for k, o in list(by_key.items()):
-                if o is c:
-                    by_key[k] = target
+            if c is not target and c in clusters:
+                _absorb(target, c, by_key, clusters)
 
 
 def _extends(shorter: _Cluster, longer: _Cluster, by_key: dict[str, _Cluster]) -> bool:
