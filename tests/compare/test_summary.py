@@ -69,3 +69,47 @@ def test_copies_count_as_one_voice() -> None:
 def test_deterministic() -> None:
     arts = [make_article("a", A), make_article("b", B), make_article("c", C)]
     assert summarize(arts, 80) == summarize(arts, 80)
+
+
+# Two outlets word one fact with few rare words in common; the claim alignment knows it is one claim.
+P = (
+    "Harbour workers in Tarsk ended their strike on Friday after the port agreed to a new wage deal. "
+    "The port authority said ships would be unloaded again from Saturday morning."
+)
+Q = (
+    "The three-week walkout at Tarsk's docks is over, union leaders announced, following a pay "
+    "settlement with the port. "
+    "Union leader Dana Orlov will meet the port board next week to discuss the pensions."
+)
+
+
+def _claim(status: str, *parts: tuple[str, str, str]) -> dict[str, object]:
+    """A claim stated by each (source id, source text, passage) part."""
+    spans = [{"source": sid, "start": text.index(p), "end": text.index(p) + len(p)} for sid, text, p in parts]
+    return {"text": parts[0][2], "status": status, "voices": len(parts), "spans": spans,
+            "sources": [sid for sid, _, _ in parts]}  # fmt: skip
+
+
+def test_one_aligned_claim_is_said_once_and_cites_both_sources() -> None:
+    arts = [make_article("p", P), make_article("q", Q)]
+    end_p = "Harbour workers in Tarsk ended their strike on Friday after the port agreed to a new wage deal"
+    end_q = "The three-week walkout at Tarsk's docks is over, union leaders announced"
+    claims = [_claim("corroborated", ("p", P, end_p), ("q", Q, end_q))]
+    plain = summarize(arts, words=60)
+    assert sum("strike" in s.text or "walkout" in s.text for s in plain) == 2
+    out = summarize(arts, words=60, claims=claims)
+    strike = [s for s in out if "strike" in s.text or "walkout" in s.text]
+    assert len(strike) == 1 and strike[0].sources == ["p", "q"]
+    # Cited passages are the sentences that state it, each in its own source.
+    for sp in strike[0].spans:
+        assert sp.end > sp.start and sp.source in ("p", "q")
+
+
+def test_an_announced_event_is_not_the_event_itself() -> None:
+    will = "Dana Orlov will meet the port board next week to discuss the pensions"
+    r = "Orlov met the port board on Monday and discussed the pensions, the union said."
+    arts = [make_article("q", Q), make_article("r", r)]
+    claims = [_claim("corroborated", ("q", Q, will), ("r", r, r[:-1]))]
+    out = summarize(arts, words=60, claims=claims)
+    met = [s for s in out if "met the port board" in s.text]
+    assert met and met[0].sources == ["r"]

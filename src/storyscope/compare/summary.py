@@ -197,6 +197,7 @@ def summarize(
     n_voices = len(set(voice.values()))
     weight = {t: len(v) / n_voices for t, v in term_voices.items() if len(v) >= 2 or n_voices == 1}
     claim_of = _claims_in(cands, claims or [])
+    main_claims = _main_claims(cands, claims or [])
     barred = _contested_sentences(cands, contradictions or [])
     disputes = _disputes(articles, contradictions or [])[:_MAX_DISPUTES]
     budget = words - sum(d.words for d in disputes)
@@ -230,16 +231,28 @@ def summarize(
         claims_covered.update(claim_of.get(k, {}))
         total += cands[k].words
         redundant.update(i for i in range(n) if sim[i][k] >= _REDUNDANT)
+        # Two outlets' wordings of one fact share few rare words ("agreed to a cease-fire Thursday" /
+        # "a cease-fire took effect"), but the claim alignment knows them as one claim.
+        if main_claims.get(k):
+            redundant.update(
+                i for i, m in main_claims.items() if m & main_claims[k] and _same_time(cands[i], cands[k])
+            )
 
     chosen.sort(key=lambda i: (cands[i].rel_pos, cands[i].order, cands[i].index))
     order = {a.id: k for k, a in enumerate(articles)}
     out = []
     for i in chosen:
-        stating = support[i]
+        # The wording comes from the sentences that state it near-verbatim; the sources the claim
+        # alignment finds stating the sentence's main claim are cited too.
+        group = [support[i][s] for s in sorted(support[i], key=lambda s: order[s])]
+        text = cands[_representative(group, sim, cands)].text
+        stating = dict(support[i])
+        for k in sorted(main_claims.get(i, ())):
+            for j, m in main_claims.items():
+                if k in m and cands[j].source not in stating and _same_time(cands[i], cands[j]):
+                    stating[cands[j].source] = j
         srcs = sorted(stating, key=lambda s: order[s])
         spans = [Span(s, cands[stating[s]].start, cands[stating[s]].end) for s in srcs]
-        group = [stating[s] for s in srcs]
-        text = cands[_representative(group, sim, cands)].text
         out.append(SummarySentence(text=text, sources=srcs, spans=spans))
     # Contested points close the summary, stated as contested with both sides cited.
     out.extend(d.sentence for d in disputes)
@@ -256,6 +269,7 @@ class _Dispute:
 FRAME_WORDS = frozenset({"accounts", "differ", "reports", "report", "against"})
 _MAX_DISPUTES = 2
 _CLAIM_WEIGHT = 0.25
+_MAIN_SHARE = 0.5
 
 
 def _disputes(articles: Sequence[Article], contradictions: Sequence[Json]) -> list[_Dispute]:
@@ -298,6 +312,40 @@ def _claims_in(cands: Sequence[_Cand], claims: Sequence[Json]) -> dict[int, dict
             for start, end, i in where.get(sp["source"], []):
                 if start <= sp["start"] and sp["end"] <= end:
                     out.setdefault(i, {})[k] = w
+    return out
+
+
+# What marks a sentence as announcing rather than reporting: "will travel" and "sat down" may align as
+# one claim, but a source that announced a meeting does not state that it took place.
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|plans? to|(?:is|are|was|were) (?:due|set|expected|scheduled|to))\b", re.I
+)
+
+
+def _same_time(a: _Cand, b: _Cand) -> bool:
+    return bool(_AHEAD.search(a.text)) == bool(_AHEAD.search(b.text))
+
+
+def _main_claims(cands: Sequence[_Cand], claims: Sequence[Json]) -> dict[int, set[int]]:
+    """candidate index -> the corroborated claims that make up most of that sentence (``_MAIN_SHARE``
+    of its characters), so that two sentences sharing one say mainly the same thing."""
+    where: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        where.setdefault(c.source, []).append(i)
+    out: dict[int, set[int]] = {}
+    for k, claim in enumerate(claims):
+        if claim.get("status") != "corroborated":
+            continue
+        covered: dict[int, int] = {}
+        for sp in claim.get("spans", []):
+            for i in where.get(sp["source"], []):
+                c = cands[i]
+                overlap = min(c.end, int(sp["end"])) - max(c.start, int(sp["start"]))
+                if overlap > 0:
+                    covered[i] = covered.get(i, 0) + overlap
+        for i, chars in covered.items():
+            if chars >= _MAIN_SHARE * (cands[i].end - cands[i].start):
+                out.setdefault(i, set()).add(k)
     return out
 
 
