@@ -5,7 +5,9 @@ Datasets (from ../shared/data, read at run time, never copied):
 * ECB+ topics 23-45 (test; topics 1-22 are the dev half used for tuning), scored at the topic level
   (gold = topic) and the sub-event level (gold = topic + ECB / ECB+ half: two similar events per topic);
 * WikiRef220, all 220 articles, gold = the file's topic;
-* ML-Crisis, Syria and Yemen articles in Spanish, French and Italian, interleaved by date, gold = topic.
+* ML-Crisis, Syria and Yemen articles in Spanish, French and Italian, interleaved by date, gold = topic;
+* AllSides roundups (``--sets allsides``, a check on real US news, not tuned on): each issue's three
+  articles from a left, a centre and a right outlet, gold = issue (one event), in date order.
 
 Every text goes through storyscope's own ingest steps (headline, cleaning, language detection), and is
 embedded once as title + first 200 words, with the fast static model (English sets) or multilingual e5
@@ -78,6 +80,33 @@ def load_wikiref() -> list[Item]:
         label = re.sub(r"[ .(]*\d+\)?$", "", f.stem).strip().lower()
         text = f.read_text(encoding="utf-8", errors="replace")
         items.append(Item(prepare(article_from_text(text, f.stem, f.name)), {"topic": label}))
+    return items
+
+
+def load_allsides(half: str = "all") -> list[Item]:
+    """AllSides roundups (NeuS raw crawl): each issue's left, centre and right articles, from three
+    outlets, on one event; every issue with all three bodies, streamed in the issue's date order."""
+    import json
+
+    path = SHARED / "neus-allsides" / "data" / "raw_crawled" / "headline_11_2021-10-19_crawled_all.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows.sort(key=lambda r: (str(r.get("date", "")), str(r.get("id", ""))))
+    items = []
+    for r in rows:
+        if half != "all" and int(r["id"]) % 2 != (0 if half == "even" else 1):
+            continue
+        news = r.get("news") or {}
+        sides = [news.get(k) for k in ("left", "center", "right")]
+        if not all(
+            isinstance(n, dict) and isinstance(n.get("newBody"), list) and n["newBody"] for n in sides
+        ):
+            continue
+        for side, n in zip(("left", "center", "right"), sides, strict=True):
+            text = f"{n.get('newsTitle') or ''}\n\n" + "\n\n".join(str(p) for p in n["newBody"])
+            a = prepare(article_from_text(text, f"allsides-{r['id']}-{side}", str(n.get("newsLink") or "")))
+            a.published = str(r.get("date", ""))[:10] or None
+            a.outlet = str(n.get("newsSource") or "") or None
+            items.append(Item(a, {"event": str(r["id"])}))
     return items
 
 
@@ -393,6 +422,16 @@ def main() -> None:
     if "wikiref" in sets:
         wr = load_wikiref()
         evaluate("WikiRef220 (topic params)", wr, "topic", vectors.FAST, TOPIC, bertopic)
+    if "allsides" in sets:
+        al = load_allsides()
+        evaluate(
+            "AllSides roundups, one event per issue (event params)",
+            al,
+            "event",
+            vectors.FAST,
+            EVENT,
+            bertopic,
+        )
     if "mlcrisis" in sets:
         ml = load_mlcrisis()
         langs = Counter(it.article.language for it in ml)

@@ -81,6 +81,17 @@ def test_salient_names_skip_sentence_openers_and_titles() -> None:
     assert not {"the", "officials", "monday", "mayor", "flood"} & set(names)
 
 
+def test_a_title_case_headline_gives_only_the_names_its_body_capitalises() -> None:
+    names = salient_names(
+        "Harbour Strike Ends After Three Weeks In Orvik",
+        "Dock workers in Orvik went back to work on Friday. The union said the deal with Tessel Ports "
+        "was fair.",
+    )
+    assert names[0] == "orvik"
+    assert "tessel" in names
+    assert not {"harbour", "strike", "ends", "weeks"} & set(names)
+
+
 def test_skeleton_matches_spellings_across_languages() -> None:
     assert skeleton("tehran") == skeleton("teheran")
     assert skeleton("putin") == skeleton("poutine")
@@ -112,6 +123,25 @@ def test_time_window_keeps_a_much_later_article_out(store: SQLiteStore) -> None:
     late = _put(store, "v2", QUAKE_VALDORIA[1], published="2031-09-20")
     mapping = assign_stories(store, [early, late])
     assert mapping[early] != mapping[late]
+
+
+def test_a_story_runs_at_most_its_span_from_its_first_article(store: SQLiteStore) -> None:
+    # Each day's article is close to the story, but three weeks on it is a new story (a follow-up),
+    # not the same event: without the span, the chain would run on for as long as articles come.
+    days = ["2031-03-04", "2031-03-08", "2031-03-12", "2031-03-16", "2031-03-20", "2031-03-25"]
+    texts = [
+        (t, f"{body} Rescue teams kept working on day {i + 1}.")
+        for i, (t, body) in enumerate(QUAKE_VALDORIA * 2)
+    ]
+    ids = [_put(store, f"v{i}", texts[i], published=d) for i, d in enumerate(days)]
+    mapping = assign_stories(store, ids)
+    assert mapping["v0"] == mapping["v1"] == mapping["v2"]
+    assert mapping["v5"] != mapping["v0"]
+    # The topic-level params follow a topic for as long as it runs.
+    topic = replace(EVENT, span_days=None)
+    with SQLiteStore(":memory:") as other:
+        ids = [_put(other, f"v{i}", texts[i], published=d) for i, d in enumerate(days)]
+        assert len(set(assign_stories(other, ids, params=topic).values())) == 1
 
 
 def test_old_stories_leave_the_search_but_a_late_article_still_finds_its_story(store: SQLiteStore) -> None:

@@ -80,6 +80,11 @@ class ClusterParams:
     veto_names: int = 3
     veto_top: int = 2
     window_days: float = 14.0
+    # The longest a story may run from its first article, in days (None: no limit). Without it a story
+    # whose articles keep coming drifts from its event to a whole topic: a month of pandemic news, each
+    # day's article close to the growing centroid. Ten days keeps a week of coverage of one event (an
+    # announced visit and the visit) with room for a publication date inferred a day or two off.
+    span_days: float | None = 10.0
     candidates: int = 20
     # Below this many stories the search is exact; above it, an HNSW graph (usearch).
     exact_limit: int = 2000
@@ -104,7 +109,7 @@ EVENT = ClusterParams()
 """Stories are events: two similar events stay apart (storyscope's default)."""
 
 TOPIC = ClusterParams(
-    threshold_fast=0.4, threshold_multi=0.35, veto_top=4, window_days=60.0, consolidate=None
+    threshold_fast=0.4, threshold_multi=0.35, veto_top=4, window_days=60.0, span_days=None, consolidate=None
 )
 """Looser stories that follow a topic (a long-running crisis) across its events."""
 
@@ -114,6 +119,7 @@ CROSSLINGUAL_TOPIC = ClusterParams(
     name_weight=0.15,
     veto_top=2,
     window_days=365.0,
+    span_days=None,
     consolidate=0.0,
 )
 """Topic-level stories over a multilingual stream (e5 space): a low similarity bar, a year-long window,
@@ -169,6 +175,15 @@ def salient_names(title: str, text: str) -> list[str]:
     words of the body are read: the lead names the event.
     """
     body = " ".join(text.split()[:_NAME_WORDS])
+    if _title_case(title):
+        # "Birth Rate Falls Another Four Percent": a headline in title case capitalises every word,
+        # so only its words that the body also capitalises are names.
+        in_body = {
+            _fold(_POSSESSIVE.sub("", m.group())) for m in _TOKEN.finditer(body) if m.group()[:1].isupper()
+        }
+        title = " ".join(
+            m.group() for m in _TOKEN.finditer(title) if _fold(_POSSESSIVE.sub("", m.group())) in in_body
+        )
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     initial: list[tuple[str, int]] = []
@@ -195,6 +210,12 @@ def salient_names(title: str, text: str) -> list[str]:
             counts[key] += weight
     ranked = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
     return ranked[:_MAX_NAMES]
+
+
+def _title_case(title: str) -> bool:
+    """Whether a headline capitalises most of its longer words (English headline style)."""
+    words = [m.group() for m in _TOKEN.finditer(title) if len(m.group()) > 3]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
 def skeleton(name: str) -> str:
@@ -548,7 +569,7 @@ class Clusterer:
         found: list[tuple[int, int, _Story]] = []
         for seq in seqs:
             s = self._by_seq.get(seq)
-            if s is None or seq in self._dormant or not _live(s, day, p.window_days):
+            if s is None or seq in self._dormant or not _live(s, day, p.window_days, p.span_days):
                 continue
             english = set(s.languages) <= {"en", "?"}
             if foreign == english or (not foreign and s.has(MULTI)):
@@ -624,7 +645,7 @@ class Clusterer:
                     continue
                 seen.add(key)
                 s = self._by_seq[key]
-                if not _live(s, day, p.window_days):
+                if not _live(s, day, p.window_days, p.span_days):
                     continue
                 c = self._score(s, article, vectors, names)
                 if c is not None and c.score >= 0 and not c.vetoed:
@@ -645,7 +666,9 @@ class Clusterer:
             return []
         if day >= self._newest - timedelta(days=self.params.window_days):
             return []
-        return [s for s in self._dormant.values() if _live(s, day, self.params.window_days)]
+        return [
+            s for s in self._dormant.values() if _live(s, day, self.params.window_days, self.params.span_days)
+        ]
 
     def _space_for(self, s: _Story, article: Article, vectors: dict[str, Vectors]) -> str | None:
         """Compare in e5 when the story or the article is not English, else in the fast space."""
@@ -851,10 +874,14 @@ def _is_english(a: Article) -> bool:
     return a.language in (None, "en")
 
 
-def _live(s: _Story, day: date | None, window_days: float) -> bool:
+def _live(s: _Story, day: date | None, window_days: float, span_days: float | None = None) -> bool:
     if day is None or s.first is None or s.last is None:
         return True
     w = timedelta(days=window_days)
+    if span_days is not None and not s.last - timedelta(days=span_days) <= day <= s.first + timedelta(
+        days=span_days
+    ):
+        return False
     return s.first - w <= day <= s.last + w
 
 
