@@ -3,7 +3,8 @@
 An article is compared with the stories whose centroids are nearest to its embedding (an exact search
 over a few thousand stories, a usearch HNSW graph beyond), restricted to stories that are live at the
 article's publication date (within ``window_days`` of the story's first and last article, when dates are
-known). For each candidate::
+known, and, for event stories, no more than ``span_days`` after its first article, so that a story fed
+every day does not drift from its event to a whole topic). For each candidate::
 
     score = cosine(article, story centroid) - threshold(space) + name_weight * shared_names
 
