@@ -137,6 +137,17 @@ def test_roles_titles_and_duplicates_are_reported() -> None:
     assert e["role"] == "Port director" and e["duplicate_sources"] == ["s1"]
 
 
+def test_a_role_running_on_into_a_list_of_people_is_not_a_role() -> None:
+    listed = "guards at the Tarsk port, and Ben Li and Ana Roe, guards at the airport"
+    long_ok = "member of the council's standing Committee on Harbours, Rivers and Fisheries and Coastal Trade"
+    arts, ann = _story(
+        [_m(0, "Ida Brandt", 0, role=listed), _m(1, "Ola Berg", 30, role=long_ok)],
+        [_m(0, "Ida Brandt", 0, role="port guard")],
+    )
+    roles = {e["name"]: e["role"] for e in build_entities(arts, ann)}
+    assert roles == {"Ida Brandt": "port guard", "Ola Berg": long_ok}
+
+
 def test_order_is_by_count_then_name() -> None:
     arts, ann = _story([_m(0, "Bo Ek", 0), _m(1, "Al Fry", 10), _m(2, "Fry", 20)])
     assert [e["name"] for e in build_entities(arts, ann)] == ["Al Fry", "Bo Ek"]

@@ -44,6 +44,7 @@ _PLURAL_ACRONYM = re.compile(r"^(?:the )?[A-Z]{2,}s$")
 # Words that complete an organisation's name without making it another organisation: "IRNA" and "IRNA
 # news agency" are one agency.
 # Words after which a name's head has been said: "Coordinator for Strategic Communications".
+_MAX_ROLE_WORDS = 15
 _HEAD_STOPS = frozenset("for of to on at in".split())
 _EXTRA_ROLES = frozenset("coordinator".split())
 _ORG_TAILS = frozenset("agency news newspaper daily group company corporation corp inc ltd co".split())
@@ -192,6 +193,14 @@ def _is_title(key: str) -> bool:
             head_part = words[:i]
             break
     return head_part[-1] in ROLE_NOUNS or head_part[-1] in _EXTRA_ROLES
+
+
+def _usable_role(role: object) -> bool:
+    """Whether a stated role reads as one person's post: not an apposition that runs on into a list of
+    other people ("officers with the police, and Ana Roe and Ben Li, officers with …")."""
+    if not isinstance(role, str) or not role.strip():
+        return False
+    return len(role.split()) <= _MAX_ROLE_WORDS and not re.search(r",\s+and\s", role)
 
 
 def _role_like(role: object) -> bool:
@@ -448,7 +457,7 @@ def _to_json(clusters: Iterable[_Cluster], order: dict[str, int]) -> list[Json]:
         name = max(formed, key=lambda a: (len(a.split()), alias_counts[a], len(a), [-ord(ch) for ch in a]))
         types = Counter(m["type"] for _, m in name_items)
         etype = min(types, key=lambda t: (-types[t], _TYPE_PRIORITY.get(t, 9)))
-        roles = Counter(m["role"] for _, m in name_items if m.get("role"))
+        roles = Counter(m["role"] for _, m in name_items if _usable_role(m.get("role")))
         # Only people hold roles; an apposition after a place describes it ("…, the last country on …").
         role = max(roles, key=lambda r: (roles[r], len(r), r)) if roles and etype == "person" else None
         sources = sorted({a.id for a, _ in items}, key=lambda s: order[s])
