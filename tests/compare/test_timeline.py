@@ -152,6 +152,22 @@ def test_a_year_naming_a_thing_does_not_date_a_sentence_dated_otherwise() -> Non
     assert [e["date"] for e in timeline] == ["2030", "2031-06-09"]
 
 
+def test_a_day_naming_an_event_does_not_date_its_sentence() -> None:
+    timeline = _timeline_of(
+        "The March 3 blockade committee could be the mayor's last battle. "
+        "Officers who fought the March 3 blockade will testify on Tuesday."
+    )
+    assert [e["date"] for e in timeline] == ["2031-06-17"]
+    assert "will testify" in timeline[0]["text"]
+    # "on March 3" and "the evening of March 3" are dates, not names.
+    assert [e["date"] for e in _timeline_of("The dockers blocked the port on March 3.")] == ["2031-03-03"]
+    assert [e["date"] for e in _timeline_of("Police left on the evening of March 3 in vans.")] == [
+        "2031-03-03"
+    ]
+    # An adjective between the article and the day does not make it a date.
+    assert _timeline_of("A panel will study the deadly March 3 blockade.") == []
+
+
 def test_events_of_one_year_stay_apart_and_part_of_day_counts() -> None:
     timeline = _timeline_of(
         "Work on the canal began in 2027. The canal authority has kept to the same budget since 2027.",
