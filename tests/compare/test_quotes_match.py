@@ -195,8 +195,21 @@ def test_the_reporting_word_is_kept_as_written() -> None:
     text = "The council has denied the harbour report. It met on Monday."
     cue = {"text": "denied", "start": text.index("denied"), "end": text.index("denied") + 6}
     (q,) = _build(_one_quote_article(text, "the harbour report", cue))
-    assert q["cue"] == "denied" and q["verb"] == "hail"
-    assert q["variants"][0]["cue"] == "denied"
+    assert q["cue"] == "has denied" and q["verb"] == "hail"
+    assert q["variants"][0]["cue"] == "has denied"
+    # The verb group comes with it: "did not deny" shown as "deny" would say the opposite.
+    text = "The council did not deny the harbour report. It met on Monday."
+    at = text.index("deny")
+    (q,) = _build(
+        _one_quote_article(text, "the harbour report", {"text": "deny", "start": at, "end": at + 4})
+    )
+    assert q["cue"] == "did not deny"
+    text = "The council hasn't seen the harbour report. It met on Monday."
+    at = text.index("seen")
+    (q,) = _build(
+        _one_quote_article(text, "the harbour report", {"text": "seen", "start": at, "end": at + 4})
+    )
+    assert q["cue"] == "hasn't seen"
     # Without a cue span the lemma stands in.
     (q,) = _build(_one_quote_article(text, "the harbour report", None))
     assert q["cue"] == "hail"

@@ -112,15 +112,32 @@ def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _cue_text(q: Json) -> str | None:
+def _cue_text(q: Json, text: str) -> str | None:
     if q.get("verb") == "according to":
         # Its capital only says it opened a sentence ("According to …").
         return "according to"
     cue = q.get("cue")
     if isinstance(cue, dict) and isinstance(cue.get("text"), str) and cue["text"].strip():
-        return " ".join(cue["text"].split())
+        word = " ".join(cue["text"].split())
+        start = cue.get("start")
+        if isinstance(start, int) and text[start : start + len(cue["text"])] == cue["text"]:
+            # The verb group, negation first: "did not deny" shown as "deny" would say the opposite.
+            group = _VERB_GROUP.search(text[max(0, start - 60) : start])
+            if group:
+                return " ".join((group.group() + word).split())
+        return word
     verb = q.get("verb")
     return verb if isinstance(verb, str) and verb else None
+
+
+# Auxiliaries, modals and negation right before a reporting verb ("has not seen", "did not deny",
+# "would later say").
+_VERB_GROUP = re.compile(
+    r"(?:\b(?:did|does|do|has|have|had|will|would|could|can|may|might|must|should|shall|is|are|was|were|"
+    r"be|been|also|not|never|later|already|still|cannot|(?:did|does|do|has|have|had|is|are|was|were|"
+    r"wo|would|could|ca|should)n['’]t)\s+)+$",
+    re.IGNORECASE,
+)
 
 
 def build_quotes(articles: list[Article], annotations: dict[str, Json], entities: list[Json]) -> list[Json]:
@@ -151,7 +168,7 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
                     "end": end,
                     "kind": q["kind"],
                     "verb": q.get("verb"),
-                    "cue": _cue_text(q),
+                    "cue": _cue_text(q, article.text),
                     "speaker": speaker,
                     "duplicate_of": article.duplicate_of,
                 }
