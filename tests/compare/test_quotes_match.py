@@ -223,3 +223,22 @@ def test_according_to_is_one_lower_case_cue() -> None:
     ann["quotes"][0]["verb"] = "according to"
     (q,) = _build((art, ann))
     assert q["cue"] == "according to"
+
+
+def test_a_passive_with_no_agent_is_nobody_s_statement() -> None:
+    text = "The new toll is expected to cut traffic by a third. It starts in May."
+    at = text.index("expected")
+    art, ann = _one_quote_article(
+        text, "to cut traffic by a third", {"text": "expected", "start": at, "end": at + 8}
+    )
+    assert _build((art, ann)) == []
+    # The same with its agent named keeps the quote.
+    ann["quotes"][0]["speaker"] = {"text": "the mayor", "start": 0, "end": 9, "mention": None}
+    assert len(_build((art, ann))) == 1
+    # "is saying" is not a passive.
+    text = "The mayor is saying the toll will cut traffic by a third."
+    at = text.index("saying")
+    art, ann = _one_quote_article(
+        text, "the toll will cut traffic by a third", {"text": "saying", "start": at, "end": at + 6}
+    )
+    assert len(_build((art, ann))) == 1

@@ -140,6 +140,15 @@ _VERB_GROUP = re.compile(
 )
 
 
+_BE = frozenset("is are was were be been being 's".split())
+
+
+def _passive(cue: str | None) -> bool:
+    """Whether a verb group is passive ("is expected", "were told"), not progressive ("is saying")."""
+    words = (cue or "").lower().split()
+    return len(words) >= 2 and words[-2] in _BE and not words[-1].endswith("ing")
+
+
 def build_quotes(articles: list[Article], annotations: dict[str, Json], entities: list[Json]) -> list[Json]:
     """The story's quotes, one per statement, each with its variants across sources."""
     order = {a.id: i for i, a in enumerate(articles)}
@@ -155,6 +164,11 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
                 m = mentions.get(sp["mention"])
                 if m is not None:
                     speaker = names.get((article.id, m["start"], m["end"]))
+            cue = _cue_text(q, article.text)
+            if q["kind"] == "indirect" and sp is None and _passive(cue):
+                # "is expected to affect …", "were called racial slurs": a passive with no agent
+                # reports no one's statement.
+                continue
             text, start, end = q["text"], q["start"], q["end"]
             if article.text[start:end] == text:
                 # Only a one-part quote is its own span; a quote told in parts is joined already.
@@ -168,7 +182,7 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
                     "end": end,
                     "kind": q["kind"],
                     "verb": q.get("verb"),
-                    "cue": _cue_text(q, article.text),
+                    "cue": cue,
                     "speaker": speaker,
                     "duplicate_of": article.duplicate_of,
                 }
