@@ -124,6 +124,15 @@ def test_organisations_merge_on_text_and_acronym() -> None:
     assert e["count"] == 3 and e["type"] == "organization"
 
 
+def test_a_dotted_acronym_joins_its_long_form() -> None:
+    arts, ann = _story(
+        [_m(0, "The Northern Federation", 0, type="place"), _m(1, "N.F.", 40, type="place")],
+        [_m(0, "N.F.", 0, type="place")],
+    )
+    (e,) = build_entities(arts, ann)
+    assert e["count"] == 3 and set(e["aliases"]) >= {"N.F."}
+
+
 def test_mistyped_full_name_joins_the_person() -> None:
     arts, ann = _story([_m(0, "Ida Brandt", 0)], [_m(0, "Ida Brandt", 0, type="organization")])
     (e,) = build_entities(arts, ann)

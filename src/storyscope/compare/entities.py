@@ -175,6 +175,11 @@ def _org_key(text: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+def _dotted(key: str) -> bool:
+    """Whether a folded name is a dotted acronym ("U.N." folds to "u n")."""
+    return all(len(w) == 1 for w in key.split())
+
+
 def _acronym(key: str) -> str:
     words = [w for w in key.split() if w not in _STOP]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
@@ -344,12 +349,12 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
         c.items.append((article, m))
     acronyms: dict[str, list[str]] = {}
     for key in by_key:
-        if acr := _acronym(key):
+        if not _dotted(key) and (acr := _acronym(key)):
             acronyms.setdefault(acr, []).append(key)
     for key, c in list(by_key.items()):
         compact = key.replace(" ", "")
         long_forms = acronyms.get(compact, [])
-        if " " not in key and len(long_forms) == 1 and long_forms[0] != key:
+        if (" " not in key or _dotted(key)) and len(long_forms) == 1 and long_forms[0] != key:
             target = by_key[long_forms[0]]
             target.items.extend(c.items)
             clusters.remove(c)
