@@ -172,3 +172,19 @@ def test_an_event_clause_on_a_name_is_about_the_event() -> None:
     # Any other clause stays about the name it follows.
     found = claims("The members could agree on a truce with Norvia, which has been expanding its navy.")
     assert any(c["text"].startswith("Norvia has been expanding") for c in found)
+
+
+def test_a_verb_after_an_intervening_clause_does_not_borrow_the_head_subject() -> None:
+    text = (
+        "Norvia and Sweland agreed to a truce Thursday, halting a bruising 11-day war that caused wide "
+        "destruction in the border region, brought life in much of Norvia to a standstill and left more "
+        "than 200 people dead."
+    )
+    for c in claims(text):
+        assert not c["text"].startswith("Norvia and Sweland brought")
+        assert not c["text"].startswith("Norvia and Sweland left")
+
+
+def test_a_relative_clause_on_an_adverbial_noun_is_no_claim() -> None:
+    found = claims("The truce would begin at 2 a.m. Friday, local time, which was 7 p.m. Thursday in Osk.")
+    assert not any(c["text"].startswith("local time was") for c in found)

@@ -98,6 +98,12 @@ def _split_heads(h: Token) -> list[Token]:
 def _lost_subject(verb: Token) -> bool:
     if _subject(verb) is not None:
         return False
+    head = verb.head
+    if any(t.pos_ == "VERB" and t.dep_ != "conj" for t in verb.doc[head.i + 1 : verb.left_edge.i]):
+        # "agreed to a truce, halting a war that caused …, brought … and left …": a clause between the
+        # verb and the head the parse gave it; the verb more likely continues that clause, whose
+        # subject is not the head's.
+        return True
     first = verb.left_edge
     if first.i == 0:
         return False
@@ -119,6 +125,10 @@ def _relcls(tokens: set[int], doc: Doc) -> list[Token]:
     for i in sorted(tokens):
         r = doc[i]
         if r.dep_ != "relcl" or r.head.pos_ not in ("NOUN", "PROPN") or r.head.i not in tokens:
+            continue
+        if r.head.dep_ in ("npadvmod", "tmod"):
+            # "at 2 a.m. Friday, local time, which was 7 p.m. Thursday": a noun used as an adverb
+            # names no thing the clause could be a fact about.
             continue
         first = r.left_edge
         if first.i == 0 or doc[first.i - 1].text not in _NON_RESTRICTIVE:
