@@ -188,3 +188,11 @@ def test_a_verb_after_an_intervening_clause_does_not_borrow_the_head_subject() -
 def test_a_relative_clause_on_an_adverbial_noun_is_no_claim() -> None:
     found = claims("The truce would begin at 2 a.m. Friday, local time, which was 7 p.m. Thursday in Osk.")
     assert not any(c["text"].startswith("local time was") for c in found)
+
+
+def test_a_subjectless_verb_after_reported_content_is_not_given_the_content_s_subject() -> None:
+    found = claims("He said the plan was fine and left the room.")
+    assert not any("the plan left" in c["text"] for c in found)
+    # Reported clauses with subjects of their own still split.
+    texts = [c["text"] for c in claims("The mayor said prices would rise and wages would fall.")]
+    assert texts == ["The mayor said prices would rise", "The mayor said wages would fall"]

@@ -99,6 +99,11 @@ def _lost_subject(verb: Token) -> bool:
     if _subject(verb) is not None:
         return False
     head = verb.head
+    if head.dep_ == "ccomp" and _is_cue(head.head) and head.head.i < head.i:
+        # "He said the plan was fine and left the room": the parse cannot tell whether "left" goes
+        # with "said" or with "was"; borrowing "the plan" would make it the one that left. (Content
+        # before its reporting verb, "… harm the region and benefit terrorists," he said, is bounded.)
+        return True
     if any(t.pos_ == "VERB" and t.dep_ != "conj" for t in verb.doc[head.i + 1 : verb.left_edge.i]):
         # "agreed to a truce, halting a war that caused …, brought … and left …": a clause between the
         # verb and the head the parse gave it; the verb more likely continues that clause, whose
