@@ -232,9 +232,21 @@ def test_a_passive_with_no_agent_is_nobody_s_statement() -> None:
         text, "to cut traffic by a third", {"text": "expected", "start": at, "end": at + 8}
     )
     assert _build((art, ann)) == []
-    # The same with its agent named keeps the quote.
-    ann["quotes"][0]["speaker"] = {"text": "the mayor", "start": 0, "end": 9, "mention": None}
-    assert len(_build((art, ann))) == 1
+    # Its subject is what is reported on, not who reports it.
+    ann["quotes"][0]["speaker"] = {"text": "The new toll", "start": 0, "end": 12, "mention": None}
+    assert _build((art, ann)) == []
+    # With a "by" agent after the verb, the quote stays, described by its agent.
+    text = "The new toll was announced by two council officials on Monday."
+    at = text.index("announced")
+    art, ann = _one_quote_article(text, "The new toll", {"text": "announced", "start": at, "end": at + 9})
+    ann["quotes"][0]["speaker"] = {
+        "text": "two council officials",
+        "start": text.index("two"),
+        "end": 0,
+        "mention": None,
+    }
+    (q,) = _build((art, ann))
+    assert q["speaker"] is None and q["speaker_text"] == "two council officials"
     # "is saying" is not a passive.
     text = "The mayor is saying the toll will cut traffic by a third."
     at = text.index("saying")
@@ -242,3 +254,11 @@ def test_a_passive_with_no_agent_is_nobody_s_statement() -> None:
         text, "the toll will cut traffic by a third", {"text": "saying", "start": at, "end": at + 6}
     )
     assert len(_build((art, ann))) == 1
+
+
+def test_a_pronoun_describes_no_speaker() -> None:
+    text = "They said the harbour will close. It met on Monday."
+    art, ann = _one_quote_article(text, "the harbour will close", None)
+    ann["quotes"][0]["speaker"] = {"text": "They", "start": 0, "end": 4, "mention": None}
+    (q,) = _build((art, ann))
+    assert q["speaker"] is None and q["speaker_text"] is None

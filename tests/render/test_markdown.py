@@ -215,3 +215,13 @@ def test_escape_is_lossless_under_commonmark(text: str) -> None:
     m = re.fullmatch(r"<p>(.*)</p>\n", rendered, re.S)
     assert m, rendered
     assert html.unescape(m.group(1)) == expected
+
+
+def test_an_unnamed_speaker_is_shown_as_the_text_describes_it() -> None:
+    b = make_briefing()
+    b.quotes[1] = dict(b.quotes[1], verb="say", cue="said", speaker_text="Two harbour officials")
+    # A named speaker's description is not repeated.
+    b.quotes[0] = dict(b.quotes[0], speaker_text="the mayor")
+    said = _section(render_markdown([b]), "Who said what")
+    assert "- Two harbour officials: *said* The repairs cost 12 million euros *(paraphrase)* [1]" in said
+    assert "the mayor:" not in said

@@ -140,6 +140,28 @@ _VERB_GROUP = re.compile(
 )
 
 
+# Subjects that name nobody on their own: an unresolved pronoun says less than no speaker at all.
+_PRONOUNS = frozenset("he she they it we i you who which that this these those one someone".split())
+
+
+def _description(sp: object) -> str | None:
+    """The words an unnamed speaker is described by ("two senior officials"), when they say something."""
+    if not isinstance(sp, dict) or not isinstance(sp.get("text"), str):
+        return None
+    text = " ".join(sp["text"].split())
+    return None if not text or text.lower() in _PRONOUNS else text
+
+
+def _agent_after(sp: object, q: Json) -> bool:
+    """Whether the speaker stands after the reporting verb, as a passive's "by" agent does."""
+    cue = q.get("cue")
+    if not isinstance(sp, dict) or not isinstance(cue, dict):
+        return False
+    return (
+        isinstance(sp.get("start"), int) and isinstance(cue.get("start"), int) and sp["start"] > cue["start"]
+    )
+
+
 _BE = frozenset("is are was were be been being 's".split())
 
 
@@ -165,15 +187,16 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
                 if m is not None:
                     speaker = names.get((article.id, m["start"], m["end"]))
             cue = _cue_text(q, article.text)
-            if q["kind"] == "indirect" and sp is None and _passive(cue):
+            if q["kind"] == "indirect" and speaker is None and _passive(cue) and not _agent_after(sp, q):
                 # "is expected to affect …", "were called racial slurs": a passive with no agent
-                # reports no one's statement.
+                # reports no one's statement (its subject, "the mandate", is what is reported on).
                 continue
             text, start, end = q["text"], q["start"], q["end"]
             if article.text[start:end] == text:
                 # Only a one-part quote is its own span; a quote told in parts is joined already.
                 start, end = _balanced(article.text, start, end)
                 text = article.text[start:end]
+            described = _description(sp) if speaker is None else None
             items.append(
                 {
                     "source": article.id,
@@ -184,6 +207,7 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
                     "verb": q.get("verb"),
                     "cue": cue,
                     "speaker": speaker,
+                    "speaker_text": described,
                     "duplicate_of": article.duplicate_of,
                 }
             )
@@ -253,8 +277,11 @@ def _to_json(group: list[int], items: list[Json], order: dict[str, int]) -> Json
     direct = [v for v in variants if v["kind"] == "direct"]
     rep = max(direct or variants, key=lambda v: (len(v["text"]), -order[v["source"]], -v["start"]))
     speakers = {v["speaker"] for v in variants} - {None}
+    described = next((v["speaker_text"] for v in [rep, *variants] if v["speaker_text"]), None)
     return {
         "speaker": next(iter(speakers)) if speakers else None,
+        # How the text describes a speaker it does not name ("Kestrian officials"); null when named.
+        "speaker_text": None if speakers else described,
         "text": rep["text"],
         "kind": rep["kind"],
         "source": rep["source"],

@@ -99,13 +99,14 @@ def _story(b: Briefing) -> list[str]:
     for g in v.quote_groups():
         said += [f"### {escape(g.speaker) if g.speaker else 'Unattributed'}", ""]
         for q in g.quotes:
+            who = f"{escape(q.said_by)}: " if q.said_by else ""
             if q.kind == "direct":
-                body = f"“{escape(q.text)}”" + (f" *({escape(q.framing_cue)})*" if q.framing_cue else "")
+                body = f"{who}“{escape(q.text)}”" + (f" *({escape(q.framing_cue)})*" if q.framing_cue else "")
             else:
                 # The reporting word leads a paraphrase: "*denied* the report" is a statement,
                 # "the report" alone is not.
                 lead = f"*{escape(q.cue)}* " if q.cue else ""
-                body = f"{lead}{escape(q.text)} *(paraphrase)*"
+                body = f"{who}{lead}{escape(q.text)} *(paraphrase)*"
             said.append(f"- {_cited(body, q.cites)}")
             for cite, text in q.variants:
                 said.append(f"  - {_markers([cite])} has: “{escape(text)}”")

@@ -121,6 +121,8 @@ class QuoteView:
     cites: list[Cite]
     # The reporting word as the outlet wrote it ("denied"); falls back to the lemma in ``verb``.
     cue: str | None = None
+    # How the source describes a speaker it does not name ("two senior officials").
+    said_by: str | None = None
 
     @property
     def framing_cue(self) -> str | None:
@@ -436,6 +438,7 @@ class StoryView:
                 cites=self._ordered(cites),
                 variants=variants,
                 cue=cue.strip() if isinstance(cue, str) and cue.strip() else verb,
+                said_by=_str(q.get("speaker_text")) or None if key is None else None,
             )
             groups.setdefault(key, QuoteGroup(key, [])).quotes.append(view)
         named = [g for k, g in groups.items() if k is not None]
