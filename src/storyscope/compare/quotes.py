@@ -19,7 +19,9 @@ Each quote also keeps ``cue``, the outlet's own reporting word as written ("deni
 "according to"): the lemma in ``verb`` serves counting, but a reader of "Iran — Sullivan's statements"
 needs the "denied" that makes it a statement. A content cut inside quotation marks ("hailed the
 cooperation as “deeply beneficial") is widened to the mark that closes it, so no text shows half a
-quotation.
+quotation. ``cue`` carries the verb group with its negation ("did not deny"). A speaker the text
+describes without naming ("Kestrian officials") is kept as ``speaker_text``; a passive reporting verb
+with no "by" agent ("is expected to …") is nobody's statement and is left out.
 """
 
 from __future__ import annotations
