@@ -388,3 +388,39 @@ def test_short_statement_in_doubled_single_marks(quotes_of: Any) -> None:
     qs = quotes_of("The harbour has one ferry left. ''That's our weakness,'' said Mira Solberg.")
     q = _one(qs, "our weakness")
     assert q["kind"] == "direct" and q["who"] == "Mira Solberg"
+
+
+def test_infinitive_content_keeps_bare_verbs_coordinated_with_it(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "Mira Solberg wants to triple the size of the ferry fleet, grow the harbour police and "
+        "create a new night market."
+    )
+    q = _one(qs, "triple the size")
+    assert q["text"].endswith("create a new night market") and q["who"] == "Mira Solberg"
+
+
+def test_noun_tagged_cue_with_a_subject_speaks_for_it() -> None:
+    # The tagger sometimes takes "claims" for a plural noun heading its sentence ("Roe claims that …").
+    from spacy.tokens import Doc
+
+    from storyscope.stages.quotes import _speaker_for_cue
+
+    nlp = load_nlp()
+    words = ["But", "Roe", "claims", "that", "the", "ferry", "is", "safe", "."]
+    heads = [2, 2, 2, 6, 5, 6, 2, 6, 2]
+    deps = ["cc", "compound", "ROOT", "mark", "det", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["CCONJ", "PROPN", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    speaker = _speaker_for_cue(doc[2], [])
+    assert speaker is not None and speaker["text"] == "Roe"
+    deps[1] = "nsubj"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    speaker = _speaker_for_cue(doc[2], [])
+    assert speaker is not None and speaker["text"] == "Roe"
+    # A noun with a determiner is a noun: "The claims that …" have no speaker here.
+    words2 = ["The", "claims", "that", "the", "ferry", "is", "safe", "spread", "."]
+    heads2 = [1, 7, 5, 4, 5, 1, 5, 7, 7]
+    deps2 = ["det", "nsubj", "mark", "det", "nsubj", "acl", "acomp", "ROOT", "punct"]
+    pos2 = ["DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words2, heads=heads2, deps=deps2, pos=pos2)
+    assert _speaker_for_cue(doc[1], []) is None

@@ -68,7 +68,7 @@ class NlpStage:
     """Per-article stage: entity mentions and attributed quotes from one spaCy parse."""
 
     name = "nlp"
-    version = "3"
+    version = "4"
 
     def __init__(self, n_process: int | None = None) -> None:
         # None: decide per batch (two processes only when the batch is large enough to pay for them).

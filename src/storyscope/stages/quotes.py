@@ -474,7 +474,18 @@ def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
     if cue.lower_ == "according":
         return _speaker(_according_source(cue), mentions)
     if cue.pos_ == "NOUN":
-        return _speaker(_noun_source(cue), mentions)
+        # "Roe claims that …" tagged as a noun: a noun with a subject of its own is the verb, and so is
+        # a bare noun heading its sentence with a name before it ("Roe/compound claims/ROOT that …").
+        bare_root = cue.dep_ == "ROOT" and not any(c.dep_ in ("det", "poss") for c in cue.children)
+        subj = next(
+            (
+                c
+                for c in cue.lefts
+                if c.dep_ == "nsubj" or (bare_root and c.dep_ == "compound" and c.pos_ in ("PROPN", "PRON"))
+            ),
+            None,
+        )
+        return _speaker(subj if subj is not None else _noun_source(cue), mentions)
     subj = _subject(cue)
     if (subj is None and cue.tag_ == "VBN") or (
         subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i
@@ -789,6 +800,24 @@ def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
         ):
             # "blasted the media for …", "described the talks as …", "accused him of …".
             toks.extend(c.subtree)
+        elif (
+            c.dep_ in ("conj", "dep")
+            and c.tag_ == "VB"
+            and cue.tag_ != "VB"
+            and any(t.dep_ == "xcomp" and t.tag_ == "VB" for t in toks)
+            and not any(g.dep_ in _SUBJ or g.dep_ == "aux" for g in c.children)
+        ):
+            # "wants to cut taxes, raise wages and …": a bare verb cannot coordinate with the finite
+            # cue, so it continues the infinitive the parser closed too early.
+            toks.extend(t for t in cue.children if t.dep_ in ("cc", "punct") and toks[-1].i < t.i < c.i)
+            # … up to a clause with a subject of its own ("… and he pledged …").
+            own_clause = [
+                g.left_edge.i
+                for g in c.subtree
+                if g.dep_ == "conj" and any(x.dep_ in _SUBJ for x in g.children)
+            ]
+            stop = min(own_clause, default=len(doc))
+            toks.extend(t for t in c.subtree if t.i < stop)
     if lemma in _NEEDS_AS and not any(
         t.dep_ == "prep" and t.lower_ == "as" and t.head.i == cue.i for t in toks
     ):
