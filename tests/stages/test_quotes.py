@@ -424,3 +424,22 @@ def test_noun_tagged_cue_with_a_subject_speaks_for_it() -> None:
     pos2 = ["DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words2, heads=heads2, deps=deps2, pos=pos2)
     assert _speaker_for_cue(doc[1], []) is None
+
+
+def test_parenthetical_attribution_inside_a_relative_clause(quotes_of: Any) -> None:
+    for sentence in (
+        "The ferry leaves from the north pier, which, Mira Solberg said, is closed to cars in winter.",
+        "The boats are kept at the old dock, which, Mira Solberg said, floods every spring.",
+    ):
+        q = _one(quotes_of(sentence), "which")
+        assert q["text"].startswith("which") and "ferry leaves" not in q["text"] and "boats" not in q["text"]
+        assert q["who"] == "Mira Solberg"
+
+
+def test_according_to_opening_its_sentence(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "According to harbour director Mira Solberg, the ferry deal reeks of fear and desperation."
+    )
+    q = _one(qs, "ferry deal")
+    assert q["text"] == "the ferry deal reeks of fear and desperation" and q["who"] == "Mira Solberg"
+    assert not quotes_of("According to the harbour office, mostly.")

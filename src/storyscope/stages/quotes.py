@@ -733,6 +733,10 @@ def _parenthetical_content(
         return None
     first, last = phrase
     s_start, s_end = sent_bounds[cue.i]
+    host = cue.head.head if cue.head.dep_ in ("aux", "auxpass") else cue.head
+    if host.dep_ == "relcl":
+        # "The pier, which, she said, is closed in winter": she said only what the relative clause says.
+        s_start, s_end = host.left_edge.i, host.right_edge.i + 1
     return _trim(doc, [doc[i] for i in range(s_start, s_end) if not first <= i <= last])
 
 
@@ -779,6 +783,7 @@ _LIKEN = ("liken", "compare")
 _NEEDS_AS = ("refer",)
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
 _MIN_OBJECT_WORDS = 2
+_MIN_CLAUSE_WORDS = 3
 
 
 def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
@@ -952,13 +957,26 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
                 if _is_cue(head.head):
                     break
                 head = head.head
+            s_start, s_end = sent_bounds[tok.i]
+            if head.i == tok.i and tok.i == s_start:
+                # "According to Roe, the deal is dead" taken for the root of its sentence: the phrase
+                # runs to its comma, what follows is the report.
+                comma = next((i for i in range(tok.i + 2, s_end) if doc[i].text == ","), None)
+                rest = [doc[i] for i in range(comma + 1, s_end)] if comma is not None else []
+                if (
+                    comma is not None
+                    and not any(doc[i].pos_ in ("VERB", "AUX") for i in range(tok.i + 2, comma))
+                    and sum(not t.is_punct for t in rest) >= _MIN_CLAUSE_WORDS
+                ):
+                    content = _trim(doc, rest)
             # "X said …, according to the agency": the report is X's; the agency only relays it.
-            if head.i == tok.i or _is_cue(head):
+            elif head.i == tok.i or _is_cue(head):
                 continue
-            skip = {t.i for t in tok.subtree}
-            s_start, s_end = sent_bounds[head.i]
-            clause = [t for t in head.subtree if t.i not in skip and s_start <= t.i < s_end]
-            content = _trim(doc, clause)
+            else:
+                skip = {t.i for t in tok.subtree}
+                s_start, s_end = sent_bounds[head.i]
+                clause = [t for t in head.subtree if t.i not in skip and s_start <= t.i < s_end]
+                content = _trim(doc, clause)
         if content is None:
             continue
         a, b = content
