@@ -443,3 +443,12 @@ def test_according_to_opening_its_sentence(quotes_of: Any) -> None:
     q = _one(qs, "ferry deal")
     assert q["text"] == "the ferry deal reeks of fear and desperation" and q["who"] == "Mira Solberg"
     assert not quotes_of("According to the harbour office, mostly.")
+
+
+def test_continue_and_maintain_report_only_with_a_clause(quotes_of: Any) -> None:
+    assert not any(
+        q["verb"] == "continue" for q in quotes_of("Mira Solberg continued to run the harbour office.")
+    )
+    assert not quotes_of("Mira Solberg maintained a wide lead in the harbour poll.")
+    q = _one(quotes_of("Mira Solberg maintained that the ferry was safe."), "ferry was safe")
+    assert q["verb"] == "maintain" and q["who"] == "Mira Solberg"

@@ -781,6 +781,8 @@ _CUE_PREPS = {
 }
 _LIKEN = ("liken", "compare")
 _NEEDS_AS = ("refer",)
+# Verbs that report only with a clause or a quotation: "continued to …" and "maintained a lead" do not.
+_CLAUSE_ONLY = ("continue", "maintain")
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
 _MIN_OBJECT_WORDS = 2
 _MIN_CLAUSE_WORDS = 3
@@ -789,7 +791,7 @@ _MIN_CLAUSE_WORDS = 3
 def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """The object or infinitive a verb attributes, when it takes no clause."""
     lemma = _lemma(cue)
-    if cue.pos_ != "VERB" or lemma not in CONTENT_VERBS or _subject(cue) is None:
+    if cue.pos_ != "VERB" or lemma not in CONTENT_VERBS or lemma in _CLAUSE_ONLY or _subject(cue) is None:
         return None
     preps = _CUE_PREPS.get(lemma, ())
     toks: list[Token] = []
