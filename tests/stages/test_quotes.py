@@ -452,3 +452,16 @@ def test_continue_and_maintain_report_only_with_a_clause(quotes_of: Any) -> None
     assert not quotes_of("Mira Solberg maintained a wide lead in the harbour poll.")
     q = _one(quotes_of("Mira Solberg maintained that the ferry was safe."), "ferry was safe")
     assert q["verb"] == "maintain" and q["who"] == "Mira Solberg"
+
+
+def test_a_name_inside_the_content_is_not_its_speaker(quotes_of: Any) -> None:
+    qs = quotes_of("Guards who worked to defend the Tarsk Museum will testify on Tuesday.")
+    for q in qs:
+        sp = q["speaker"]
+        assert sp is None or not (q["start"] <= sp["start"] < q["end"]), q
+    # An attribution inside the content keeps its speaker ("…, according to the office, and …").
+    qs = quotes_of(
+        "The top fifth paid half of all taxes in 2029, according to the Tarsk Budget Office, and the rest "
+        "paid the other half."
+    )
+    assert any(q["who"] == "the Tarsk Budget Office" or q["who"] == "Tarsk Budget Office" for q in qs), qs

@@ -1158,4 +1158,11 @@ def extract_quotes(doc: Doc, mentions: list[Json]) -> list[Json]:
     inside = {(p["start"], p["end"]) for q in indirect for p in q["partials"]}
     direct = [q for q in direct if (q["start"], q["end"]) not in inside or len(q["spans"]) > 1]
     indirect += _lead_name_statements(doc, mentions, direct + indirect)
+    for q in direct + indirect:
+        sp, cue = q.get("speaker"), q.get("cue")
+        holds = [(a, b) for a, b in q["spans"] if sp is not None and a <= sp["start"] and sp["end"] <= b]
+        if holds and not (cue is not None and any(a <= cue["start"] < b for a, b in q["spans"])):
+            # "worked to defend the Capitol": a name inside what is said is not who says it, unless
+            # the attribution itself sits inside ("…, according to the office, and …").
+            q["speaker"] = None
     return sorted(direct + indirect, key=lambda q: (q["start"], q["end"]))
