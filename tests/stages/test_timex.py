@@ -432,3 +432,26 @@ def test_vague_ago_and_passive_irregular_participles() -> None:
     # "would be paid": a passive participle, not a past verb; January lies ahead (DCT 2031-05-14).
     assert one("The dividend would be paid on a date in January to holders.")["value"] == "2032-01"
     assert clause_tense("The dividend was paid in January.", 26, 33) == "past"
+
+
+def test_titles_and_vs_do_not_end_the_sentence_that_gives_the_tense() -> None:
+    # "vs." and "Sen." are not sentence ends, so "passed" governs January: last January, not next.
+    text = "In January, after the Lunde vs. Ostrava ruling, Sen. Marr passed the bill."
+    assert [t["value"] for t in find_timexes(text, date(2031, 10, 20))] == ["2031-01"]
+
+
+def test_since_with_words_of_its_own_looks_back() -> None:
+    # Written in May: "since shortly after the Oct. 23 crash" is last October, not the next one.
+    text = "Police have been searching for the driver since shortly after the Oct. 23 crash."
+    assert one(text)["value"] == "2030-10-23"
+    assert one("Police have been searching for the driver after the Oct. 23 crash.")["value"] == "2031-10-23"
+
+
+def test_deadline_set_in_the_past_is_read_by_nearness() -> None:
+    dct = date(2031, 10, 27)  # a Monday
+    # "extended ... through January" said in October: the January ahead.
+    assert one("Lenders extended the credit line through January.", dct)["value"] == "2032-01"
+    assert one("The council gave the firm until 9 a.m. Tuesday to reply.", dct)["value"] == "2031-10-28T09:00"
+    # Without the deadline preposition the past tense still looks back.
+    assert one("The council met on Tuesday.", dct)["value"] == "2031-10-21"
+    assert one("Output rose 3% through Sept. 29.", dct)["value"] == "2031-09-29"

@@ -974,7 +974,11 @@ def _duration(g: dict[str, str | None], rule: str, out: Json) -> Json:
 
 # --- public API ---------------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n")
+# A title or "vs." before a name never ends a sentence ("Roe vs. Wade", "Sen. Lunde").
+_SENTENCE_END = re.compile(
+    r"(?<!\bvs)(?<!\b(?:Mr|Ms|Dr|St|Lt))(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Rev))"
+    r"[.!?]\s+(?=[A-Z\"“])|\n\s*\n"
+)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1113,6 +1117,13 @@ def _anaphoric_units(items: list[Json], rules: list[str]) -> None:
             stated.append(value[:10])
 
 
+# "since shortly after the Oct. 23 crash": "since" with a few words of its own still looks back.
+_SINCE_BEFORE = re.compile(
+    r"\bsince\s+(?:(?:shortly|just|soon|right|long)\s+)?(?:after|before)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:the\s+)?$")
+
+
 def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
     """Every time expression in ``text``, normalised against the writing date ``dct`` (may be None).
 
@@ -1129,8 +1140,12 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
         s_start, s_end = _sentence_bounds(text, m.start, m.end)
         tense = clause_tense(text[s_start:s_end], m.start - s_start, m.end - s_start)
         before = text[max(0, m.start - 12) : m.start].lower()
-        if re.search(r"\b(?:since|ago)\s+(?:early\s+|late\s+|mid-?)?$", before):
+        if re.search(r"\b(?:since|ago)\s+(?:early\s+|late\s+|mid-?)?$", before) or _SINCE_BEFORE.search(
+            text[max(0, m.start - 40) : m.start]
+        ):
             tense = "past"  # "since February" looks back whatever the main verb says
+        elif tense == "past" and _DEADLINE_BEFORE.search(before):
+            tense = None  # a deadline set in the past lies ahead of the report as often as behind it
         item = _expression_fields(text, m)
         item.update(_value(m, dct, tense))
         if item["kind"] == "date" and item["value"] is None and item["precision"] is None:
@@ -1275,7 +1290,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "5"
+    version = "6"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
