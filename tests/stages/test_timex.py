@@ -455,3 +455,25 @@ def test_deadline_set_in_the_past_is_read_by_nearness() -> None:
     # Without the deadline preposition the past tense still looks back.
     assert one("The council met on Tuesday.", dct)["value"] == "2031-10-21"
     assert one("Output rose 3% through Sept. 29.", dct)["value"] == "2031-09-29"
+
+
+class TestQuarterEnded:
+    DCT = date(2031, 11, 5)
+
+    def values(self, text: str) -> dict[str, str]:
+        return {t["text"]: t["value"] for t in find_timexes(text, self.DCT)}
+
+    def test_quarter_ended_in_a_middle_month_is_the_calendar_quarter_it_mostly_covers(self) -> None:
+        text = "In the quarter ended July 31, Harbour Mills sold 4,000 tonnes."
+        assert self.values(text)["the quarter"] == "2031-Q2"
+        text = "In the quarter ended Sept. 30, Harbour Mills sold 4,000 tonnes."
+        assert self.values(text)["the quarter"] == "2031-Q3"
+
+    def test_fiscal_numbering_wins_over_the_closing_month(self) -> None:
+        text = (
+            "Harbour Mills earned $3 million in its fiscal first quarter ended Sept. 30, "
+            "up from $2 million a year earlier. Sales in the quarter rose 5%."
+        )
+        found = self.values(text)
+        assert found["a year earlier"] == "2030-Q1"
+        assert found["the quarter"] == "2031-Q1"

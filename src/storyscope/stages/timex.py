@@ -1035,10 +1035,18 @@ def _financial_periods(text: str, items: list[Json], rules: list[str], dct: date
         # Quarters ahead ("expects a loss in the fourth quarter") are not the one being reported.
         if rule == "quarter" and m and "year-" not in item["text"].lower() and item["tense"] != "future":
             marks.append((item["start"], int(m.group(1)), int(m.group(2))))
-    for qm in _QUARTER_ENDED.finditer(text):
+    # A company that numbers its quarters by its fiscal year ("the fiscal first quarter ended Sept. 30")
+    # means that number, not the calendar quarter its closing month falls in.
+    fiscal = any(
+        r == "quarter" and "fiscal" in it["text"].lower() for it, r in zip(items, rules, strict=True)
+    )
+    for qm in [] if fiscal else _QUARTER_ENDED.finditer(text):
         mon = _month_num(qm.group("mon"))
         y = dct.year if mon <= dct.month else dct.year - 1
-        marks.append((qm.start(), y, (mon - 1) // 3 + 1))
+        # Three months ended in a month that closes no calendar quarter ("ended July 31": May to July)
+        # fall mostly in the calendar quarter of their middle month.
+        mid = mon - 1 or 12
+        marks.append((qm.start(), y - (mid == 12 and mon == 1), (mid - 1) // 3 + 1))
     marks.sort()
     current = (dct.month - 1) // 3 + 1
     default = (dct.year, current - 1) if current > 1 else (dct.year - 1, 4)
@@ -1047,7 +1055,7 @@ def _financial_periods(text: str, items: list[Json], rules: list[str], dct: date
             continue
         if rule in ("yearspan", "ago") and not _YEAR_BACK.search(item["text"]):
             continue
-        before = [mk for mk in marks if mk[0] < item["start"]]
+        before = [mk for mk in marks if mk[0] < item["end"]]  # "the quarter ended July 31" names itself
         if not before and not re.search(r"\bquarter\b", text[: item["start"]], re.IGNORECASE):
             continue
         s_start, s_end = _sentence_bounds(text, item["start"], item["end"])
