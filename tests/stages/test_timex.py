@@ -477,3 +477,25 @@ class TestQuarterEnded:
         found = self.values(text)
         assert found["a year earlier"] == "2030-Q1"
         assert found["the quarter"] == "2031-Q1"
+
+
+def test_a_second_before_a_noun_is_an_ordinal_and_trading_days_are_days() -> None:
+    assert find_timexes("It would be a second defeat for the mayor.", DCT) == []
+    assert find_timexes("A second group of bidders came forward.", DCT) == []
+    assert one("The vote was over in a second.")["value"] == "PT1S"
+    t = one("Shares fell for eight trading days.")
+    assert (t["text"], t["value"]) == ("eight trading days", "P8D")
+
+
+def test_month_with_its_day_after_last_is_the_date() -> None:
+    # Written in May: "last Oct. 23" is the date, in the October behind the writing date.
+    t = one("The mill burned down last Oct. 23 in a storm.")
+    assert (t["text"], t["value"]) == ("Oct. 23", "2030-10-23")
+    assert one("The mill burned down last October.")["value"] == "2030-10"
+
+
+def test_a_quotation_keeps_its_own_tense() -> None:
+    # The reporting verb outside the quotation does not make Thursday a past day.
+    text = "“The convoy will leave at dawn (6 a.m. Thursday),” the minister said."
+    assert one(text)["value"] == "2031-05-15T06:00"
+    assert one("The convoy left at 6 a.m. Thursday, the minister said.")["value"] == "2031-05-08T06:00"

@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -212,11 +213,26 @@ def _closer(
 _CLAUSE_BREAK = re.compile(r"[,;:(]|\b(?:that|which|while|whereas|but|because)\b", re.IGNORECASE)
 
 
+_QUOTED = re.compile(r"“[^”]*”|(?:``|'')[^'`\"]*''|\"[^\"]*\"")
+
+
+@lru_cache(maxsize=64)
+def _quotations(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple(q.span() for q in _QUOTED.finditer(sentence))
+
+
+def _quote_of(sentence: str, pos: int) -> int:
+    """The start of the quotation around ``pos`` in ``sentence`` (-1 outside quotations)."""
+    return next((a for a, b in _quotations(sentence) if a <= pos < b), -1)
+
+
 def _word_distance(sentence: str, a: int, b: int, start: int, end: int) -> float:
     """Words between a marker and the expression; a marker in another clause counts only when the
-    expression's own clause has none."""
+    expression's own clause has none. A quotation is a clause of its own: the reporting verb outside
+    it does not give the tense of a day named inside it ("'He will leave at 4 a.m. Thursday,' she said")."""
     gap = sentence[b:start] if b <= start else sentence[end:a]
-    return len(_WORD.findall(gap)) + (20.0 if _CLAUSE_BREAK.search(gap) else 0.0)
+    other = _quote_of(sentence, a) != _quote_of(sentence, start)
+    return len(_WORD.findall(gap)) + (20.0 if _CLAUSE_BREAK.search(gap) else 0.0) + (20.0 if other else 0.0)
 
 
 # --- detection ----------------------------------------------------------------------------------
@@ -251,7 +267,7 @@ _RULES: list[_Rule] = [
     ("dm", _r(rf"\b(?:the\s+)?(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE})(?!\w)")),
     ("my", _r(rf"(?i:\b{_MOD_RE}?)(?P<mon>{_MONTH_RE}),?\s+(?:of\s+)?(?P<y>{_YEAR_OR_SPOKEN_RE})\b")),
     ("month", _r(
-        rf"(?i:(?P<mod>\b{_MOD_RE}|\b(?P<rel>last|next|this|early|late)\s+))?\b(?P<mon>{_MONTH_RE})(?!\w)"
+        rf"(?i:(?P<mod>\b{_MOD_RE}|\b(?P<rel>last|next|this|early|late)\s+))?\b(?P<mon>{_MONTH_RE})(?!\w)(?!\s*\d)"
         r"(?i:\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?")),
     ("season", _r(
         rf"\b(?:(?P<rel>this\s+past|last|next|this|the\s+coming|the\s+past|early|late)\s+|(?P<the>the\s+))?"
@@ -304,7 +320,8 @@ _RULES: list[_Rule] = [
     ("duration", _r(
         rf"\b(?:(?P<pre>the\s+(?:past|last|next|first|coming|previous|following)|(?:the\s+)?(?:past|last|next|"
         rf"first|coming)|the)\s+)?(?P<num>{_NUM_RE}|a\s+few|several|a\s+couple\s+of|some|many|(?<=past\s|last\s|next\s)(?:few|couple\s+of))"
-        rf"(?P<half>\s+and\s+a\s+half)?(?:\s+(?:more|additional|further|straight|consecutive))?[- ]"
+        rf"(?P<half>\s+and\s+a\s+half)?"
+        r"(?:\s+(?:more|additional|further|straight|consecutive|trading|business|working))?[- ]"
         rf"(?P<unit>{_UNIT_RE})(?P<old>\s+old)?\b(?!-old)", _I)),
     ("pastunit", _r(
         r"\b(?P<pre>the\s+(?:past|last|previous|coming|next))\s+(?P<unit>day|week|month|year|decade)\b", _I)),
@@ -398,7 +415,14 @@ def _candidates(text: str) -> Iterator[_Mention]:
                 groups["prep"] = "yes"
             if name == "duration" and groups.get("old"):
                 continue  # an age ("52 years old") is not a time expression
+            if name == "duration" and _ORDINAL_SECOND.match(text, m.start()):
+                continue  # "a second betrayal": the ordinal, not one second
             yield _Mention(m.start(), m.end(), name, groups, {"order": order})
+
+
+_ORDINAL_SECOND = re.compile(
+    r"(?i:an?\s+)second\s+(?!(?:ago|later|earlier|or|and|of|to|before|after)\b)[a-z]"
+)
 
 
 def _is_narrative_offset(groups: dict[str, str | None]) -> bool:
