@@ -499,3 +499,9 @@ def test_a_quotation_keeps_its_own_tense() -> None:
     text = "“The convoy will leave at dawn (6 a.m. Thursday),” the minister said."
     assert one(text)["value"] == "2031-05-15T06:00"
     assert one("The convoy left at 6 a.m. Thursday, the minister said.")["value"] == "2031-05-08T06:00"
+
+
+def test_will_one_day_is_some_day_ahead() -> None:
+    t = one("The town will one day be a city.")
+    assert (t["text"], t["value"]) == ("one day", "FUTURE_REF")
+    assert one("The town was cut off for one day.")["value"] == "P1D"

@@ -1153,6 +1153,8 @@ def _anaphoric_units(items: list[Json], rules: list[str]) -> None:
 _SINCE_BEFORE = re.compile(
     r"\bsince\s+(?:(?:shortly|just|soon|right|long)\s+)?(?:after|before)\s+(?:the\s+)?$", re.IGNORECASE
 )
+# "will one day be a city": "one day" after a modal is some day ahead, not a duration.
+_SOMEDAY = re.compile(r".*\b(?:will|would|could|may|might|can|shall)\s+one\s+day$", re.IGNORECASE | re.DOTALL)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:the\s+)?$")
 
 
@@ -1180,6 +1182,8 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
             tense = None  # a deadline set in the past lies ahead of the report as often as behind it
         item = _expression_fields(text, m)
         item.update(_value(m, dct, tense))
+        if m.rule == "duration" and _SOMEDAY.match(text, max(0, m.start - 12), m.end):
+            item.update(kind="date", value="FUTURE_REF", anchor="dct")  # "will one day be": some day ahead
         if item["kind"] == "date" and item["value"] is None and item["precision"] is None:
             continue
         item["tense"] = tense
