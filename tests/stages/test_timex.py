@@ -141,6 +141,14 @@ def test_month_without_year_follows_tense() -> None:
     assert one("The town will hold a fair in February.")["value"] == "2032-02"
 
 
+def test_a_day_that_names_an_event_looks_back() -> None:
+    later = date(2031, 7, 27)
+    text = "Four guards are due to testify before a panel investigating the deadly Jan. 6 blockade."
+    assert one(text, later)["value"] == "2031-01-06"
+    # A day that places the clause's own event still follows the tense.
+    assert one("The panel will meet on Jan. 6.", later)["value"] == "2032-01-06"
+
+
 def test_stage_uses_given_date() -> None:
     art = make_article(
         text="The mayor said on Monday that the bridge reopens next week.", published="2031-05-14"
@@ -444,7 +452,10 @@ def test_since_with_words_of_its_own_looks_back() -> None:
     # Written in May: "since shortly after the Oct. 23 crash" is last October, not the next one.
     text = "Police have been searching for the driver since shortly after the Oct. 23 crash."
     assert one(text)["value"] == "2030-10-23"
-    assert one("Police have been searching for the driver after the Oct. 23 crash.")["value"] == "2031-10-23"
+    # Without "since", a day that names an event ("the Oct. 23 crash") still looks back; one that
+    # places a plan follows the tense.
+    assert one("Police have been searching for the driver after the Oct. 23 crash.")["value"] == "2030-10-23"
+    assert one("Police will search the lake after Oct. 23.")["value"] == "2031-10-23"
 
 
 def test_deadline_set_in_the_past_is_read_by_nearness() -> None:

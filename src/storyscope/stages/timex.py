@@ -1158,6 +1158,18 @@ _SOMEDAY = re.compile(r".*\b(?:will|would|could|may|might|can|shall)\s+one\s+day
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:the\s+)?$")
 
 
+# A determiner or possessive and at most two modifiers before a month and day that names an event
+# ("the deadly Jan. 6 riot", "Tehran's Oct. 3 decree"), not a preposition ("the evening of May 9").
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:\b(?:the|its|their|his|her|our|this|that)|['’]s)"
+    r"(?:\s+(?!(?:of|in|on|at|by|from|to|since|until|for|after|before)\b)[a-z][a-z-]*){0,2}\s+$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|to|through|until|till|at|in|on|of|by|for|as|when)\b)[A-Za-z][a-z-]+\b"
+)
+
+
 def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
     """Every time expression in ``text``, normalised against the writing date ``dct`` (may be None).
 
@@ -1180,6 +1192,14 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
             tense = "past"  # "since February" looks back whatever the main verb says
         elif tense == "past" and _DEADLINE_BEFORE.search(before):
             tense = None  # a deadline set in the past lies ahead of the report as often as behind it
+        elif (
+            m.rule == "md"
+            and _ATTRIBUTIVE_BEFORE.search(text[max(0, m.start - 40) : m.start])
+            and (_NOUN_AFTER.match(text, m.end))
+        ):
+            # "investigating the deadly Jan. 6 riot": a day that names an event names one that has
+            # happened, whatever the tense of the clause around it.
+            tense = "past"
         item = _expression_fields(text, m)
         item.update(_value(m, dct, tense))
         if m.rule == "duration" and _SOMEDAY.match(text, max(0, m.start - 12), m.end):
