@@ -22,7 +22,8 @@ from pathlib import Path
 
 from storyscope.stages.entities import extract_mentions
 from storyscope.stages.nlp import load_nlp
-from storyscope.stages.quotes import extract_quotes, quote_spans
+from storyscope.stages.quotemarks import quote_spans
+from storyscope.stages.quotes import extract_quotes
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "data"
 _WORD = re.compile(r"\w+")

@@ -9,7 +9,7 @@ import pytest
 from builders import make_article
 from storyscope.stages.entities import extract_mentions
 from storyscope.stages.nlp import NlpStage, load_nlp
-from storyscope.stages.quotes import quote_spans
+from storyscope.stages.quotemarks import quote_spans
 
 
 @pytest.fixture(scope="module")

@@ -403,7 +403,7 @@ def test_noun_tagged_cue_with_a_subject_speaks_for_it() -> None:
     # The tagger sometimes takes "claims" for a plural noun heading its sentence ("Roe claims that …").
     from spacy.tokens import Doc
 
-    from storyscope.stages.quotes import _speaker_for_cue
+    from storyscope.stages.attribution import _speaker_for_cue
 
     nlp = load_nlp()
     words = ["But", "Roe", "claims", "that", "the", "ferry", "is", "safe", "."]

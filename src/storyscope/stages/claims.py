@@ -27,7 +27,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyscope.models import Article, Json
-from storyscope.stages.quotes import REPORTING_VERBS, doc_text
+from storyscope.stages.attribution import REPORTING_VERBS, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -37,7 +37,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyscope.models import Json
-from storyscope.stages.quotes import doc_text, quote_spans
+from storyscope.stages.attribution import doc_text
+from storyscope.stages.quotemarks import quote_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -26,12 +26,14 @@ quote split around its attribution spans from its first part to its last, and ``
 parts), ``kind`` ("direct"/"indirect"), ``verb`` (lemma of the reporting verb, or "according to"),
 ``cue`` (the verb as written, with its offsets), ``speaker`` (``{text, start, end, mention}`` or
 None) and ``partials`` (quoted fragments inside an indirect quote).
+
+Quotation marks are found by :mod:`storyscope.stages.quotemarks`; reporting verbs, subjects and speaker
+resolution on the parse are in :mod:`storyscope.stages.attribution`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyscope.models import Json
@@ -39,469 +41,32 @@ from storyscope.models import Json
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Verbs that report speech or writing.
-SPEECH_VERBS = frozenset(
-    "say tell claim deny warn insist add state announce argue explain note report stress suggest confirm "
-    "acknowledge admit allege assert caution contend declare emphasize emphasise predict promise reveal "
-    "write tweet post vow threaten maintain reply respond answer recall comment remark observe complain "
-    "concede testify repeat reiterate ask accuse charge disclose indicate estimate quip joke boast counter "
-    "retort hint signal mention inform assure proclaim protest lament affirm conclude agree urge describe "
-    "propose recommend predict demand announce show hail praise call welcome condemn criticise criticize "
-    "dismiss reject continue shout yell scream whisper".split()
+from storyscope.stages.attribution import (
+    _SUBJ,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    _according_source,
+    _cue_json,
+    _governing_cue,
+    _is_cue,
+    _lemma,
+    _speaker,
+    _speaker_for_cue,
+    _subject,
+    _tokens_in,
+    _trailing_cue,
+    _window_cue,
+    doc_text,
 )
-# Verbs that report a belief or intention: attributions too, kept with their verb.
-COGNITION_VERBS = frozenset("believe think expect hope fear know doubt suspect worry feel".split())
-REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
-
-# A straight mark may close a curly one and the reverse: articles pasted together mix them.
-_OPENERS = {"“": '”"', "„": "“”", "«": "»", "»": "«", '"': '"”', "‟": "”"}
-_SINGLE_OPEN = {"‘": "’", "'": "'"}
-# The longest attribution a split quote may have between its parts ("," said the foreign minister. ").
-_SPLIT_GAP_WORDS = 12
-_WINDOW_TOKENS = 14
-_SCARE_WORDS = 3
-_FRAGMENT_WORDS = 3
-_MIN_QUOTE_CHARS = 2
-_SUBJ = ("nsubj", "nsubjpass")
-
-
-@dataclass
-class QuoteSpan:
-    """One run of quoted text: content ``start``..``end`` (marks excluded), in one or more parts."""
-
-    start: int
-    end: int
-    parts: list[tuple[int, int]] = field(default_factory=list)
-    single: bool = False
-
-
-def _scan_paragraph(
-    text: str, a: int, b: int, carry: QuoteSpan | None
-) -> tuple[list[QuoteSpan], QuoteSpan | None]:
-    """Double-mark quotes in ``text[a:b]``; returns closed quotes and the one left open, if any."""
-    out: list[QuoteSpan] = []
-    open_at: int | None = None
-    closers = ""
-    current = carry
-    i = a
-    if current is not None:
-        # A continued quote must reopen right at the paragraph start.
-        j = a
-        while j < b and text[j] in " \t":
-            j += 1
-        if j < b and text[j] in _OPENERS:
-            open_at, closers = j, _OPENERS[text[j]]
-            i = j + 1
-        else:
-            current = None
-    while i < b:
-        ch = text[i]
-        if open_at is None:
-            if ch in _OPENERS:
-                # "»" opens only before a word (it closes German quotes written «…»).
-                if ch == "»" and not (i + 1 < b and text[i + 1].isalnum()):
-                    i += 1
-                    continue
-                # A straight mark before a space closes something or measures inches (6-foot-3" tall).
-                if ch == '"' and (i + 1 >= b or text[i + 1].isspace()):
-                    i += 1
-                    continue
-                open_at, closers = i, _OPENERS[ch]
-        elif ch in closers:
-            part = (open_at + 1, i)
-            if current is not None:
-                current.parts.append(part)
-                current.end = i
-                out.append(current)
-                current = None
-            elif i - open_at - 1 >= _MIN_QUOTE_CHARS:
-                out.append(QuoteSpan(open_at + 1, i, [part]))
-            open_at = None
-        elif ch == "“" and closers == "”":
-            # A stray second opener: the first one was never closed.
-            open_at = i
-        i += 1
-    if open_at is None:
-        return out, None
-    end = b
-    while end > open_at + 1 and text[end - 1].isspace():
-        end -= 1
-    part = (open_at + 1, end)
-    if current is None:
-        current = QuoteSpan(open_at + 1, end, [part])
-    else:
-        current.parts.append(part)
-        current.end = end
-    return out, current
-
-
-def _single_quotes(text: str, a: int, b: int) -> list[QuoteSpan]:
-    """‘Single-quoted’ spans in ``text[a:b]``; apostrophes (don't, Iran’s, the 1990s’) are skipped."""
-    out: list[QuoteSpan] = []
-    i = a
-    while i < b:
-        ch = text[i]
-        if (
-            ch in _SINGLE_OPEN
-            and (i == a or not text[i - 1].isalnum())
-            and i + 1 < b
-            and text[i + 1].isalnum()
-        ):
-            close = _SINGLE_OPEN[ch]
-            j = i + 1
-            while j < b:
-                if (
-                    text[j] == close
-                    and not text[j - 1].isspace()
-                    and (j + 1 >= b or not text[j + 1].isalnum())
-                ):
-                    break
-                j += 1
-            if j < b and j - i - 1 >= _MIN_QUOTE_CHARS:
-                out.append(QuoteSpan(i + 1, j, [(i + 1, j)], single=True))
-                i = j
-        i += 1
-    return out
-
-
-def quote_spans(text: str) -> list[QuoteSpan]:
-    """Every quoted run in ``text``, in order; single-quoted runs inside double quotes are not separate."""
-    spans: list[QuoteSpan] = []
-    carry: QuoteSpan | None = None
-    pos = 0
-    paragraphs: list[tuple[int, int]] = []
-    for m in re.finditer(r"\n", text):
-        paragraphs.append((pos, m.start()))
-        pos = m.end()
-    paragraphs.append((pos, len(text)))
-    paragraphs = [(a, b) for a, b in paragraphs if text[a:b].strip()]
-    for a, b in paragraphs:
-        closed, carry_next = _scan_paragraph(text, a, b, carry)
-        if carry is not None and carry_next is not carry and carry not in closed:
-            spans.append(carry)  # the previous paragraph's open quote did not continue: it ends there
-        spans.extend(closed)
-        carry = carry_next
-        doubles = [s for s in closed] + ([carry] if carry is not None else [])
-        for sq in _single_quotes(text, a, b):
-            if not any(d.start <= sq.start and sq.end <= d.end for d in doubles):
-                spans.append(sq)
-    if carry is not None:
-        spans.append(carry)
-    spans = [s for s in spans if text[s.start : s.end].strip(" ,.;:—–-")]
-    return sorted(spans, key=lambda s: (s.start, s.end))
-
-
-# --- attribution -------------------------------------------------------------------------------
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per document (spaCy re-joins every token on each access)."""
-    cached = doc.user_data.get("storyscope_text")
-    if cached is None:
-        cached = doc.user_data["storyscope_text"] = doc.text
-    return str(cached)
-
-
-# Forms the model's lemmatizer gets wrong ("hoped" -> "hop").
-_LEMMA_FIXES = {"hope": "hope", "hopes": "hope", "hoped": "hope", "hoping": "hope"}
-
-
-def _lemma(tok: Token) -> str:
-    """The token's lemma, lower-cased, with the lemmatizer's known slips corrected."""
-    return _LEMMA_FIXES.get(tok.lower_) or tok.lemma_.lower()
-
-
-def _is_cue(tok: Token) -> bool:
-    return _lemma(tok) in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
-
-
-def _subject(verb: Token) -> Token | None:
-    """The speaker token of a reporting verb, climbing through "adding", "and said", "while saying"."""
-    v: Token | None = verb
-    if (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and verb.head.dep_ == "ccomp"
-        and _is_cue(verb.head.head)
-        and any(c.text == "," for c in verb.head.children if c.i == verb.i - 1)
-    ):
-        # "Roe said the port had lost money, arguing that …": the participle set off after the reported
-        # clause is the reporter's, not the clause's subject's.
-        v = verb.head.head
-    for _ in range(4):
-        if v is None:
-            return None
-        for c in v.children:
-            if c.dep_ in _SUBJ and c.tag_ not in ("WDT", "EX") and c.lower_ not in ("it", "this", "that"):
-                return c
-            # "the letter, which says …", "a report that warns …": the relative pronoun speaks for the noun.
-            if (
-                c.dep_ == "nsubj"
-                and c.lower_ in ("which", "that")
-                and v.dep_ == "relcl"
-                and _lemma(v) in SPEECH_VERBS
-            ):
-                return c
-            # "It says …" of a letter or a report: "it" speaks when it is the active subject of a speech
-            # verb (not "it is said", not "it seems").
-            if c.dep_ == "nsubj" and c.lower_ == "it" and _lemma(v) in SPEECH_VERBS:
-                return c
-        for c in v.children:
-            # "said Jane Roe": the name after an inverted verb.
-            if (
-                c.dep_ in ("dobj", "attr", "npadvmod")
-                and c.i > v.i
-                and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
-                and c.ent_type_ not in ("DATE", "TIME")
-            ):
-                return c
-        if v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v:
-            v = v.head
-        elif v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG":
-            # "a statement saying …", "video showing …": the noun says it.
-            return v.head
-        elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
-            # "responded by saying …", "before asking her": the verb the preposition hangs off.
-            v = v.head.head
-        else:
-            return None
-    return None
-
-
-def _mention_at(tok: Token, mentions: list[Json]) -> Json | None:
-    for m in mentions:
-        if m["start"] <= tok.idx < m["end"]:
-            return m
-    return None
-
-
-def _speaker(tok: Token | None, mentions: list[Json]) -> Json | None:
-    """The speaker dict for a subject token: the name it denotes, through pronouns and descriptions."""
-    if tok is None:
-        return None
-    by_id = {m["id"]: m for m in mentions}
-    m = _mention_at(tok, mentions)
-    if m is None and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
-        # "Roe, who said …": the pronoun as written, the name of the noun it relates to.
-        ante = tok.head.head
-        am = _mention_at(ante, mentions)
-        if am is not None and am["kind"] != "name" and am["resolved_to"] is not None:
-            am = by_id.get(am["resolved_to"])
-        return {
-            "text": tok.text,
-            "start": tok.idx,
-            "end": tok.idx + len(tok),
-            "mention": am["id"] if am is not None and am["kind"] == "name" else None,
-        }
-    if m is None:
-        # "the spokeswoman of the ministry, Jane Roe": the name in apposition to the subject.
-        # A possessive or compound name inside the subject phrase: "Iran's foreign ministry spokesman".
-        for c in tok.children:
-            if (
-                c.dep_ in ("appos", "compound")
-                and (cm := _mention_at(c, mentions))
-                and cm["type"] == "person"
-            ):
-                m = cm
-                break
-    if m is not None:
-        target = (
-            m
-            if m["kind"] == "name"
-            else by_id.get(m["resolved_to"])
-            if m["resolved_to"] is not None
-            else None
-        )
-        return {
-            "text": m["text"],
-            "start": m["start"],
-            "end": m["end"],
-            "mention": target["id"] if target else None,
-        }
-    # "the Kremlin's spokesman", "a spokesman for the ministry": speaks for the organisation.
-    if tok.pos_ == "NOUN":
-        for c in tok.children:
-            holder = c if c.dep_ in ("poss", "compound") else None
-            if c.dep_ == "prep" and c.lower_ in ("for", "of"):
-                holder = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if holder is None:
-                continue
-            hm = _mention_at(holder, mentions)
-            if hm is not None and hm["kind"] == "name" and hm["type"] in ("organization", "place"):
-                return {"text": hm["text"], "start": hm["start"], "end": hm["end"], "mention": hm["id"]}
-    # "a statement saying …": the noun phrase without the verb it governs.
-    cut = min((c.left_edge.i for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBG"), default=None)
-    toks = [t for t in tok.subtree if not t.is_punct and (cut is None or t.i < cut)]
-    if not toks:
-        return None
-    # An unnamed source ("officials", "a spokesman"): text kept, no one named.
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    if end - start > 80:
-        start, end = tok.idx, tok.idx + len(tok)
-    return {"text": doc_text(tok.doc)[start:end], "start": start, "end": end, "mention": None}
-
-
-def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
-
-
-def _governing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
-    """The reporting verb the quote's clause hangs off, or one hanging off the quote's own root."""
-    inside = {t.i for s, e in q.parts for t in _tokens_in(doc, s, e)}
-    if not inside:
-        return None
-    roots = [doc[i] for i in sorted(inside) if doc[i].head.i not in inside or doc[i].head.i == i]
-    for r in roots:
-        t = r
-        for _ in range(8):
-            if t.head.i == t.i:
-                break
-            t = t.head
-            if t.i in inside:
-                continue
-            if _is_cue(t):
-                return t
-            if t.lower_ == "according":
-                return t
-    for r in roots:
-        for c in r.children:
-            if c.i not in inside and c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and _is_cue(c):
-                return c
-    return None
-
-
-def _window_cue(doc: Doc, q: QuoteSpan, after: bool) -> Token | None:
-    """A reporting verb right after the closing mark (or right before the opening mark)."""
-    text = doc_text(doc)
-    if after:
-        span = doc.char_span(q.end, min(len(text), q.end + 160), alignment_mode="contract")
-        toks = list(span) if span is not None else []
-        picked: list[Token] = []
-        for t in toks[:_WINDOW_TOKENS]:
-            if "\n" in t.text or (t.text in _OPENERS and picked):
-                break
-            picked.append(t)
-            if t.text in (".", "!", "?") and any(_is_cue(p) for p in picked):
-                break
-        for t in picked:
-            if _is_cue(t) or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"):
-                return t
-        return None
-    start = max(0, q.start - 200)
-    para = text.rfind("\n", start, q.start)
-    start = para + 1 if para >= 0 else start
-    span = doc.char_span(start, max(start, q.start - 1), alignment_mode="contract")
-    toks = list(span) if span is not None else []
-    # Only the clause leading into the quote: stop at the last sentence end before it.
-    for k in range(len(toks) - 1, -1, -1):
-        if toks[k].text in (".", "!", "?") or toks[k].text in ("”", '"', "»"):
-            toks = toks[k + 1 :]
-            break
-    for t in reversed(toks[-_WINDOW_TOKENS:]):
-        if _is_cue(t):
-            return t
-    return None
-
-
-_TRAIL_TOKENS = 8
-
-
-def _trailing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
-    """The attribution closing the sentence right before a quote that opens a sentence of its own
-    ("…, Roe said. “…”", and across a paragraph break when the quote opens the next paragraph).
-
-    Only a sentence whose last words are the attribution counts: the reporting verb, its subject and
-    adverbs ("Roe said on Monday."), with what it reports before it.
-    """
-    text = doc_text(doc)
-    i = q.start - 2
-    while i >= 0 and text[i] in " \t\u00a0":
-        i -= 1
-    if i >= 0 and text[i] == "\n":
-        # Across a paragraph break: only one, and only if the quote opens its paragraph.
-        while i >= 0 and text[i].isspace():
-            i -= 1
-        if text[i + 1 : q.start - 1].count("\n") > 2:
-            return None
-    if i < 0 or text[i] != ".":
-        return None
-    period = doc.char_span(i, i + 1, alignment_mode="expand")
-    if period is None:
-        return None
-    end = period[0].i
-    sent = period[0].sent
-    for k in range(end - 1, max(sent.start, end - _TRAIL_TOKENS) - 1, -1):
-        t = doc[k]
-        if not _is_cue(t) or t.pos_ != "VERB":
-            continue
-        subj = _subject(t)
-        if subj is None or subj.i < sent.start:
-            return None
-        # What it reports comes before the verb: a clause ("…, Roe said.") or a quotation.
-        reported = any(c.dep_ in ("ccomp", "parataxis") and c.i < t.i for c in t.children) or (
-            t.dep_ == "parataxis" and t.head.i < t.i
-        )
-        after = [doc[j] for j in range(t.i + 1, end)]
-        if reported and not any(a.pos_ in ("VERB", "AUX") for a in after):
-            return t
-        return None
-    return None
-
-
-def _cue_json(tok: Token) -> tuple[str, Json]:
-    if tok.lower_ == "according":
-        end = doc_end = tok.idx + len(tok)
-        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.lower_ == "to":
-            doc_end = nxt.idx + len(nxt)
-        end = doc_end
-        return "according to", {"text": doc_text(tok.doc)[tok.idx : end], "start": tok.idx, "end": end}
-    return _lemma(tok), {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
-
-
-def _according_source(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "to":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ == "to":
-        return next((g for g in nxt.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
-    if cue.lower_ == "according":
-        return _speaker(_according_source(cue), mentions)
-    if cue.pos_ == "NOUN":
-        # "Roe claims that …" tagged as a noun: a noun with a subject of its own is the verb, and so is
-        # a bare noun heading its sentence with a name before it ("Roe/compound claims/ROOT that …").
-        bare_root = cue.dep_ == "ROOT" and not any(c.dep_ in ("det", "poss") for c in cue.children)
-        subj = next(
-            (
-                c
-                for c in cue.lefts
-                if c.dep_ == "nsubj" or (bare_root and c.dep_ == "compound" and c.pos_ in ("PROPN", "PRON"))
-            ),
-            None,
-        )
-        return _speaker(subj if subj is not None else _noun_source(cue), mentions)
-    subj = _subject(cue)
-    if (subj is None and cue.tag_ == "VBN") or (
-        subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i
-    ):
-        # "Roe is expected to resign", "the plan was criticised by the union": the passive subject is
-        # what is reported on; the speaker is the agent, if one is named.
-        subj = _agent(cue)
-    return _speaker(subj, mentions)
-
-
-def _agent(verb: Token) -> Token | None:
-    """The "by" phrase of a passive verb ("was criticised by the union")."""
-    for c in verb.children:
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    return None
+from storyscope.stages.quotemarks import (
+    _FRAGMENT_WORDS,
+    _MIN_QUOTE_CHARS,
+    _OPENERS,
+    _SCARE_WORDS,
+    _SPLIT_GAP_WORDS,
+    QuoteSpan,
+    quote_spans,
+)
 
 
 def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json]:
@@ -854,16 +419,6 @@ def _noun_content(doc: Doc, noun: Token) -> tuple[int, int] | None:
             g.dep_ == "mark" and g.lower_ == "that" for g in c.children
         ):
             return _trim(doc, list(c.subtree))
-    return None
-
-
-def _noun_source(noun: Token) -> Token | None:
-    """Whose statement a cue noun names: "Roe's claim", "a warning by the agency"."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return c
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 
