@@ -35,14 +35,15 @@ centroid is that close and whose names agree: topics are grown from event-sized 
 Story ids are stable (derived from the first article's content hash); when an article bridges two
 stories that are close to each other, the younger is merged into the older and both record why. The
 same articles in the same order always give the same stories.
+
+Names are read by :mod:`storyscope.stories.names`; the nearest-centroid search is
+:mod:`storyscope.stories.neighbours`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import heapq
-import re
-import unicodedata
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -55,6 +56,8 @@ import numpy as np
 from storyscope.config import Config
 from storyscope.models import Article, Json, Story
 from storyscope.store.base import Store
+from storyscope.stories.names import _MAX_NAMES, _STORY_NAMES, salient_names, skeleton
+from storyscope.stories.neighbours import _Index
 from storyscope.stories.vectors import (
     FAST,
     MULTI,
@@ -128,107 +131,7 @@ and the names (compared by skeleton across languages) doing the separating. Tune
 Libya in es/fr/it."""
 
 
-# -- names -------------------------------------------------------------------------------------------
-
-_SENT_SPLIT = re.compile(r"(?<=[.!?:;\"”»])\s+|\n+")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’]s$")
-# Capitalised words that are not names: function words that open sentences or headlines, titles,
-# days and months, in the languages the stream sees most. Lower-cased, diacritics stripped.
-_NOT_NAMES = frozenset(
-    """
-    a an and as at but by for from he her his i if in into is it its me my no not of on or our she so
-    that the their them then there these they this those to up us was we were what when where which who
-    why will with you your after before over under new more most also all any some one two three mr mrs
-    ms dr prof sir president minister prime chief general mayor governor king queen pope senator judge
-    police officials official monday tuesday wednesday thursday friday saturday sunday january february
-    march april may june july august september october november december today yesterday tomorrow
-    der die das den dem des ein eine einer und oder aber nicht ist sind war wie was wer wo im am zum
-    zur bei mit von vor nach auf aus fur uber unter als auch sich sie er es wir ihr ich herr frau
-    montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar marz juni juli oktober
-    dezember le la les un une des du de et ou mais pas est sont il elle ils elles nous vous au aux
-    dans sur pour par avec sans ce cette ces qui que quoi lundi mardi mercredi jeudi vendredi samedi
-    dimanche janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre el
-    los las una unos unas y o pero es son en por para con sin este esta estos estas lunes martes
-    miercoles jueves viernes sabado domingo enero febrero marzo abril mayo junio julio agosto
-    septiembre setiembre octubre noviembre diciembre il lo gli uno e ma non sono nel nella per tra fra
-    questo questa lunedi martedi mercoledi giovedi venerdi sabato domenica gennaio febbraio aprile
-    maggio giugno luglio settembre ottobre dicembre
-    """.split()
-)
-_NAME_WORDS = 400
 _CHUNK = 256  # articles read and embedded together by Clusterer.assign
-_MAX_NAMES = 15
-_STORY_NAMES = 50
-_VOWELS = frozenset("aeiouy")
-
-
-def _fold(token: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", token.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def salient_names(title: str, text: str) -> list[str]:
-    """The article's most salient names (lower-cased, diacritics stripped), most frequent first.
-
-    A capitalised word counts when it is not sentence-initial, or when it also occurs capitalised
-    inside a sentence elsewhere; words in the title count twice. Only the opening ``_NAME_WORDS``
-    words of the body are read: the lead names the event.
-    """
-    body = " ".join(text.split()[:_NAME_WORDS])
-    if _title_case(title):
-        # "Birth Rate Falls Another Four Percent": a headline in title case capitalises every word,
-        # so only its words that the body also capitalises are names.
-        in_body = {
-            _fold(_POSSESSIVE.sub("", m.group())) for m in _TOKEN.finditer(body) if m.group()[:1].isupper()
-        }
-        title = " ".join(
-            m.group() for m in _TOKEN.finditer(title) if _fold(_POSSESSIVE.sub("", m.group())) in in_body
-        )
-    counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    initial: list[tuple[str, int]] = []
-    inner: set[str] = set()
-    order = 0
-    for weight, chunk in ((2, title), (1, body)):
-        for sentence in _SENT_SPLIT.split(chunk):
-            for i, m in enumerate(_TOKEN.finditer(sentence)):
-                tok = _POSSESSIVE.sub("", m.group())
-                if len(tok) < 2 or not tok[0].isupper():
-                    continue
-                key = _fold(tok)
-                if key in _NOT_NAMES:
-                    continue
-                order += 1
-                first_seen.setdefault(key, order)
-                if i == 0:
-                    initial.append((key, weight))
-                else:
-                    inner.add(key)
-                    counts[key] += weight
-    for key, weight in initial:
-        if key in inner:
-            counts[key] += weight
-    ranked = sorted(counts, key=lambda k: (-counts[k], first_seen[k]))
-    return ranked[:_MAX_NAMES]
-
-
-def _title_case(title: str) -> bool:
-    """Whether a headline capitalises most of its longer words (English headline style)."""
-    words = [m.group() for m in _TOKEN.finditer(title) if len(m.group()) > 3]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
-
-
-def skeleton(name: str) -> str:
-    """A spelling-tolerant key for matching a name across languages: first letter plus consonants."""
-    out = name[:1]
-    for c in name[1:]:
-        if c in _VOWELS or c in "h-'’" or not c.isalpha():
-            continue
-        if out[-1:] != c:
-            out += c
-    return out
-
 
 # -- stories in memory -------------------------------------------------------------------------------
 
@@ -338,76 +241,6 @@ def _parse_date(value: Any) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-# -- nearest-neighbour index -------------------------------------------------------------------------
-
-
-class _Index:
-    """Story centroids of one space: exact search while small, usearch HNSW past ``exact_limit``.
-
-    Keys are story sequence numbers. Insertion is single-threaded and in a fixed order, so the graph,
-    and therefore the candidates, are the same for the same input.
-    """
-
-    def __init__(self, dims: int, exact_limit: int) -> None:
-        self.dims = dims
-        self.exact_limit = exact_limit
-        self._rows: dict[int, Vectors] = {}
-        self._matrix: Vectors | None = None
-        self._keys: list[int] = []
-        self._pos: dict[int, int] = {}
-        self._ann: Any = None
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def upsert(self, key: int, vector: Vectors) -> None:
-        had = key in self._rows
-        self._rows[key] = vector
-        if self._ann is not None:
-            if had:
-                self._ann.remove(key)
-            self._ann.add(key, vector, threads=1)
-        elif len(self._rows) > self.exact_limit:
-            self._build_ann()
-        elif had and self._matrix is not None:
-            self._matrix[self._pos[key]] = vector
-        else:
-            self._matrix = None  # rebuilt lazily at the next search
-
-    def remove(self, key: int) -> None:
-        if self._rows.pop(key, None) is None:
-            return
-        if self._ann is not None:
-            self._ann.remove(key)
-        self._matrix = None
-
-    def _build_ann(self) -> None:
-        from usearch.index import Index
-
-        self._ann = Index(
-            ndim=self.dims, metric="cos", dtype="f32", connectivity=16, expansion_add=128,
-            expansion_search=128,
-        )  # fmt: skip
-        for key in sorted(self._rows):
-            self._ann.add(key, self._rows[key], threads=1)
-        self._matrix = None
-
-    def search(self, vector: Vectors, k: int) -> list[int]:
-        """Keys of the ``k`` nearest centroids, nearest first (ties by key)."""
-        if not self._rows:
-            return []
-        if self._ann is not None:
-            found = self._ann.search(vector, min(k, len(self._rows)), threads=1)
-            return [int(x) for x in found.keys]
-        if self._matrix is None:
-            self._keys = sorted(self._rows)
-            self._pos = {key: i for i, key in enumerate(self._keys)}
-            self._matrix = np.stack([self._rows[key] for key in self._keys])
-        sims = self._matrix @ vector
-        order = np.lexsort((np.asarray(self._keys), -sims))[:k]
-        return [self._keys[i] for i in order]
 
 
 # -- the clusterer ---------------------------------------------------------------------------------
