@@ -142,3 +142,37 @@ def test_hyphenated_surname_resolves_to_the_person() -> None:
     item = _enrich(art, raw, [(0, 5, "Marin", "place")], [], persons, aliases)
     assert item["subject_entity"] == "Ilse Marin Varn"
     assert item["actors"] == {"Ilse Marin Varn": "person"}
+
+
+SALE = "The Orvesa ferry company has sold its fleet of six ferries to a rival operator from Pellmark."
+DEBUNK = (
+    "Storms closed the harbour at Orvesa for two days this week. "
+    "Reports that the Orvesa ferry company sold its fleet of six ferries to a rival operator are a hoax. "
+    "The company's ferries will sail again on Friday."
+)
+BOTH_SIDES = (
+    "The Orvesa ferry company sold its fleet of six ferries to a rival operator from Pellmark on Monday. "
+    "A spokesman for the rival operator denied that it had bought the fleet of six ferries from Orvesa."
+)
+OTHER_DENIAL = (
+    "The mayor of Pellmark denied reports that she would resign before the election. "
+    "Storms closed the harbour at Orvesa for two days this week."
+)
+
+
+def test_a_claim_said_to_be_a_hoax_by_another_source_is_a_denial() -> None:
+    out = analyse([make_article("a", SALE), make_article("b", DEBUNK)])
+    assert [c["rule"] for c in out.contradictions] == ["denial"]
+    con = out.contradictions[0]
+    assert con["a"]["source"] == "a" and con["b"]["source"] == "b"
+    assert "hoax" in con["explanation"]
+    assert find(out.claims, "sold its fleet")["status"] == "contested"
+
+
+def test_denial_silent_when_about_something_else_or_when_the_source_reports_both() -> None:
+    # A denial of another report is no denial of the sale.
+    assert analyse([make_article("a", SALE), make_article("b", OTHER_DENIAL)]).contradictions == []
+    # A source that states the sale and reports a denial of it does not contradict the sale.
+    assert analyse([make_article("a", SALE), make_article("b", BOTH_SIDES)]).contradictions == []
+    # Nor does a source contradict itself.
+    assert analyse([make_article("a", SALE + " " + DEBUNK)]).contradictions == []

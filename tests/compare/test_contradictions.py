@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyscope.compare.contradictions import clause_of, judge, numbers_conflict, past_tense, present_tense
+from storyscope.compare.contradictions import (
+    clause_of,
+    denial,
+    denial_cue,
+    judge,
+    numbers_conflict,
+    past_tense,
+    present_tense,
+)
 
 
 def claim(
@@ -289,6 +297,92 @@ def test_ordinal_precision_is_not_a_contradiction() -> None:
     a = claim("It is one of the first trips abroad of the minister", "be", obj="one")
     b = claim("The visit is only her second trip abroad", "be", obj="trip")
     assert judge(a, b, sim=0.7) is None
+
+
+# --- denial --------------------------------------------------------------------------------------
+
+SOLD = claim(
+    "The Orvesa ferry company sold its fleet to a rival operator",
+    "sell",
+    obj="its fleet",
+    subject="The Orvesa ferry company",
+)
+
+
+def denied_by(text: str, verb: str = "deny", speaker: str = "The ferry company", **kw: Any) -> dict[str, Any]:
+    """A claim reported through a denying verb: "The ferry company denied that …"."""
+    c = claim(text, kw.pop("content_verb", "sell"), **kw)
+    c["attribution"] = {"verb": verb, "speaker": {"text": speaker}, "negated": False}
+    return c
+
+
+def test_a_hoax_said_of_the_claim_is_a_denial() -> None:
+    den = claim(
+        "Reports that the Orvesa ferry company sold its fleet to a rival are a hoax", "be", obj="a hoax"
+    )
+    found = denial(SOLD, den, sim=0.7)
+    assert found is not None and found["rule"] == "denial"
+    assert "hoax" in found["explanation"]
+    assert found["topic"].startswith("whether ")
+
+
+def test_denied_debunked_and_not_true_are_denials() -> None:
+    that = denied_by("The ferry company denied that it sold its fleet to a rival operator")
+    assert denial_cue(that) == "denied by The ferry company"
+    assert denial(SOLD, that, sim=0.7) is not None
+    debunked = claim(
+        "The story that the Orvesa ferry company sold its fleet was debunked by the harbour office",
+        "debunk",
+        subject="The story",
+    )
+    assert denial(SOLD, debunked, sim=0.6) is not None
+    untrue = claim("The claim that the Orvesa ferry company sold its fleet is not true", "be", negated=True)
+    assert denial_cue(untrue) == "'not true'"
+    assert denial(SOLD, untrue, sim=0.6) is not None
+    dismissed = claim(
+        "The company dismissed rumours that it sold its fleet to a rival operator", "dismiss", obj="rumours"
+    )
+    assert denial(SOLD, dismissed, sim=0.6) is not None
+
+
+def test_denial_silent_when_it_is_about_something_else() -> None:
+    other = claim("The ferry company denied the report", "deny", obj="the report")
+    assert denial_cue(other) is not None
+    assert denial(SOLD, other, sim=0.5) is None  # nothing of the sale in it
+    mayor = denied_by(
+        "The mayor of Pellmark denied that she would resign", speaker="The mayor", content_verb="resign"
+    )
+    assert denial(SOLD, mayor, sim=0.2) is None
+
+
+def test_denial_silent_on_negated_hedged_or_attributive_falsity() -> None:
+    for text in (
+        "The Orvesa ferry company sale of its fleet to a rival operator is not a hoax",
+        "Rumours that the Orvesa ferry company sold its fleet may be a hoax",
+        "The Orvesa ferry company sold its fleet to a rival with a fake passport",
+    ):
+        c = claim(text, "be", modal="may" if "may" in text else None)
+        assert denial_cue(c) is None, text
+    assert denial_cue(claim("Was the fleet sale a hoax", "be", conditional=True)) is None
+    not_denied = claim("The company did not deny selling its fleet to a rival operator", "deny", negated=True)
+    assert denial_cue(not_denied) is None
+    # Denying a debunk is no denial of the claim.
+    assert denial_cue(denied_by("The company denied that the sale of its fleet was a hoax")) is None
+    # A suspicion is not a denial.
+    assert denial_cue(denied_by("Critics suspect the sale of its fleet was staged", verb="suspect")) is None
+    # Rejecting an offer is no denial of a report.
+    offer = claim(
+        "The Orvesa ferry company rejected the rival operator's offer for its fleet", "reject", obj="offer"
+    )
+    assert denial_cue(offer) is None
+
+
+def test_only_a_claim_stated_as_fact_is_denied() -> None:
+    den = denied_by("The ferry company denied that it sold its fleet to a rival operator")
+    reported = dict(SOLD, attribution={"verb": "say", "speaker": {"text": "A union"}, "negated": False})
+    assert denial(reported, den, sim=0.8) is None  # a union's allegation and a denial can both be reported
+    assert denial(dict(SOLD, conditional=True), den, sim=0.8) is None
+    assert denial(dict(SOLD, negated=True), den, sim=0.8) is None
 
 
 # --- topics --------------------------------------------------------------------------------------

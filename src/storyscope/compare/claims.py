@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyscope.compare.contradictions import judge
+from storyscope.compare.contradictions import can_be_denied, denial, denial_cue, judge, same_denial
 from storyscope.compare.quotes import containment, embed
 from storyscope.models import Article, Json
 
@@ -45,6 +45,8 @@ REPORTED_AS_FACT = 0.88
 RULES_FLOOR = 0.3
 # A source's claim this similar to a group's (with shared names, figures or words) covers its point.
 NEAR_CLAIM = 0.7
+# A denial addresses only the claims at most this much less similar to it than its closest one.
+DENIAL_MARGIN = 0.1
 # A claim shorter than this many words is a fragment (a caption, a label), not a statement.
 MIN_WORDS = 4
 _MONTHS = re.compile(
@@ -239,9 +241,77 @@ def analyse_claims(
                 continue
             if sim >= SAME_CLAIM or (sim >= SAME_CLAIM_WITH_EVIDENCE and _evidence(a, b)):
                 merge_pairs.append((sim, i, j))
+    _denials(items, sims, voice, findings)
     groups = _group(n, merge_pairs, items, sims, findings)
     near = _near_sources(items, groups, sims)
     return _to_json(items, groups, findings, voice, order, near)
+
+
+def _denials(
+    items: list[Json],
+    sims: npt.NDArray[np.float32],
+    voice: Mapping[str, str],
+    findings: dict[tuple[int, int], Json],
+) -> None:
+    """Add the ``denial`` findings: a claim stated as fact by one source, said to be false by another.
+
+    A denial is one source's word against another's only when the denying source does not also state
+    the claim as fact (it then reports both sides: "X did Y; X denies it"), and when the claim's own
+    source does not report the denial too.
+    """
+    cues = [k for k, it in enumerate(items) if denial_cue(it) is not None]
+    if not cues:
+        return
+    by_voice: dict[str, list[int]] = {}
+    for k, it in enumerate(items):
+        by_voice.setdefault(voice[it["source"]], []).append(k)
+    # A denial addresses the claim of another source it is closest to (and any about as close), not
+    # every claim that shares a word or two with it: "denied that they beheaded Rehana" is about the
+    # claims on Rehana, even when those are hedged, not about "ISIS beheaded Foley".
+    closest = {
+        d: max(
+            (
+                float(sims[k, d])
+                for k in range(len(items))
+                if voice[items[k]["source"]] != voice[items[d]["source"]]
+            ),
+            default=0.0,
+        )
+        for d in cues
+    }
+    for i, claim in enumerate(items):
+        if not can_be_denied(claim):
+            continue
+        own = voice[claim["source"]]
+        own_cues = [d for d in cues if voice[items[d]["source"]] == own]
+        if any(same_denial(claim, items[d], float(sims[i, d]), loose=True) for d in own_cues):
+            continue  # the claim's source reports a denial of it itself
+        for d in cues:
+            den = items[d]
+            other = voice[den["source"]]
+            key = (min(i, d), max(i, d))
+            if other == own or key in findings or float(sims[i, d]) < closest[d] - DENIAL_MARGIN:
+                continue
+            found = denial(claim, den, float(sims[i, d]))
+            if found is None or _also_states(claim, i, by_voice[other], items, sims):
+                continue
+            if any(same_denial(den, items[e], float(sims[d, e]), loose=True) for e in own_cues):
+                continue  # both sources report the denial
+            findings[key] = dict(found, similarity=round(float(sims[i, d]), 3))
+            break
+
+
+def _also_states(
+    claim: Json, i: int, others: Sequence[int], items: list[Json], sims: npt.NDArray[np.float32]
+) -> bool:
+    """Whether one of ``others`` (another source's claims) states ``claim`` as fact too."""
+    for k in others:
+        sim = float(sims[i, k])
+        if sim < SAME_CLAIM_WITH_EVIDENCE or not can_be_denied(items[k]):
+            continue
+        if sim >= SAME_CLAIM or _evidence(claim, items[k]):
+            return True
+    return False
 
 
 def _near_sources(

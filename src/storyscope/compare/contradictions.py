@@ -25,6 +25,12 @@ Rules, tried in this order:
     The same event (same verb, near-identical claims) on two different explicitly stated days.
 ``attribution``
     The same statement (near-identical reported content) put in the mouths of two different people.
+``denial``
+    One source states a claim as fact; the other says it is false: "reports that … are a hoax", "the
+    story was debunked", "X denied that …", "the claim is not true". The denial must address the claim
+    (shared content words, see :func:`denial_addresses`), and the alignment
+    (:mod:`storyscope.compare.claims`) checks the two sources' other claims: a source that reports the
+    denial itself, or that also states the claim as fact, is not contradicted (it reports both sides).
 
 A claim here is the JSON dict :mod:`storyscope.compare.claims` builds per source: the stage's fields
 (``verb``, ``negated``, ``modal``, ``conditional``, ``subject``, ``object``, ``numbers``,
@@ -379,3 +385,193 @@ def judge(a: Json, b: Json, sim: float, content_sim: float | None = None) -> Jso
         if found is not None:
             return found
     return attribution(a, b, sim if content_sim is None else content_sim)
+
+
+# --- denial -----------------------------------------------------------------------------------------
+
+# Verbs that say a statement is false whatever their object ("denied quitting", "refuted the story").
+DENY_VERBS = frozenset("deny debunk refute disprove rebut dispel discredit".split())
+# Verbs that do so only when their object (or passive subject) is a statement: one dismisses or
+# rejects a report, but also an offer or a player.
+DENY_STATEMENT_VERBS = frozenset("dismiss reject dispute contradict retract".split())
+# What a denial is about when it does not restate the claim: the report, the rumour, the story.
+REPORT_NOUNS = STATEMENT_NOUNS | frozenset(
+    "rumour rumor story news speculation article post photo picture video image hoax tale".split()
+)
+# Said of a statement or of what it reports: it is false.
+_FALSE_WORDS = (
+    "hoax|fake|false|untrue|fabricated|fabrication|bogus|baseless|groundless|unfounded|made up|"
+    "made-up|fictional|fiction|satire|satirical|prank|myth|debunked|nonsense|inaccurate|incorrect"
+)
+# A falsity word said of something ("the story was a hoax", "turned out to be completely fake"):
+# what may stand between the copula and the word is an article or an intensifier, never a negation.
+_PREDICATE_FALSE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|’s|'s|proved|proven|turned out to be|turns out to be)\s+"
+    r"(?:(?:a|an|just|all|completely|totally|entirely|simply|nothing but|actually|in fact|clearly|"
+    r"an elaborate|a complete|a total|an internet|another|a \w+,)\s+)*"
+    r"(?P<word>" + _FALSE_WORDS + r")\b(?P<after>\W+\w+)?",
+    re.IGNORECASE,
+)
+# "exposed as a hoax", "classified the story as false", "dismissed as fake".
+_AS_FALSE = re.compile(
+    r"\b(?:exposed|revealed|unmasked|classified|classifies|labell?ed|labels|branded|brands|dismissed|"
+    r"dismisses|debunked|debunks|rated|rates|outed|declared|declares)\s+(?:[\w’'\"“”-]+\s+){0,6}?as\s+"
+    r"[\"“]?(?:a |an )?(?:complete |total |an elaborate )?[\"“]?(?P<word>" + _FALSE_WORDS + r")\b",
+    re.IGNORECASE,
+)
+# "is not true", "wasn't real", "no truth to": the negation of truth.
+_NOT_TRUE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been)\s+(?:not|never)|isn[’']t|aren[’']t|wasn[’']t|weren[’']t)\s+"
+    r"(?:at all\s+)?(?P<word>true|accurate|real|genuine|correct|the case)\b|\bno truth\b",
+    re.IGNORECASE,
+)
+# After a predicative falsity word, what may follow: the end of the clause or a function word ("was a
+# hoax, according to", "is fake and"), or the statement noun itself ("was a fake story"). Another
+# noun means the word is attributive ("was a fake account"), not said of the claim.
+_AFTER_FALSE = frozenset(
+    "and or but according by from as because since that which who after when perpetrated created "
+    "started designed meant intended".split()
+)
+# Hedges that make a denial a suspicion: "may be a hoax", "could be fake".
+_HEDGED_DENIAL_MODALS = frozenset("may might could would should can must".split())
+# Attribution verbs that report a belief, not a statement: "some suspect it is a hoax".
+_BELIEF_VERBS = frozenset("believe think expect hope fear suspect worry feel doubt wonder".split())
+_STOPWORDS = frozenset(
+    "the and for that this with from have has had was were are been being will would could should "
+    "said says say also about after into over than then there their they them its his her she him "
+    "who what when where which while more most some such only just not but all any can may might "
+    "new one two first last year years according told report reports reported claim claims story "
+    "news".split()
+)
+# The fewest content words a denial must share with the claim, and the share of the claim's words.
+DENIAL_MIN_SHARED = 2
+DENIAL_MIN_COVER = 0.3
+DENIAL_MIN_SIM = 0.35
+# With the fewest shared words, this similarity is enough.
+DENIAL_CLOSE_SIM = 0.55
+
+
+def denial_cue(c: Json) -> str | None:
+    """How claim ``c`` says that something is false ("denied by Kestria", "'a hoax'"), else None.
+
+    Negated, hedged (conditional, question, "may be") or merely believed denials are no denial, nor
+    is a denial of a debunk ("denied that the video was fake").
+    """
+    if c.get("conditional"):
+        return None
+    if c.get("modal") in _HEDGED_DENIAL_MODALS:
+        return None
+    text = str(c["text"])
+    attr = c.get("attribution")
+    if attr is not None:
+        if attr.get("negated") or attr.get("verb") in _BELIEF_VERBS:
+            return None
+        if attr.get("verb") in DENY_VERBS | DENY_STATEMENT_VERBS:
+            if c.get("negated") or _falsity(text) is not None:
+                return None  # "denied that it was fake", "dismissed claims it did not": two negations
+            speaker = (attr.get("speaker") or {}).get("text")
+            return (
+                f"{past_tense(str(attr['verb']))} by {speaker}" if speaker else past_tense(str(attr["verb"]))
+            )
+    verb = str(c.get("verb") or "")
+    if not c.get("negated") and verb in DENY_VERBS | DENY_STATEMENT_VERBS:
+        heads = {_head(c.get("object")), _head(c.get("subject"))}
+        if verb in DENY_VERBS or heads & REPORT_NOUNS:
+            return past_tense(verb)
+    return _falsity(text)
+
+
+def _falsity(text: str) -> str | None:
+    """The falsity a text predicates ("'a hoax'", "'not true'"), else None."""
+    for m in _PREDICATE_FALSE.finditer(text):
+        after = (m.group("after") or "").strip(" \t,.;:!?\"“”'’()-—–").lower()
+        if not after or after in _AFTER_FALSE or after in REPORT_NOUNS or after.rstrip("s") in REPORT_NOUNS:
+            return f"'{m.group('word').lower()}'"
+    m1 = _AS_FALSE.search(text)
+    if m1 is not None:
+        return f"'{m1.group('word').lower()}'"
+    m2 = _NOT_TRUE.search(text)
+    if m2 is not None:
+        return f"'not {m2.group('word') or 'true'}'"
+    return None
+
+
+def _key_words(text: str) -> set[str]:
+    """Content words, folded so that "hostages"/"hostage" and "Apple's"/"Apple" match."""
+    out = set()
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        if len(w) < 3 or w in _STOPWORDS or re.fullmatch(_FALSE_WORDS, w):
+            continue
+        out.add(w[:-1] if len(w) > 4 and w.endswith("s") else w)
+    return out
+
+
+def denial_addresses(claim: Json, denial: Json, sim: float) -> bool:
+    """Whether ``denial`` is about ``claim``: enough of the claim's content words, and similar meaning."""
+    wc, wd = _key_words(str(claim["text"])), _key_words(str(denial["text"]))
+    shared = wc & wd
+    if len(shared) < DENIAL_MIN_SHARED or not wc:
+        return False
+    if sim >= DENIAL_CLOSE_SIM:
+        return True  # worded differently ("proposed" for "offers") but plainly about the same thing
+    return len(shared) / len(wc) >= DENIAL_MIN_COVER and sim >= DENIAL_MIN_SIM
+
+
+# Words that keep a claim from being a plain statement of fact: a hedge ("allegedly"), or denial and
+# falsity vocabulary anywhere in it (a title-case headline such as "Doctor Denies Taking Selfie" parses
+# with no denying verb, but is no assertion that the doctor took one).
+_NOT_PLAIN = re.compile(
+    r"\b(?:allegedly|reportedly|purportedly|supposedly|apparently|rumou?r\w*|alleg\w*|accus\w*|"
+    r"possibl[ey]|probabl[ey]|perhaps|potential(?:ly)?|unconfirmed|suspected|"
+    r"den(?:y|ies|ied|ying|ial|ials)|debunk\w*|refut\w*|dismiss\w*|disput\w*|hoax\w*|"
+    r"scam\w*|fraud\w*|lie|lies|lied|conspiracy|propaganda|misinformation|disinformation|"
+    r"(?:" + _FALSE_WORDS + r")|not true|untrue)\b",
+    re.IGNORECASE,
+)
+
+
+def can_be_denied(c: Json) -> bool:
+    """Whether ``c`` states something as fact: unattributed, asserted, unhedged, itself no denial."""
+    return (
+        c.get("attribution") is None
+        and not c.get("negated")
+        and not c.get("conditional")
+        and c.get("modal") not in _HEDGED_DENIAL_MODALS
+        and _NOT_PLAIN.search(str(c["text"])) is None
+        and denial_cue(c) is None
+    )
+
+
+def same_denial(x: Json, y: Json, sim: float, loose: bool = False) -> bool:
+    """Whether denial ``y`` may be about ``x`` (a claim or another denial).
+
+    ``loose``: one shared content word or a moderate similarity is enough. That is how the guards
+    use it: a source that reports any denial touching the claim is not read as stating it as fact.
+    """
+    shared = len(_key_words(str(x["text"])) & _key_words(str(y["text"])))
+    if loose:
+        return sim >= 0.4 or shared >= 1
+    return sim >= 0.5 or shared >= DENIAL_MIN_SHARED
+
+
+def _people_differ(a: Json, b: Json) -> bool:
+    """Whether both name people and none in common: "beheaded Foley" is not "beheaded Rehana"."""
+    pa = {k for k, t in a.get("actors", {}).items() if t == "person"}
+    pb = {k for k, t in b.get("actors", {}).items() if t == "person"}
+    return bool(pa and pb and not pa & pb)
+
+
+def denial(claim: Json, den: Json, sim: float) -> Json | None:
+    """``den`` says that ``claim`` (stated as fact by another source) is false."""
+    if not can_be_denied(claim) or _people_differ(claim, den):
+        return None
+    cue = denial_cue(den)
+    if cue is None or not denial_addresses(claim, den, sim):
+        return None
+    return {
+        "rule": "denial",
+        "explanation": f"one source states it as fact; the other says it is false ({cue})",
+        # The claim as written: rebuilt from its parts, a passive or a title-case headline reads badly.
+        "topic": "whether " + _short(str(claim["text"])),
+    }
