@@ -25,14 +25,49 @@ joined with a blank line, and every dropped unit is recorded as a :class:`Remove
 Idempotence: the unit decisions are iterated to a fixed point (a pass over the surviving units
 removes nothing more), and cleaned text splits back into exactly the units it was made of, so
 ``clean_text(clean_text(raw, t).text, t)`` keeps everything. Deterministic; pure Python and regex.
+The word lists and patterns of junk live in :mod:`storyscope.stages.junk`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from storyscope.models import OffsetMap, Removed, Segment
+from storyscope.stages.junk import (
+    _AD_WORDS,
+    _ANY_AD,
+    _ANY_CAPTION,
+    _ANY_COMMENT,
+    _ANY_CREDIT,
+    _AUTHOR_VERBS,
+    _BULLET,
+    _CJK,
+    _CODE,
+    _CODE_CHARS,
+    _CODE_WORDS,
+    _COLON_END,
+    _CONSENT,
+    _COOKIE_PROSE,
+    _COOKIE_WORDS,
+    _DATE_TOKEN,
+    _ENGAGE,
+    _HARD_STOP,
+    _LETTER,
+    _LINE_NAV,
+    _LINE_SHARE,
+    _PERSON_WORDS,
+    _PREFIX_BYLINE,
+    _PREFIX_FILED,
+    _PREFIX_RELATED,
+    _PREFIX_TAGS,
+    _PROMPT_PROSE,
+    _QUANTITY,
+    _SENT_END,
+    _SITE_LICENSE,
+    _STOPWORDS,
+    _URL,
+    _WORD,
+)
 
 
 @dataclass
@@ -43,271 +78,6 @@ class Cleaned:
     offset_map: OffsetMap
     removed: list[Removed]
 
-
-# --- vocabulary -------------------------------------------------------------------------------
-
-# Function words of the languages we meet most. Prose is dense in them; menus, tags, bylines and
-# headlines much less so. Short lists on purpose: only frequent, unambiguous forms.
-_STOPWORDS = frozenset(
-    """
-    a an the and or but of to in on at for with from by as is are was were be been has have had it
-    its this that these those he she they we you i his her their our not no will would can could
-    which who whom what when where there than then so if into over after before about also said
-    der die das den dem des ein eine einer eines einem einen und oder aber nicht ist sind war waren
-    wird werden wurde wurden hat haben hatte mit von zu im in am an auf aus bei für nach über unter
-    vor auch sich sie er es wir ich ihr sein seine dass daß als wie noch nur schon so um
-    le la les un une des du de et ou mais est sont était été a ont avec pour par sur dans au aux ce
-    cette ces il elle ils nous vous qui que ne pas plus se sa son ses leur
-    el los las una unos del al y o pero es son fue ha han con por para en lo como más su sus que no
-    il lo gli i uno della delle dei degli nel nella e è sono era ha hanno con per che non si anche
-    het een en of maar is zijn was werd heeft hebben met van voor op aan bij uit dat die niet ook
-    się w z na do nie że to jest są był była od po przez dla oraz jak ale jego jej ich
-    o os um uma do da dos das em no na nos nas com por para não mais foi são
-    och att det som är på för av till om och den inte har og er til af ikke
-    и в не на что с по это он как а к из у за от о для его она был были но же то
-    v se je že z do ve ze jsou byl jako pro by k
-    ve bir bu da için ile çok olarak gibi daha
-    az és hogy nem is egy
-    """.split()
-)
-
-_WORD = re.compile(r"\w+")
-_LETTER = re.compile(r"[^\W\d_]")
-# Sentence-final punctuation, allowing closing quotes and brackets after it.
-_SENT_END = re.compile(r"""[.!?…。！？]["'”’»«“)\]」』]*$|[.!?…]\s+\S{1,3}$""")
-# Scripts written without spaces between words: their characters count as half a word each.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_COLON_END = re.compile(r"[:;]$")
-_BULLET = re.compile(r"^(?:[*+•·▪►–—-]|o(?=\s)|\d{1,2}[.)](?=\s))\s*")
-# Program code in a tutorial or a blog post: assignments, calls, braces, imports, shell prompts.
-_CODE = re.compile(
-    r"\w\s*[-+*/!=<>]?=\s*\S|[\w)\]]\([^()]*\)|[{};]\s*$|^\s*[{}]|\w(?:\.\w+)+\(|::|->|"
-    r"^\s*(?:import \w|from [\w.]+ import |def \w|class \w+[(:]|return\b|#include|\$ \w|>>> |//)",
-    re.M,
-)
-_CODE_CHARS = frozenset("=(){};:>$/#")  # one of these, or a keyword first, before _CODE is tried
-_CODE_WORDS = ("import ", "from ", "def ", "class ", "return")
-_QUANTITY = re.compile(
-    r"^(?:[*+•·▪►–—-]\s*)?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*(?:-|–|bis|to)\s*\d+)?\s*"
-    r"(?:g|gr|kg|mg|ml|cl|dl|l|oz|lbs?|pounds?|cups?|tbsp|tsp|tablespoons?|teaspoons?|el|tl|"
-    r"prisen?|pinch|cans?|jars?|box(?:es)?|cloves?|stück|stk|pck|päckchen|packungen?|pkg|"
-    r"scheiben?|slices?|bund|zehen?|dashes?|spritzer|becher|tassen?|msp)\b",
-    re.I,
-)
-_URL = re.compile(r"https?://|www\.\w|\w@\w+\.\w|\[email\s*protected\]", re.I)
-
-_MONTHS = (
-    r"jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]vrier|m[äa]r(?:ch|z)|mars|apr(?:il)?|avril|may|mai|"
-    r"june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sep(?:t|tember|tembre)?|oct(?:ober)?|"
-    r"okt(?:ober)?|octobre|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|d[ée]cembre|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
-    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
-)
-_DAYS = (
-    r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
-    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
-    r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
-)
-_DATE_TOKEN = re.compile(
-    rf"\b(?:{_MONTHS}|{_DAYS}|\d{{1,4}}(?:[./:-]\d{{1,4}}){{0,2}}\.?|am|pm|a\.m\.|p\.m\.|uhr|h|"
-    r"utc|gmt|cet|cest|mez|est|edt|pst|pdt|bst|ist|ago|vor|il y a|hace|"
-    r"(?:min(?:ute)?|hour|hr|day|week|month|year|minute|stunde|tag|woche|monat|jahr)[sn]?e?n?)\b",
-    re.I,
-)
-
-# Junk that has no shape of its own, by reason. ``_LINE_*`` must match the whole (short) unit;
-# ``_PREFIX_*`` its start; ``_ANY_*`` anywhere in it.
-_LINE_NAV = re.compile(
-    r"^(?:back to top(?: button)?|to top|top|home|menu|search|close|skip to (?:main )?content|"
-    r"next|previous|prev|next article|previous article|next story|more|show more|load more|"
-    r"view all|see all|all news|sections?|main menu|navigation|log ?in|sign ?in|log ?out|register|"
-    r"nach oben|zurück|weiter|startseite|suche|men[üu]|schließen|zum inhalt(?: springen)?|"
-    r"mehr anzeigen|alle artikel|zur startseite|zurück zur übersicht|seite drucken|"
-    r"retour en haut|accueil|rechercher|fermer|suivant|précédent|haut de page|"
-    r"inicio|buscar|cerrar|volver arriba|siguiente|anterior|torna su|cerca|chiudi|successivo|"
-    r"precedente|terug naar boven|zoeken|volgende|vorige|strona główna|szukaj|dalej|wstecz|"
-    r"\W*|\d+|page \d+(?: of \d+)?|seite \d+(?: von \d+)?)\W*$",
-    re.I,
-)
-_LINE_SHARE = re.compile(
-    r"^(?:(?:diese[nrs]? )?(?:artikel|beitrag|seite|story) (?:teilen|empfehlen)|"
-    r"teile (?:diesen|den) (?:beitrag|artikel)(?: auf)?|"
-    r"(?:share|teilen|partager|compartir|condividi|delen|udostępnij|compartilhar)"
-    r"(?: (?:this|on|via|auf|sur|en|su|this article|this story|artikel|article))?\W*\w*|"
-    r"facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|reddit|xing|flipboard|e-?mail|mail|"
-    r"print|drucken|imprimer|imprimir|stampa|tweet|twittern|pin it|copy link|link kopieren|"
-    r"copy|kopieren|versenden|send|envoyer|enviar|invia|follow us|folgen sie uns|suivez-nous|"
-    r"síguenos|seguici|rss|feedback|like|gefällt mir|j'aime|me gusta|mi piace)"
-    r"(?:\W+(?:facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|reddit|xing|e-?mail|mail|"
-    r"print|drucken|copy link|rss|messenger|flipboard))*\W*$",
-    re.I,
-)
-_PREFIX_RELATED = re.compile(
-    r"^\W{0,3}(?:see also|read more|read also|also read|related(?: articles?| stories| content| news|"
-    r" posts?| coverage| topics)?|more on this(?: story| topic)?|more from|more stories|more news|"
-    r"recommended(?: for you| stories| articles)?|latest (?:articles|posts|stories)|recent posts|"
-    r"popular posts|neu(?:e)?ste (?:artikel|beiträge|nachrichten)|beliebte (?:artikel|beiträge)|"
-    r"aktuelle (?:artikel|beiträge)|you (?:may|might) (?:also )?(?:like|enjoy|want to (?:read|check|see))|"
-    r"most read|most popular|"
-    r"trending(?: now)?|editor'?s picks|further reading|more:|top stories|latest news|"
-    r"lesen sie (?:auch|mehr|hier)|mehr zum thema|mehr dazu|auch interessant|weiterlesen|"
-    r"weitere (?:artikel|nachrichten|beiträge|themen|meldungen)|mehr themen|verwandte (?:artikel|themen)|"
-    r"ähnliche (?:artikel|beiträge|themen)|das könnte (?:sie|dich|euch) auch interessieren|meistgelesen|"
-    r"(?:à )?lire (?:aussi|également|la suite)|voir aussi|sur le même sujet|"
-    r"(?:lee|leer|ver) (?:también|más)|noticias relacionadas|"
-    r"leggi (?:anche|tutto)|potrebbe interessarti|articoli correlati|lees ook|lees meer|gerelateerd|"
-    r"zobacz (?:też|także|również)|czytaj (?:też|także|również|więcej)|leia (?:também|mais)|"
-    r"veja também|läs (?:mer|också)|læs (?:også|mere)|les (?:også|mer))(?:\b|(?<=:))",
-    re.I,
-)
-_PREFIX_TAGS = re.compile(
-    r"^\W{0,3}(?:(?:related )?tags?|topics?|keywords?|filed under|categories|category|"
-    r"schlagw(?:ö|oe)rter|schlagworte|themen|stichw(?:ö|oe)rter|mots[- ]cl[ée]s|sujets?|"
-    r"etiquetas|temas|argomenti|tag|trefwoorden|onderwerpen|tagi)\s*:",
-    re.I,
-)
-# The same, written without a colon: "Filed under Politics", "Posted in News, Sport".
-_PREFIX_FILED = re.compile(
-    r"^\W{0,3}(?:filed under|posted in|tagged(?: with| in| as)?|abgelegt unter|veröffentlicht in|"
-    r"kategorien?|classé dans|publicado en|archiviato in)\s+\w",
-    re.I,
-)
-# "12 responses to <headline>", "3 thoughts on ...", "142 Antworten zu ...": a comment thread starts.
-_THREAD_HEADER = (
-    r"^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eine?|zwei|drei|vier|fünf|un|une|"
-    r"deux|trois|uno|una|dos|tres|due|tre|één|twee|drie)\s+(?:responses?|repl(?:y|ies)|comments?|thoughts?|antworten|kommentare?|reaktionen|"
-    r"commentaires?|réponses?|comentarios?|respuestas?|commenti|risposte|reacties|komentarz[ey]?)\s+"
-    r"(?:to|on|zu|auf|sur|à|a|en|para|su|a|op|do)\b"
-)
-_ANY_COMMENT = re.compile(
-    r"leave a (?:reply|comment)|post (?:a )?comment|add (?:a )?comment|comments? (?:are|is) closed|"
-    r"your email address will not be published|required fields are marked|join the (?:discussion|"
-    r"conversation)|^\W*(?:\d+\s+)?comments?\W*(?:\(\d+\))?\W*$|^\W*\d+\s+repl(?:y|ies)\W*$|"
-    r"to (?:post|write) a comment|log in to comment|be the first to comment|"
-    r"^\W*(?:\d+\s+)?kommentare?\W*(?:\(\d+\))?\W*$|kommentar (?:schreiben|verfassen|abgeben)|"
-    r"schreiben sie (?:einen|den ersten) kommentar|ihre e-mail-adresse wird nicht veröffentlicht|"
-    r"erforderliche felder sind|pflichtfelder sind|kommentare? (?:sind )?geschlossen|"
-    r"^\W*(?:\d+\s+)?commentaires?\W*$|laisser un commentaire|votre adresse e-mail ne sera pas publiée|"
-    r"^\W*(?:\d+\s+)?comentarios?\W*$|deja (?:un|tu) comentario|^\W*(?:\d+\s+)?commenti\W*$|"
-    r"lascia un commento|^\W*(?:\d+\s+)?reacties?\W*$|^\W*(?:\d+\s+)?komentarze?\W*$|" + _THREAD_HEADER,
-    re.I,
-)
-_ANY_AD = re.compile(
-    r"^\W*(?:advertisement|advertising|sponsored(?: content)?|promoted|anzeige|werbung|publicit[ée]|"
-    r"publicidad|pubblicit[àa]|reklama|advertentie|ad|ads)\W*$|"
-    r"\bnewsletter\b|\bsubscribe\b|\bsign up\b|\bunsubscribe\b|abonnieren|jetzt abonnieren|"
-    r"abonnez-vous|suscr[ií]bete|iscriviti|abonneer|zapisz się|stellenangebote|"
-    r"\bcookies?\b|privacy policy|datenschutzerklärung|terms of (?:use|service)|nutzungsbedingungen|"
-    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
-    r"tutti i diritti riservati|download (?:the|our) app|get the app|app herunterladen|"
-    r"^\W*(?:impressum|datenschutz|kontakt|contact(?: us)?|about us|über uns|imprint|agb|faq|"
-    r"mentions légales|aviso legal|privacy)\W*$|jetzt registrieren|\bspenden?\b|"
-    r"beiträge per e-mail|posts by email|warenkorb|add to cart",
-    re.I,
-)
-# Words that make a short line junk but are everyday words in a story's sentences ("500 jobs").
-_AD_WORDS = re.compile(r"\bjobs?\b|\bdonat(?:e|ions?)\b", re.I)
-_ANY_CAPTION = re.compile(
-    r"\((?:photo|picture|image|foto|bild|fotó|zdjęcie)\b[^)]*\)|"
-    r"^\W*(?:file )?(?:photo|picture|image|foto|bild|bildquelle|fotos?|credit|photograph|"
-    r"illustration|grafik|quelle|source|crédit|crédits|fuente|fonte|zdjęcie|afbeelding)\s*(?:credit)?\s*:|"
-    r"©|\(c\)\s|\bcopyright\b|getty ?images|\bimago\b|shutterstock|\bistock\b|picture[- ]alliance|"
-    r"\bfile photo\b|/\s*(?:afp|ap|reuters|dpa|epa|anp|ansa|efe)\b|"
-    r"\b(?:afp|ap|reuters|dpa|epa)\s*(?:photo|/)|\((?:afp|ap|reuters|dpa|epa|efe|ansa)\)\s*$|"
-    r"\b(?:photo|foto|bild|image|credit|fuente|fonte|abbildung)s?\s*:\s*[^.:]{1,40}$|^\W*abbildung\s*:|"
-    r"photo\s*credit|bildrechte|fotocredit|^\W*(?:enlarge|vergrößern|zoom)\W*(?:this )?(?:image|bild)?\W*$",
-    re.I,
-)
-_ANY_CREDIT = re.compile(
-    r"contributed (?:to )?(?:this |the )?(?:report|story|reporting|article)|contributed\.\s*$|"
-    r"(?:additional )?reporting by\b|editing by\b|writing by\b|compiled by\b|"
-    r"\bmit material (?:von|der|des)\b|^\W*mitarbeit\s*:|^\W*\(?(?:mit )?(?:dpa|afp|ap|reuters|kna|epd)"
-    r"(?:\s*[,/]\s*(?:dpa|afp|ap|reuters|kna|epd))*\)?\W*$|avec (?:afp|reuters|ap)\s*$",
-    re.I,
-)
-_PREFIX_BYLINE = re.compile(
-    r"^\W{0,3}(?:by|von|par|por|di|door|autor|author|written by|text|texto|testo|"
-    r"updated|published|posted|last updated|first published|aktualisiert(?: am)?|veröffentlicht(?: am)?|"
-    r"stand|erstellt|publié le|mis à jour|publicado|actualizado|pubblicato|aggiornato|"
-    r"gepubliceerd|bijgewerkt|opublikowano)\b[\s:]",
-    re.I,
-)
-# Comment threads, related-link blocks and the footer begin with one of these: past the body, the
-# body does not resume after them.
-_HARD_STOP = re.compile(
-    r"^\W*(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties?|"
-    r"komentarze?|leave a (?:reply|comment)|post (?:a )?comment|add (?:a )?comment|"
-    r"you (?:may|might) also like|das könnte (?:sie|dich|euch) auch interessieren|"
-    r"about the author|über den autor|über die autorin|most read|most popular|meistgelesen)"
-    r"\W*(?:\(\d+\))?\W*$|" + _THREAD_HEADER,
-    re.I,
-)
-# The last word of a comment's author line ("jsmith says:", "Anna on 3 May 2019 at 9:12 said:").
-_AUTHOR_VERBS = frozenset(
-    """says said wrote writes sagt sagte schreibt schrieb meint meinte dit écrit dice dijo escribió
-    scrive ha scritto zegt schreef napisał pisze disse escreveu""".split()
-)
-# Cookie banners come as long prose too, so they are matched at any length.
-_COOKIE_PROSE = re.compile(
-    r"(?:web)?site (?:uses|use|is using) cookies|we use cookies|uses cookies to|"
-    r"(?:web)?seite (?:verwendet|nutzt|benutzt) cookies|wir (?:verwenden|nutzen|setzen) cookies|"
-    r"utilise des cookies|utilizza (?:i )?cookie|utiliza cookies|usamos cookies|gebruikt cookies",
-    re.I,
-)
-# Consent panels: cookies, the reader or the site addressed, and consent or settings wording.
-_COOKIE_WORDS = frozenset("cookie cookies ciasteczka".split())
-_PERSON_WORDS = frozenset(
-    """we our us you your wir uns unser unsere unserer unseren ihr ihre ihren ihrer ihnen sie du dein
-    deine nous notre nos vous votre vos nosotros nuestro nuestra usted su sus noi nostro vostro wij
-    onze u uw jij""".split()
-)
-_CONSENT = re.compile(
-    r"consent|accept|agree|reject|decline|opt[- ]?(?:in|out)|settings|preferences|browser|"
-    r"(?:web)?site|personal (?:data|information)|track|"
-    r"einwillig|zustimm|akzeptier|ablehn|einstellung|webseite|personenbezogen|"
-    r"consentement|accepter|refuser|paramètres|navigat|données|"
-    r"consentimiento|aceptar|rechazar|configuración|navegador|consenso|accett|rifiut|"
-    r"toestemming|accepteren|instellingen|zgod|akceptuj|ustawienia",
-    re.I,
-)
-
-# Newsletter, paywall and ad-blocker prompts written as sentences (up to a paragraph long).
-_PROMPT_PROSE = re.compile(
-    r"enter your e-?mail|your e-?mail (?:address )?(?:below|here)|already (?:a )?(?:subscriber|member)|"
-    r"\bad[- ]?blockers?\b|disable your ad|whitelist (?:us|our site)|"
-    r"support (?:our|independent|local|quality) (?:journalism|reporting|newsroom)|"
-    r"become a (?:member|subscriber|patron|supporter)\b|delivered (?:straight |directly )?to your inbox|"
-    r"(?:werbe|ad)blocker|bereits abonnent|e-mail-adresse eingeben|unterstützen sie (?:unseren|unabhängigen) "
-    r"journalismus|direkt in ihr postfach|déjà abonné|bloqueur de publicité",
-    re.I,
-)
-# The site's licence notice: "All content is licensed under a Creative Commons ... License".
-_SITE_LICENSE = re.compile(
-    r"\blicen[sc]ed under\b|"
-    r"(?:published|available|covered) (?:under|by) (?:a |the )?[\w .-]{0,40}licen[sc]e\b|"
-    r"creative commons (?:attribution|namensnennung)|some rights reserved|einige rechte vorbehalten|"
-    r"lizenziert unter|(?:steht|stehen) (?:\w+ ){0,3}unter (?:einer|der) (?:\w+ )?(?:creative|cc|lizenz)|"
-    r"unter der lizenz cc|sous licence creative|bajo (?:una )?licencia creative",
-    re.I,
-)
-# Prompts around the story asking the reader to rate, share or comment, and affiliate disclosures.
-_ENGAGE = re.compile(
-    r"(?:did you )?(?:like|enjoy)(?:ed)? (?:this|the) (?:article|post|story)\?|"
-    r"was this (?:article|post|page|story|information) (?:helpful|useful)|"
-    r"share (?:this|it) with (?:your )?friends|"
-    r"be sociable|you must be logged in to|this site uses akismet|affiliate links?|"
-    r"(?:contains|includes) (?:affiliate|sponsored|paid)|earn (?:a|an affiliate) commission|"
-    r"(?:hat|haben) (?:dir|ihnen|euch) (?:der|dieser|unser) (?:artikel|beitrag) gefallen|"
-    r"(?:artikel|beitrag) gefällt (?:dir|ihnen|euch)|gefällt (?:dir|ihnen|euch) (?:dieser|der|unser) "
-    r"(?:artikel|beitrag)|(?:artikel|beitrag) gefallen\?|war (?:der|dieser) (?:artikel|beitrag) "
-    r"(?:hilfreich|nützlich)|(?:mit freunden|jetzt|artikel|beitrag) teilen\b|vergiss nicht zu teilen|"
-    r"(?:musst|müssen) (?:\w+ )?(?:angemeldet|eingeloggt) sein|(?:einloggen|anmelden), um|"
-    r"hinterlasse(?:n sie)? (?:eine|einen) (?:antwort|kommentar)|^\W*kommentieren(?: sie hier)?\W*$|"
-    r"verraten sie (?:uns )?(?:gerne )?in den kommentaren|ihre meinung (?:zu diesem thema|ist gefragt)|"
-    r"verwendet akismet|provisions?-?links?|(?:enthält|enthalten) (?:werbung|affiliate|provisions)|"
-    r"erhält (?:\w+ )?(?:ggf\.|gegebenenfalls|eine) (?:\w+ )?(?:provision|vergütung)|podziel się",
-    re.I,
-)
 
 # --- units ------------------------------------------------------------------------------------
 
