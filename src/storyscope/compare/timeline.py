@@ -306,7 +306,7 @@ def _events(
             continue
         # "the Jan. 6 riot", "the Sept. 11 attacks": a day that names an event is not when the
         # sentence's own event happened ("the Jan. 6 committee could be a last hurrah").
-        dated = [t for t in dated if not _attributive_day(text, t)]
+        dated = [t for t in dated if not t.get("names_event")]
         if len(dated) > 1:
             # "told CNN on Monday that reviving the 2015 deal is hopeless": a year naming a thing is
             # not when the sentence's event happened, when the sentence dates that event otherwise.
@@ -336,35 +336,6 @@ _BEFORE_ATTRIBUTIVE = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+$", re.IGNORECASE
 )
 _NOUN_AFTER = re.compile(r"^\s+[a-z][a-z-]*\b")
-
-
-_MONTH_DAY = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?",
-    re.IGNORECASE,
-)
-_WORD_AFTER = re.compile(r"^\s+[A-Za-z][A-Za-z-]*\b")
-
-
-def _attributive_day(text: str, t: Json) -> bool:
-    """Whether a month and day without a year modify a noun ("the Jan. 6 riot", "its May 9 parade")."""
-    start, end = int(t["start"]), int(t["end"])
-    if not _MONTH_DAY.fullmatch(text[start:end].strip()):
-        return False
-    after = _WORD_AFTER.match(text[end:])
-    if after is None or after.group().strip().lower() in _NOT_NOUNS:
-        return False
-    return bool(_BEFORE_DAY.search(text[max(0, start - 40) : start]))
-
-
-# A determiner or possessive, then at most two adjectives ("the deadly Jan. 6 riot"), not prepositions
-# ("the evening of May 9" is a date).
-_BEFORE_DAY = re.compile(
-    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)"
-    r"(?:\s+(?!(?:of|in|on|at|by|from|to|since|until|for|after|before)\b)[a-z][a-z-]*){0,2}\s+$",
-    re.IGNORECASE,
-)
-# Words that follow a date without it modifying them ("the May 9 and June 2 votes" aside).
-_NOT_NOUNS = frozenset("and or to through until till at in on of by for as when".split())
 
 
 def _attributive_year(text: str, t: Json) -> bool:

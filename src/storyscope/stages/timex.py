@@ -439,7 +439,7 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through)\s+(?:the\s+)?$")
 # A determiner or possessive and at most two modifiers before a month and day that names an event
 # ("the deadly Jan. 6 riot", "Tehran's Oct. 3 decree"), not a preposition ("the evening of May 9").
 _ATTRIBUTIVE_BEFORE = re.compile(
-    r"(?:\b(?:the|its|their|his|her|our|this|that)|['’]s)"
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)"
     r"(?:\s+(?!(?:of|in|on|at|by|from|to|since|until|for|after|before)\b)[a-z][a-z-]*){0,2}\s+$",
     re.IGNORECASE,
 )
@@ -463,6 +463,10 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
     for m in mentions:
         s_start, s_end = _sentence_bounds(text, m.start, m.end)
         tense = clause_tense(text[s_start:s_end], m.start - s_start, m.end - s_start)
+        names_event = m.rule == "md" and bool(
+            _ATTRIBUTIVE_BEFORE.search(text[max(0, m.start - 40) : m.start])
+            and _NOUN_AFTER.match(text, m.end)
+        )
         before = text[max(0, m.start - 12) : m.start].lower()
         if re.search(r"\b(?:since|ago)\s+(?:early\s+|late\s+|mid-?)?$", before) or _SINCE_BEFORE.search(
             text[max(0, m.start - 40) : m.start]
@@ -470,11 +474,7 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
             tense = "past"  # "since February" looks back whatever the main verb says
         elif tense == "past" and _DEADLINE_BEFORE.search(before):
             tense = None  # a deadline set in the past lies ahead of the report as often as behind it
-        elif (
-            m.rule == "md"
-            and _ATTRIBUTIVE_BEFORE.search(text[max(0, m.start - 40) : m.start])
-            and (_NOUN_AFTER.match(text, m.end))
-        ):
+        elif names_event:
             # "investigating the deadly Jan. 6 riot": a day that names an event names one that has
             # happened, whatever the tense of the clause around it.
             tense = "past"
@@ -485,6 +485,8 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
         if item["kind"] == "date" and item["value"] is None and item["precision"] is None:
             continue
         item["tense"] = tense
+        if names_event:
+            item["names_event"] = True  # the timeline does not date a sentence by it
         if "weekday" in item and re.match(r"['’]s\b", text[m.end : m.end + 3]):
             item["possessive"] = True  # "Thursday's talks": names an event rather than placing a verb
             if dct and m.rule == "weekday" and not m.groups.get("rel"):
