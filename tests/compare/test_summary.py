@@ -113,3 +113,13 @@ def test_an_announced_event_is_not_the_event_itself() -> None:
     out = summarize(arts, words=60, claims=claims)
     met = [s for s in out if "met the port board" in s.text]
     assert met and met[0].sources == ["r"]
+
+
+def test_a_source_written_before_the_event_does_not_state_it() -> None:
+    # "travels on Thursday" (present for a plan) and "met on Thursday" align as one claim.
+    before = "Dana Orlov travels to Tarsk on Thursday for pension talks with the harbour board."
+    after = "Orlov sat down with the port's directors in the old customs house late on Thursday."
+    arts = [make_article("b", before), make_article("a", after)]
+    claims = [_claim("corroborated", ("b", before, before[:-1]), ("a", after, after[:-1]))]
+    met = [s for s in summarize(arts, words=60, claims=claims) if "sat down" in s.text]
+    assert met and met[0].sources == ["a"]
