@@ -324,8 +324,10 @@ _AHEAD = re.compile(
 
 
 def _time_of(c: _Cand) -> str:
-    """ "ahead" (announced), "past" (reported as done) or "" for a sentence, from its wording and the
-    tense nearest its first third, where a news sentence's main verb usually sits."""
+    """When a sentence places its event: ahead (announced), past (reported as done) or neither ("").
+
+    Read from its wording, then from the tense nearest its first third, where a news sentence's main
+    verb usually sits."""
     if _AHEAD.search(c.text):
         return "ahead"
     k = len(c.text) // 3
