@@ -306,11 +306,11 @@ def _events(
             continue
         # "the Jan. 6 riot", "the Sept. 11 attacks": a day that names an event is not when the
         # sentence's own event happened ("the Jan. 6 committee could be a last hurrah").
-        dated = [t for t in dated if not t.get("names_event")]
+        dated = [t for t in dated if not (t.get("attributive") and t.get("precision") == "day")]
         if len(dated) > 1:
             # "told CNN on Monday that reviving the 2015 deal is hopeless": a year naming a thing is
             # not when the sentence's event happened, when the sentence dates that event otherwise.
-            dated = [t for t in dated if not _attributive_year(text, t)] or dated
+            dated = [t for t in dated if not t.get("attributive")] or dated
         if not dated:
             continue
         dated.sort(key=lambda t: int(t["start"]))
@@ -330,22 +330,6 @@ def _events(
                 )
             )  # fmt: skip
     return out
-
-
-_BEFORE_ATTRIBUTIVE = re.compile(
-    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+$", re.IGNORECASE
-)
-_NOUN_AFTER = re.compile(r"^\s+[a-z][a-z-]*\b")
-
-
-def _attributive_year(text: str, t: Json) -> bool:
-    """Whether a bare year modifies a noun ("the 2015 deal", "Tehran's 2015 accord")."""
-    start, end = int(t["start"]), int(t["end"])
-    if not re.fullmatch(r"\d{4}", text[start:end]):
-        return False
-    return bool(
-        _BEFORE_ATTRIBUTIVE.search(text[max(0, start - 12) : start]) and _NOUN_AFTER.match(text[end:])
-    )
 
 
 def _calendar(t: Json) -> str:

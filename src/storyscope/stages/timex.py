@@ -463,10 +463,12 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
     for m in mentions:
         s_start, s_end = _sentence_bounds(text, m.start, m.end)
         tense = clause_tense(text[s_start:s_end], m.start - s_start, m.end - s_start)
-        names_event = m.rule == "md" and bool(
+        # A day or a bare year used as a modifier names a thing ("the Jan. 6 riot", "the 2015 deal").
+        attributive = (m.rule == "md" or (m.rule == "year" and text[m.start : m.end].isdigit())) and bool(
             _ATTRIBUTIVE_BEFORE.search(text[max(0, m.start - 40) : m.start])
             and _NOUN_AFTER.match(text, m.end)
         )
+        names_event = attributive and m.rule == "md"
         before = text[max(0, m.start - 12) : m.start].lower()
         if re.search(r"\b(?:since|ago)\s+(?:early\s+|late\s+|mid-?)?$", before) or _SINCE_BEFORE.search(
             text[max(0, m.start - 40) : m.start]
@@ -485,8 +487,8 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
         if item["kind"] == "date" and item["value"] is None and item["precision"] is None:
             continue
         item["tense"] = tense
-        if names_event:
-            item["names_event"] = True  # the timeline does not date a sentence by it
+        if attributive:
+            item["attributive"] = True  # the timeline does not date a sentence by it
         if "weekday" in item and re.match(r"['’]s\b", text[m.end : m.end + 3]):
             item["possessive"] = True  # "Thursday's talks": names an event rather than placing a verb
             if dct and m.rule == "weekday" and not m.groups.get("rel"):
