@@ -262,3 +262,14 @@ def test_a_pronoun_describes_no_speaker() -> None:
     ann["quotes"][0]["speaker"] = {"text": "They", "start": 0, "end": 4, "mention": None}
     (q,) = _build((art, ann))
     assert q["speaker"] is None and q["speaker_text"] is None
+
+
+def test_an_aim_is_not_a_statement() -> None:
+    text = "The council wanted to close the harbour before winter. It met on Monday."
+    art, ann = _one_quote_article(text, "to close the harbour before winter", None)
+    ann["quotes"][0]["verb"] = "want"
+    assert _build((art, ann)) == []
+    # A promise is a statement: it stays.
+    art, ann = _one_quote_article(text, "to close the harbour before winter", None)
+    ann["quotes"][0]["verb"] = "promise"
+    assert len(_build((art, ann))) == 1

@@ -21,7 +21,8 @@ needs the "denied" that makes it a statement. A content cut inside quotation mar
 cooperation as “deeply beneficial") is widened to the mark that closes it, so no text shows half a
 quotation. ``cue`` carries the verb group with its negation ("did not deny"). A speaker the text
 describes without naming ("Kestrian officials") is kept as ``speaker_text``; a passive reporting verb
-with no "by" agent ("is expected to …") is nobody's statement and is left out.
+with no "by" agent ("is expected to …") is nobody's statement and is left out, and so is an aim
+("wanted to support", "plans to travel"), which no one states.
 """
 
 from __future__ import annotations
@@ -183,6 +184,7 @@ def _agent_after(sp: object, q: Json) -> bool:
     )
 
 
+_INTENTION_VERBS = frozenset("want plan intend aim seek wish try attempt".split())
 _BE = frozenset("is are was were be been being 's".split())
 
 
@@ -211,6 +213,14 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
             if q["kind"] == "indirect" and speaker is None and _passive(cue) and not _agent_after(sp, q):
                 # "is expected to affect …", "were called racial slurs": a passive with no agent
                 # reports no one's statement (its subject, "the mandate", is what is reported on).
+                continue
+            if (
+                q["kind"] == "indirect"
+                and q.get("verb") in _INTENTION_VERBS
+                and q["text"].lower().startswith("to ")
+            ):
+                # "Iran wanted to support Russia", "Putin plans to travel": an aim, told by the writer
+                # or by someone else, is not a statement of the subject's.
                 continue
             text, start, end = q["text"], q["start"], q["end"]
             if article.text[start:end] == text:
