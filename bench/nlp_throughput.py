@@ -1,6 +1,9 @@
 """Throughput of the nlp stage (entities + quotes) on ~700-word articles, after model load.
 
-    .venv/bin/python bench/nlp_throughput.py [--articles 200] [--words 700] [--n-process 2]
+    .venv/bin/python bench/nlp_throughput.py [--articles 200] [--words 700] [--workers 0]
+
+The stage runs through the local executor as a briefing runs it (``--workers 0``: every core once the
+batch is large enough; ``1``: in this process).
 
 Articles are assembled from the sentences of ../shared/samples (shuffled, seeded) so that the text is
 real news prose; without ../shared a fictional paragraph is repeated. Prints articles/s and peak RSS
@@ -15,6 +18,7 @@ import resource
 import time
 from pathlib import Path
 
+from storyscope.executors.local import LocalExecutor
 from storyscope.models import Article
 from storyscope.stages.nlp import NlpStage
 from storyscope.stages.sentences import split_sentences
@@ -59,16 +63,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--words", type=int, default=700)
-    ap.add_argument("--n-process", type=int, default=0, help="0: let the stage decide")
+    ap.add_argument("--workers", type=int, default=0, help="0: let the executor decide")
     args = ap.parse_args()
     articles = corpus(args.articles, args.words)
-    stage = NlpStage(n_process=args.n_process or None)
+    stage = NlpStage()
+    executor = LocalExecutor(workers=args.workers)
     t0 = time.perf_counter()
     stage.setup()
     load = time.perf_counter() - t0
     stage.run(articles[:4])  # warm-up
     t1 = time.perf_counter()
-    out = stage.run(articles)
+    out = executor.run(stage, articles)
     dt = time.perf_counter() - t1
     n_words = sum(len(a.text.split()) for a in articles) / len(articles)
     n_quotes = sum(len(o.get("quotes", [])) for o in out)

@@ -139,7 +139,7 @@ def test_multi_paragraph_quote_is_one_span() -> None:
 
 
 def test_stage_skips_other_languages_and_annotates_english() -> None:
-    stage = NlpStage(n_process=1)
+    stage = NlpStage()
     stage.setup()
     en = make_article("e1", "Mayor Ida Brandt said the bridge would open in May.", language="en")
     de = make_article("d1", "Die Brücke wird im Mai eröffnet.", language="de")

@@ -12,9 +12,6 @@ process, as their memory bound requires.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storyscope.errors import InputError
+from storyscope.executors.local import cpu_count, mp_context
 from storyscope.ingest.html import read_html_file
 from storyscope.ingest.textfile import os_reason
 from storyscope.models import Article, IngestError
@@ -69,12 +67,7 @@ def read_deferred(job: Deferred) -> Item:
 
 def worker_count(setting: int) -> int:
     """``0`` means one worker per core this process may use."""
-    if setting > 0:
-        return setting
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    return setting if setting > 0 else cpu_count()
 
 
 class OrderedReader:
@@ -111,7 +104,7 @@ class OrderedReader:
     def _start(self, job: Deferred) -> Future[Item] | Item:
         self._seen += 1
         if self._pool is None and self.workers > 1 and self._seen > POOL_AFTER:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context())
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=mp_context())
         if self._pool is None:
             return read_deferred(job)
         try:
@@ -134,15 +127,6 @@ class OrderedReader:
         except Exception as e:  # the result could not come back (say, not picklable)
             assert job is not None
             return error_for(job.source, e)
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """Fork when this process runs no other thread: cheapest, and it re-imports nothing. Otherwise (a
-    web server's threads) a forked child could inherit a lock held by another thread and hang, so
-    workers start from the fork server's clean process instead."""
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver")
 
 
 def _waiting(value: Future[Item] | Item) -> bool:
