@@ -55,8 +55,12 @@ def trafilatura_eval(test: bool) -> Iterator[Doc]:
         text = trafilatura.extract(raw.decode("utf-8", "replace"), with_metadata=False) or ""
         if not text.strip():
             continue
+        try:
+            gold_date = date.fromisoformat(when[:10])
+        except ValueError:  # a few gold dates are malformed (month 00)
+            continue
         lang = detect_language(text) or "en"
-        yield text, "", lang, date.fromisoformat(when[:10])
+        yield text, "", lang, gold_date
 
 
 def ml_crisis(test: bool) -> Iterator[Doc]:

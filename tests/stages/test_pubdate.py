@@ -104,3 +104,27 @@ def test_next_weekday_is_never_two_weeks_away() -> None:
     out = infer_published(text)
     assert out["date"] is not None
     assert "2031-05-19" <= out["date"] <= "2031-05-29"
+
+
+def test_a_month_reported_as_past_bounds_the_writing_date() -> None:
+    # The only full date is background (a request in October 2032); the text also reports warnings
+    # "in December 2032 and June 2033", so it was written after June 2033 and no day near October 2032
+    # can be the answer. Nothing pins a later day either: unknown.
+    text = (
+        "The ministry said on Saturday that the inquiry had found two missed warnings. "
+        "An official said that on October 10, 2032, his office received a request about four suspects. "
+        "The harbour police warned the ministry twice, in December 2032 and June 2033."
+    )
+    out = infer_published(text)
+    assert out["date"] is None
+    assert any("reports as past" in e for e in out["evidence"])
+
+
+def test_a_past_month_before_the_stated_day_does_not_disturb_it() -> None:
+    # The same kind of text, but the bounding month lies before the dated day: the day stands.
+    text = (
+        "The ministry said on Saturday, October 16, 2032, that the inquiry had found two missed "
+        "warnings. The harbour police warned the ministry twice, in December 2031 and June 2032."
+    )
+    out = infer_published(text)
+    assert out["date"] == "2032-10-16"

@@ -72,6 +72,8 @@ class Ranked:
     cost: float
     evidence: tuple[str, ...]
     strength: float = 0.0
+    # Months or years the text reports in the past tense that this date falls before.
+    broken: tuple[str, ...] = ()
 
 
 # How much one satisfied anchor near the writing date says on its own. A year-less date borrows its
@@ -258,6 +260,7 @@ def score_dates(
     """Every candidate writing date with its cost, cheapest first (ties: earliest)."""
     weekdays = [t for t in timexes if "weekday" in t and "attached" not in t]
     past_years = [t["year"] for t in timexes if t.get("year") and t.get("tense") != "future"]
+    bounds = past_bounds(timexes)
     ranked: list[Ranked] = []
     for d in candidates:
         cost = 0.0
@@ -299,6 +302,8 @@ def score_dates(
         for y in past_years:
             if d.year < y:
                 cost += _VIOLATION / 2
+        broken = tuple(text for start, text in bounds if d < start)
+        cost += _VIOLATION / 2 * len(broken)
         if year_hint is not None and d.year > year_hint:
             # The writing year is most often the latest year the text states.
             cost += 0.5 * (d.year - year_hint)
@@ -306,9 +311,24 @@ def score_dates(
             if not a.weekday_attached and anchor_cost(a, d)[0] == 0 and abs((d - a.when).days) <= 31:
                 side = "after" if a.tense != "future" else "before"
                 evidence.append(f"'{a.text}' ({a.tense or 'no tense'}): written {side} {a.when.isoformat()}")
-        ranked.append(Ranked(d, round(cost, 6), tuple(dict.fromkeys(evidence)), strength))
+        ranked.append(Ranked(d, round(cost, 6), tuple(dict.fromkeys(evidence)), strength, broken))
     ranked.sort(key=lambda r: (r.cost, r.when))
     return ranked
+
+
+def past_bounds(timexes: Sequence[Json]) -> list[tuple[date, str]]:
+    """The first day of every month or year the text reports in the past tense ("was stopped in June
+    2015", "lived there until 2012"): the text was written after it began. Unlike a day, which
+    candidates are drawn around, a month or a year only bounds the writing date, and an answer that
+    falls before one contradicts the text."""
+    out: list[tuple[date, str]] = []
+    for t in timexes:
+        if t.get("tense") != "past" or t.get("kind") != "date" or not t.get("year") or t.get("day"):
+            continue
+        start = _safe(t["year"], t.get("month") or 1, 1)
+        if start is not None:
+            out.append((start, str(t["text"])))
+    return out
 
 
 def _candidate_window(anchors: Sequence[Anchor]) -> list[date]:
@@ -324,6 +344,17 @@ def decide(ranked: Sequence[Ranked], timexes: Sequence[Json], extra_evidence: Se
     if not ranked:
         return {"date": None, "confidence": 0.0, "evidence": [*extra_evidence, "no dated anchor in the text"]}
     best = ranked[0]
+    if best.broken:
+        return {
+            "date": None,
+            "confidence": 0.0,
+            "evidence": [
+                *extra_evidence,
+                *best.evidence[:4],
+                f"the best date falls before '{best.broken[0]}', which the text reports as past",
+            ],
+            "guess": best.when.isoformat(),
+        }
     near = [r.when for r in ranked if r.cost <= best.cost + _MARGIN]
     span = (max(near) - min(near)).days
     weekday_words = [t for t in timexes if "weekday" in t and "attached" not in t]
