@@ -246,6 +246,94 @@ def test_a_measure_needs_the_same_subject() -> None:
     assert judge(b, d, sim=0.9) is None
 
 
+def exact(v: float, unit: str = "engineer", text: str | None = None) -> dict[str, Any]:
+    return num(text or f"{v:g}", v, v, "exact", unit)
+
+
+def test_running_totals_over_different_spans_are_not_compared() -> None:
+    # Written days apart, a total "since" an event and the count of one night are both true.
+    total = claim(
+        "Police in Orvesa have carried out 790 searches since last week's floods",
+        "carry",
+        numbers=[exact(790, "search")],
+    )
+    night = claim(
+        "Police in Orvesa carried out 128 searches in overnight operations",
+        "carry",
+        numbers=[exact(128, "search")],
+    )
+    assert judge(total, night, sim=0.8) is None
+    plain = claim("Police in Orvesa carried out 128 searches", "carry", numbers=[exact(128, "search")])
+    assert judge(total, plain, sim=0.8) is None
+    # The same span on both sides is compared.
+    other_total = claim(
+        "Police in Orvesa have carried out 120 searches since last week's floods",
+        "carry",
+        numbers=[exact(120, "search")],
+    )
+    found = judge(total, other_total, sim=0.9)
+    assert found is not None and found["rule"] == "number"
+
+
+def test_increments_and_parts_are_not_totals() -> None:
+    total = claim(
+        "Officials placed 104 people under curfew in Orvesa", "place", numbers=[exact(104, "people")]
+    )
+    further = claim(
+        "A further 164 people were placed under curfew in Orvesa", "place", numbers=[exact(164, "people")]
+    )
+    assert judge(further, total, sim=0.8) is None
+    more = claim(
+        "Officials placed 164 more people under curfew in Orvesa", "place", numbers=[exact(164, "people")]
+    )
+    assert judge(more, total, sim=0.8) is None
+    part = claim(
+        "Of the 80 people taken to hospital in Orvesa, 29 remained in intensive care",
+        "remain",
+        numbers=[exact(80, "people")],
+    )
+    died = claim(
+        "At least 130 people in Orvesa died in intensive care", "die", numbers=[exact(130, "people")]
+    )
+    assert judge(part, died, sim=0.8) is None
+
+
+def test_a_possibility_is_not_a_count_anyone_disputes() -> None:
+    may = claim(
+        "Three brothers may be involved in the Orvesa robbery",
+        "involve",
+        modal="may",
+        numbers=[exact(3, "brother", "Three")],
+    )
+    two = claim(
+        "Two brothers were involved in the Orvesa robbery", "involve", numbers=[exact(2, "brother", "Two")]
+    )
+    assert judge(may, two, sim=0.9) is None
+
+
+def test_a_breakdown_with_a_fitting_figure_is_compatible() -> None:
+    breakdown = claim(
+        "At least 19 people died at the Orvesa market, while 15 people were killed at the harbour bar",
+        "die",
+        numbers=[num("19", 19, None, "at_least", "people"), exact(15, "people")],
+    )
+    bar = claim(
+        "Fourteen people were killed at the Orvesa harbour bar", "kill", numbers=[exact(14, "people")]
+    )
+    assert judge(breakdown, bar, sim=0.8) is None
+    # When no figure of the breakdown fits, the conflict stands.
+    bar_many = claim(
+        "Ninety people were killed at the Orvesa harbour bar", "kill", numbers=[exact(90, "people")]
+    )
+    two_exact = claim(
+        "Nineteen people died at the Orvesa market, while 15 people were killed at the harbour bar",
+        "die",
+        numbers=[exact(19, "people", "Nineteen"), exact(15, "people")],
+    )
+    found = judge(two_exact, bar_many, sim=0.8)
+    assert found is not None and found["rule"] == "number"
+
+
 def test_one_is_not_compared_as_a_count() -> None:
     one = num("One", 1, 1, "exact", "witness")
     a = claim("One witness saw the ferry capsize", "see", numbers=[one])
