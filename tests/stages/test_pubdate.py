@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyscope.stages.pubdate import infer_published
+from storyscope.stages.pubdate import date_stamps, infer_published
 
 
 def test_next_weekday_with_date_and_years() -> None:
@@ -128,3 +128,30 @@ def test_a_past_month_before_the_stated_day_does_not_disturb_it() -> None:
     )
     out = infer_published(text)
     assert out["date"] == "2032-10-16"
+
+
+def test_date_stamps_are_the_removed_lines_that_are_only_a_date() -> None:
+    raw = (
+        "Harbour quake: what we know\n"
+        "0930 GMT, 12 March 2031\n"
+        "The harbour wall gave way on Friday, officials said.\n"
+        "Updated: Friday 11 March 2031 18.30\n"
+        "Quake in Orvesa, 27 February 2030\n"
+        "Published 10 March 2031\n"
+    )
+    text = "The harbour wall gave way on Friday, officials said.\nPublished 10 March 2031"
+    # Kept in the body, a line is read there already; a related link with its date is not a stamp.
+    assert date_stamps(raw, text) == ["0930 GMT, 12 March 2031", "Updated: Friday 11 March 2031 18.30"]
+
+
+def test_stamps_the_cleaner_removed_date_the_article() -> None:
+    # The body alone borrows a year from a background month and would place the text in 2028; the
+    # live blog's removed update stamps say when it was written.
+    body = (
+        "The reinforcement programme was set in train after a July 2027 quake damaged the old pier. "
+        "On 26 February the coast felt a smaller quake, officials said."
+    )
+    alone = infer_published(body)
+    assert alone["date"] is None or not alone["date"].startswith("2031")
+    out = infer_published(body, stamps=["0930 GMT, 12 March 2031", "1830 GMT, 11 March 2031"])
+    assert out["date"] == "2031-03-12"

@@ -25,6 +25,7 @@ is unknown (``None``): saying so beats guessing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -410,13 +411,63 @@ def rank_writing_dates(timexes: Sequence[Json]) -> tuple[list[Ranked], list[str]
     return list(unique.values()), notes
 
 
-def infer_published(text: str, title: str = "", lang: str = "en") -> Json:
+# Words a date stamp may carry besides its date: "Published 12 March 2031", "0930 GMT, 12 March 2031",
+# "Updated: Friday 11 March 2031 09.30".
+_STAMP_WORDS = frozenset(
+    "published updated posted last modified first on at by am pm a.m. p.m. gmt utc bst cet cest est "
+    "edt pst pdt ist jst local time".split()
+)
+_STAMP_MAX_WORDS = 10
+_TOKEN = re.compile(r"[^\s,:;|()\[\]–—-]+")
+
+
+def date_stamps(raw: str, text: str, lang: str = "en") -> list[str]:
+    """Lines of ``raw`` that the cleaner left out of ``text`` and that are only a date stamp.
+
+    A page's dateline and a live blog's update times are boilerplate to the reader but the best
+    evidence there is of when the page was written. A stamp must give a day, a month and a year and
+    nothing but stamp words and clock times, so that a related link with its date ("Quake in Chile,
+    27 February 2030") is not taken for one.
+    """
+    out: list[str] = []
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or len(line.split()) > _STAMP_MAX_WORDS or line in text:
+            continue
+        full = [
+            t for t in find_timexes(line, None, lang) if t.get("year") and t.get("month") and t.get("day")
+        ]
+        if not full:
+            continue
+        rest = line
+        for t in full:
+            rest = rest.replace(str(t["text"]), " ")
+        words = [w.lower() for w in _TOKEN.findall(rest)]
+        if all(w in _STAMP_WORDS or w.replace(".", "").isdigit() or _is_weekday(w) for w in words):
+            out.append(line)
+    return out
+
+
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun".split()
+)
+
+
+def _is_weekday(word: str) -> bool:
+    return word.rstrip(".") in _WEEKDAYS
+
+
+def infer_published(text: str, title: str = "", lang: str = "en", stamps: Sequence[str] = ()) -> Json:
     """The writing date of an article from its text alone.
+
+    ``stamps`` are date stamps the cleaner removed (:func:`date_stamps`); they lead the text the
+    inference reads, as a dateline would.
 
     Returns ``{"date": "YYYY-MM-DD" | None, "confidence": float, "evidence": [str, ...]}`` (plus
     ``"guess"`` when the answer is None but a weak best candidate exists).
     """
-    body = f"{title}\n\n{text}" if title else text
+    body = "\n\n".join([*stamps, text]) if stamps else text
+    body = f"{title}\n\n{body}" if title else body
     timexes = find_timexes(body, None, lang)
     ranked, notes = rank_writing_dates(timexes)
     return decide(ranked, timexes, notes)

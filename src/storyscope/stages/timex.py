@@ -628,14 +628,14 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "7"
+    version = "8"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
 
     def run(self, articles: list[Article]) -> list[Json]:
         """One annotation per article: published, published_inferred, confidence, evidence, timexes."""
-        from storyscope.stages.pubdate import infer_published
+        from storyscope.stages.pubdate import date_stamps, infer_published
 
         out: list[Json] = []
         for art in articles:
@@ -646,7 +646,8 @@ class TimexStage:
                 ann: Json = {"published": given.isoformat(), "published_inferred": False, "confidence": 1.0,
                              "evidence": ["metadata"]}  # fmt: skip
             else:
-                inf = infer_published(text, art.title, lang)
+                stamps = date_stamps(art.raw, text, lang) if art.text and art.raw else []
+                inf = infer_published(text, art.title, lang, stamps)
                 ann = {"published": inf["date"], "published_inferred": True, "confidence": inf["confidence"],
                        "evidence": inf["evidence"]}  # fmt: skip
             ann["timexes"] = find_timexes(text, parse_iso(ann["published"]), lang)
