@@ -298,6 +298,16 @@ def test_increments_and_parts_are_not_totals() -> None:
     assert judge(part, died, sim=0.8) is None
 
 
+def test_ratios_against_different_references_are_not_compared() -> None:
+    a = claim(
+        "The Orvesa quake was 8000 times larger than the Pellmark quake", "be", numbers=[exact(8000, "time")]
+    )
+    b = claim(
+        "The Orvesa quake was about 1.5 times stronger than first thought", "be", numbers=[exact(1.5, "time")]
+    )
+    assert judge(a, b, sim=0.8) is None
+
+
 def test_a_possibility_is_not_a_count_anyone_disputes() -> None:
     may = claim(
         "Three brothers may be involved in the Orvesa robbery",

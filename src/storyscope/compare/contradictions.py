@@ -227,6 +227,9 @@ _INCREMENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _INCREMENT_AFTER = re.compile(r"^\s+(?:more|further|additional|extra|new)\b", re.IGNORECASE)
+# "8,000 times larger than X", "1.5 times stronger than thought": a ratio against a reference that
+# each outlet picks for itself, not a count.
+_RATIO = re.compile(r"\btimes\s+(?:\w+er|more|less|fewer|as)\b", re.IGNORECASE)
 # Modals that make a figure a possibility ("three brothers may be involved"), not a statement.
 _HEDGE_MODALS = frozenset("may might could".split())
 
@@ -255,6 +258,8 @@ def number(a: Json, b: Json, sim: float) -> Json | None:
             if x["unit"] != y["unit"] or _is_one(x) or _is_one(y):
                 continue
             if _increment(a, x) or _increment(b, y):
+                continue
+            if x["unit"] == "time" and (_RATIO.search(str(a["text"])) or _RATIO.search(str(b["text"]))):
                 continue
             # A claim with several figures of one unit is a breakdown ("19 died at the café, 15 at the
             # bar"): the other figure may be any one of them, so every one of them must conflict.
