@@ -59,6 +59,13 @@ def test_cp1251_russian_is_detected() -> None:
     assert decode_bytes(RUSSIAN.encode("cp1251"), "x") == RUSSIAN
 
 
+def test_windows_curly_quotes_in_english_are_windows_1252() -> None:
+    # Only curly quotes and a dash above ASCII: detection alone ranks DOS code pages first, which read
+    # the apostrophe as a letter ("Europeĺs").
+    text = "Europe’s open-border policy – a week after the attack – is under strain. “We act,” he said.\n" * 3
+    assert decode_bytes(text.encode("cp1252"), "a.txt") == text
+
+
 def test_cp1250_polish_is_not_taken_for_cp1252() -> None:
     assert decode_bytes(POLISH.encode("cp1250"), "x") == POLISH
 

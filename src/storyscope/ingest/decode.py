@@ -143,6 +143,22 @@ def _try(data: bytes, codec: str) -> str | None:
         return None
 
 
+# Windows-1252's curly quotes, dashes, ellipsis and bullet: in English news saved from Word or an old
+# CMS, nearly every byte above 0x7F is one of them. DOS and Mac code pages read the same bytes as
+# accented letters ("Europe\x92s" as "Europeĺs"), and detection on text that is otherwise ASCII has
+# little else to go on.
+_CP1252_PUNCTUATION = frozenset(b"\x85\x91\x92\x93\x94\x95\x96\x97")
+_PUNCTUATION_SHARE = 0.8
+
+
+def _windows_punctuation(data: bytes) -> bool:
+    """Whether the bytes above 0x7F are (almost) all windows-1252 punctuation."""
+    high = [b for b in data if b > 0x7F]
+    if not high:
+        return False
+    return sum(b in _CP1252_PUNCTUATION for b in high) / len(high) >= _PUNCTUATION_SHARE
+
+
 def decode_bytes(
     data: bytes,
     source: str,
@@ -192,6 +208,8 @@ def _decode(data: bytes, declared: str | None, sniff_markup: bool) -> str | None
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _windows_punctuation(data):
+        return _try(data, "cp1252")
     matches = list(from_bytes(data))
     if not matches:
         return None
