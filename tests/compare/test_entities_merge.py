@@ -273,3 +273,28 @@ def test_posts_are_not_organisations() -> None:
     )
     names = sorted(e["name"] for e in build_entities(arts, ann))
     assert names == ["Council of Europe", "Foreign Ministry", "Office of the President"]
+
+
+def test_dotted_initials_inside_a_name_merge_with_the_undotted_spelling() -> None:
+    arts, ann = _story(
+        [_m(0, "The U.K. Harbour Survey", 0, "organization")],
+        [_m(0, "the UK Harbour Survey", 0, "organization"), _m(1, "U.K.", 40, "place")],
+    )
+    orgs = [e for e in build_entities(arts, ann) if e["type"] == "organization"]
+    assert len(orgs) == 1 and orgs[0]["sources"] == ["s0", "s1"]
+
+
+def test_a_nationality_in_front_of_a_name_is_not_part_of_it() -> None:
+    arts, ann = _story(
+        [_m(0, "Kestrian", 0, "group"), _m(1, "Kestrian Ilan Morrow", 20)],
+        [_m(0, "Ilan Morrow", 0), _m(1, "Morrow", 30)],
+    )
+    people = [e for e in build_entities(arts, ann) if e["type"] == "person"]
+    assert len(people) == 1
+    (e,) = people
+    assert e["name"] == "Ilan Morrow" and e["sources"] == ["s0", "s1"]
+    # The mention starts at the name itself.
+    assert ("s0", 29) in [(m["source"], m["start"]) for m in e["mentions"]]
+    # A first word that the story never uses as a group name stays: "Kestrian" alone is not known.
+    arts, ann = _story([_m(0, "Valmoran Ilan Morrow", 0)], [_m(0, "Ilan Morrow", 0)])
+    assert len([e for e in build_entities(arts, ann) if e["type"] == "person"]) == 2

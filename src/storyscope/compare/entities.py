@@ -171,8 +171,42 @@ def _well_formed(name: str) -> bool:
 
 
 def _org_key(text: str) -> str:
-    key = fold(text)
+    key = _join_initials(fold(text))
     return key[4:] if key.startswith("the ") else key
+
+
+def _join_initials(key: str) -> str:
+    """ "u s geological survey" (from "U.S. Geological Survey") -> "us geological survey", as "US
+    Geological Survey" folds; a lone dotted acronym ("u s") stays as it is (see :func:`_dotted`)."""
+    words = key.split()
+    if all(len(w) == 1 for w in words):
+        return key
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*words, ""]:
+        if len(w) == 1:
+            run.append(w)
+            continue
+        if run:
+            out.extend(["".join(run)] if len(run) > 1 else run)
+            run = []
+        if w:
+            out.append(w)
+    return " ".join(out)
+
+
+def _drop_leading_demonyms(names: list[tuple[Article, Json]]) -> list[tuple[Article, Json]]:
+    """ "Belgian Abdelhamid Abaaoud" is Abdelhamid Abaaoud: a person's name that starts with a word the
+    story uses as a group name (a nationality) loses it, and the mention starts at the name."""
+    groups = {fold(m["text"]) for _, m in names if m["type"] == "group"}
+    out: list[tuple[Article, Json]] = []
+    for a, m in names:
+        words = str(m["text"]).split(" ")
+        if m["type"] == "person" and len(words) >= 3 and fold(words[0]) in groups:
+            cut = len(words[0]) + 1
+            m = {**m, "text": m["text"][cut:], "start": m["start"] + cut}
+        out.append((a, m))
+    return out
 
 
 def _dotted(key: str) -> bool:
@@ -280,6 +314,7 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
         for a, m in names
     ]
     names = _vote_types(names, derived)
+    names = _drop_leading_demonyms(names)
     # People: full names first (longest first, for a stable result), then bare names.
     people = [(a, m, PersonName.parse(m["text"])) for a, m in names if m["type"] == "person"]
     people.sort(key=lambda x: (-len(x[2].given), x[1]["text"], order[x[0].id], x[1]["start"]))
