@@ -207,3 +207,17 @@ def test_example_story_publication_dates_and_timeline() -> None:
     assert len({t for _, t in texts}) == len(texts)
     assert any(d == "2025-06" and "June and September" in t for d, t in texts)
     assert all(not d.startswith("2024") for d, t in texts if "September" in t)
+
+
+def test_since_a_date_that_starts_a_measured_span_is_not_an_event() -> None:
+    # Superlatives, ordinals and counts are measured over the span: nothing happened in that year.
+    assert _timeline_of("It is the worst drought in the valley since 1998.") == []
+    assert _timeline_of("The river is at its lowest level since 1891.") == []
+    assert _timeline_of("The council met for the third time since the start of 2030.") == []
+    assert _timeline_of("The dam has overflowed four times since 2024.") == []
+    # A state that began then keeps its date, and so does a span whose start the sentence tells.
+    assert [e["date"] for e in _timeline_of("The mill has been closed since March 2029.")] == ["2029-03"]
+    assert [e["date"] for e in _timeline_of("Three towns have shared the ferry since 2027.")] == ["2027"]
+    assert [e["date"] for e in _timeline_of("Ties grew ever closer since 2028, when the mill closed.")] == [
+        "2028"
+    ]

@@ -307,6 +307,7 @@ def _events(
         # "the Jan. 6 riot", "the Sept. 11 attacks": a day that names an event is not when the
         # sentence's own event happened ("the Jan. 6 committee could be a last hurrah").
         dated = [t for t in dated if not (t.get("attributive") and t.get("precision") == "day")]
+        dated = [t for t in dated if not _period_bound(text, s.start, t)]
         if len(dated) > 1:
             # "told CNN on Monday that reviving the 2015 deal is hopeless": a year naming a thing is
             # not when the sentence's event happened, when the sentence dates that event otherwise.
@@ -330,6 +331,32 @@ def _events(
                 )
             )  # fmt: skip
     return out
+
+
+_SINCE = re.compile(r"\bsince (?:the (?:start|beginning|end) of )?$", re.IGNORECASE)
+# What makes "since X" the start of a measured span rather than of a state: a superlative or ordinal
+# ("the worst crisis since 1945", "the first time since 1848", "the fourth largest since 1900") or a
+# number of times ("three times since 2019"). A bare count is not enough: "three powers have held talks
+# since 2017" dates the talks' start.
+_SPAN_MEASURE = re.compile(
+    r"\b(?:(?:the|its|his|her|their|our|a|an) (?:\w+ )?"
+    r"(?:\w+est|worst|best|most|least|first|second|third|fourth|fifth|only)\b|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many) times\b)",
+    re.IGNORECASE,
+)
+
+
+def _period_bound(text: str, sentence_start: int, t: Json) -> bool:
+    """Whether date ``t`` only starts the span a superlative or a count is measured over: "the worst
+    crisis since 1945" says nothing happened in 1945. A state that began then ("closed since March")
+    keeps its date."""
+    before = text[sentence_start : int(t["start"])]
+    if not _SINCE.search(before):
+        return False
+    # "since 2018, when the US left the deal": the clause tells what happened then.
+    if re.match(r"\W*(?:,\s*)?(?:when|as)\b", text[int(t["end"]) :]):
+        return False
+    return _SPAN_MEASURE.search(_SINCE.sub("", before)) is not None
 
 
 def _calendar(t: Json) -> str:
