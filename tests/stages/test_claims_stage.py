@@ -75,6 +75,15 @@ def test_figures_with_their_modifiers_and_units() -> None:
     assert figures["drone"]["kind"] == "range" and figures["drone"]["low"] == 200
 
 
+def test_abbreviated_multipliers_count_money_but_not_metres() -> None:
+    found = claims("The fund was cut from 10m euros to 3m euros, and the port raised £1.2bn for a 12m wall.")
+    figures = sorted((n["low"], n["unit"]) for c in found for n in c["numbers"])
+    assert (10e6, "euro") in figures and (3e6, "euro") in figures
+    assert any(abs(low - 1.2e9) < 1 and unit == "£" for low, unit in figures)
+    # "a 12m wall": metres, not twelve million walls.
+    assert not any(low == 12e6 for low, _ in figures)
+
+
 def test_years_and_ordinals_are_not_counts() -> None:
     found = claims("Work on the bridge began in 2019 and it was her second trip abroad.")
     assert all(not c["numbers"] for c in found)

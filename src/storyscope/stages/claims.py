@@ -48,6 +48,15 @@ _OPEN_QUOTES = "“«"
 _CLOSE_QUOTES = "”»"
 _QUOTE_CHARS = '"“”‘’«»'
 _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Abbreviated multipliers, split off by the tokenizer ("10m euros", "£1.2bn"). "m" and "k" are also
+# metres and kilometres' shorthand, so they multiply only next to a currency; "bn" and "tn" always do.
+_ABBREVIATED = {"m": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+_ALWAYS_MONEY = frozenset({"bn", "tn", "trn", "mln", "mn"})
+_CURRENCY_SYMBOLS = frozenset("$€£¥₹₽")
+_CURRENCY_WORDS = frozenset(
+    "dollar euro pound yen yuan rupee ruble rouble franc dinar rial riyal lira shekel peso won krona "
+    "krone zloty forint hryvnia usd eur gbp".split()
+)
 _WORD_NUMBERS = {
     w: float(i)
     for i, w in enumerate(
@@ -265,10 +274,14 @@ def _number_value(toks: list[Token]) -> tuple[float, float] | None:
         w = t.lower_.replace(",", "")
         if _NUMBER_TEXT.match(t.text):
             value = float(w)
+        elif (money := _suffixed_money(t)) is not None:
+            value = money
         elif w in _WORD_NUMBERS:
             value = _WORD_NUMBERS[w] if value is None else value + _WORD_NUMBERS[w]
         elif w in _MULTIPLIERS:
             value = (value if value is not None else 1.0) * _MULTIPLIERS[w]
+        elif w.rstrip(".") in _ABBREVIATED and value is not None:
+            value *= _ABBREVIATED[w.rstrip(".")]
         elif w in _VAGUE:
             lo, hi = _VAGUE[w]
             vague = (lo, hi) if value is None else (lo * value / 100.0, hi * value / 100.0)
@@ -284,6 +297,41 @@ def _number_value(toks: list[Token]) -> tuple[float, float] | None:
     return (value, value)
 
 
+# A number with its multiplier in one token: "1.2bn", "£40m" after the symbol.
+_SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(bn|tn|trn|mn|mln|m|k)$", re.IGNORECASE)
+
+
+def _suffixed_money(t: Token) -> float | None:
+    """The value of a one-token figure with an abbreviated multiplier ("1.2bn", "10m" beside a
+    currency), or None."""
+    m = _SUFFIXED.match(t.text)
+    if m is None:
+        return None
+    suffix = m[2].lower()
+    if suffix not in _ALWAYS_MONEY:
+        doc = t.doc
+        before = doc[t.i - 1].text if t.i > 0 else ""
+        after = doc[t.i + 1].lemma_.lower() if t.i + 1 < len(doc) else ""
+        if before not in _CURRENCY_SYMBOLS and after not in _CURRENCY_WORDS:
+            return None
+    return float(m[1].replace(",", "")) * _ABBREVIATED[suffix]
+
+
+def _money_multiplier(t: Token) -> bool:
+    """Whether ``t`` is an abbreviated multiplier right after a number: "bn" always, "m" and "k" only
+    beside a currency ("£10m", "10m euros"), not in "a 10m wall"."""
+    w = t.lower_.rstrip(".")
+    if w not in _ABBREVIATED or t.i == 0 or not t.doc[t.i - 1].like_num:
+        return False
+    if w in _ALWAYS_MONEY:
+        return True
+    doc = t.doc
+    number = doc[t.i - 1]
+    before = doc[number.i - 1].text if number.i > 0 else ""
+    after = doc[t.i + 1].lemma_.lower() if t.i + 1 < len(doc) else ""
+    return before in _CURRENCY_SYMBOLS or after in _CURRENCY_WORDS
+
+
 def _numbers(doc: Doc, idx: set[int]) -> list[Json]:
     """Counted quantities in the claim: interval, kind (exact/approx/at_least/at_most/range), unit."""
     out: list[Json] = []
@@ -292,6 +340,7 @@ def _numbers(doc: Doc, idx: set[int]) -> list[Json]:
     while i < len(order):
         t = doc[order[i]]
         numeric = t.like_num or t.lower_ in _VAGUE or t.lower_ in _MULTIPLIERS
+        numeric = numeric or _suffixed_money(t) is not None
         if not numeric or t.ent_type_ in _SKIP_NUM_ENTS:
             i += 1
             continue
@@ -299,7 +348,7 @@ def _numbers(doc: Doc, idx: set[int]) -> list[Json]:
         j = i + 1
         while j < len(order) and order[j] == run[-1].i + 1:
             n = doc[order[j]]
-            if n.like_num or n.lower_ in _MULTIPLIERS or n.lower_ in _VAGUE:
+            if n.like_num or n.lower_ in _MULTIPLIERS or n.lower_ in _VAGUE or _money_multiplier(n):
                 run.append(n)
                 j += 1
             else:
@@ -551,7 +600,7 @@ class ClaimStage:
     # 2: conjoined verbs borrow auxiliaries, restrictive relative clauses stay in their claim, tense,
     # phrase cores, balanced quotes. 3: conditions kept and marked, no split after a lost subject, an
     # event clause on a name inside a prepositional phrase is about the event noun.
-    version = "3"
+    version = "4"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (shared with the nlp stage in the same process)."""
