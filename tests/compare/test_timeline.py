@@ -221,3 +221,8 @@ def test_since_a_date_that_starts_a_measured_span_is_not_an_event() -> None:
     assert [e["date"] for e in _timeline_of("Ties grew ever closer since 2028, when the mill closed.")] == [
         "2028"
     ]
+
+
+def test_a_bare_date_stamp_is_not_an_event() -> None:
+    timeline = _timeline_of("Mar. 8, 2031 12:41 a.m.\n\nThe ferry sank on March 8, 2031.")
+    assert [e["text"] for e in timeline] == ["The ferry sank on March 8, 2031."]

@@ -324,6 +324,8 @@ def _events(
             tokens = content_tokens(part)
             if len(tokens) < _MIN_PART_TOKENS:
                 tokens = content_tokens(s.text)  # "Kestria said on Tuesday": what it said tells it apart
+            if not _says_something(s.text, dated):
+                continue  # a bare stamp ("Mar. 8, 2014 12:41 a.m."): a date, not an event
             out.append(
                 _Event(
                     article.id, start, end, part, value, _is_scheduled(t, value, published),
@@ -357,6 +359,14 @@ def _period_bound(text: str, sentence_start: int, t: Json) -> bool:
     if re.match(r"\W*(?:,\s*)?(?:when|as)\b", text[int(t["end"]) :]):
         return False
     return _SPAN_MEASURE.search(_SINCE.sub("", before)) is not None
+
+
+def _says_something(sentence: str, dated: Sequence[Json]) -> bool:
+    """Whether a sentence holds a word besides its dates, clock times and month or day names."""
+    rest = sentence
+    for t in dated:
+        rest = rest.replace(str(t["text"]), " ")
+    return any(len(w) > 2 for w in content_tokens(rest) if not w.isdigit())
 
 
 def _calendar(t: Json) -> str:
