@@ -308,6 +308,37 @@ def test_ratios_against_different_references_are_not_compared() -> None:
     assert judge(a, b, sim=0.8) is None
 
 
+def test_figures_of_different_actors_are_not_compared() -> None:
+    actors = {"Green League": "organization", "Harbour Party": "organization"}
+    green = claim(
+        "The Green League won 33 seats in the 90-seat council",
+        "win",
+        actors=actors,
+        numbers=[exact(33, "seat")],
+    )
+    harbour = claim(
+        "With most votes counted, the Harbour Party has 41% (52 seats) and the Green League 12%",
+        "have",
+        actors=actors,
+        numbers=[exact(52, "seat")],
+    )
+    assert judge(green, harbour, sim=0.8) is None
+    # A possessive pronoun hides whose seats they are.
+    his = claim(
+        "His 52 seats in the council let him govern with the Green League",
+        "let",
+        actors=actors,
+        numbers=[exact(52, "seat")],
+    )
+    assert judge(green, his, sim=0.8) is None
+    # The same actor's figures are compared.
+    other = claim(
+        "The Green League won 52 seats in the council", "win", actors=actors, numbers=[exact(52, "seat")]
+    )
+    found = judge(green, other, sim=0.9)
+    assert found is not None and found["rule"] == "number"
+
+
 def test_a_possibility_is_not_a_count_anyone_disputes() -> None:
     may = claim(
         "Three brothers may be involved in the Orvesa robbery",

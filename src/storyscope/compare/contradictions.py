@@ -234,6 +234,34 @@ _RATIO = re.compile(r"\btimes\s+(?:\w+er|more|less|fewer|as)\b", re.IGNORECASE)
 _HEDGE_MODALS = frozenset("may might could".split())
 
 
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|its|their|our|my|your)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _owner(c: Json, n: Json) -> str | None:
+    """Whose figure ``n`` is, as far as claim ``c`` says: the named actor nearest before it ("Pasok
+    placed third with 33 seats" -> Pasok), "?" for a possessive pronoun no rule resolves ("his 33
+    seats"), None when nothing precedes it."""
+    text = str(c["text"])
+    m = re.search(r"(?<![\w.,])" + re.escape(str(n["text"])) + r"(?!\w)", text)
+    if m is None:
+        return None
+    before = text[: m.start()]
+    if _POSSESSIVE_BEFORE.search(before):
+        return "?"
+    best: tuple[int, str] | None = None
+    for name in c.get("actors", {}):
+        for form in dict.fromkeys([str(name), str(name).split()[-1]]):
+            at = before.rfind(form)
+            if at >= 0 and (best is None or at > best[0]):
+                best = (at, str(name))
+    return best[1] if best else None
+
+
+def _owners_differ(a: Json, x: Json, b: Json, y: Json) -> bool:
+    oa, ob = _owner(a, x), _owner(b, y)
+    return "?" in (oa, ob) or (oa is not None and ob is not None and oa != ob)
+
+
 def _periods(c: Json) -> set[str]:
     return {m.group().lower() for m in _PERIOD.finditer(str(c["text"]))}
 
@@ -258,6 +286,9 @@ def number(a: Json, b: Json, sim: float) -> Json | None:
             if x["unit"] != y["unit"] or _is_one(x) or _is_one(y):
                 continue
             if _increment(a, x) or _increment(b, y):
+                continue
+            # Results listed per party or per country: each figure belongs to the actor named before it.
+            if _owners_differ(a, x, b, y):
                 continue
             if x["unit"] == "time" and (_RATIO.search(str(a["text"])) or _RATIO.search(str(b["text"]))):
                 continue
