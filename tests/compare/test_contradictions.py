@@ -331,6 +331,9 @@ def test_figures_of_different_actors_are_not_compared() -> None:
         numbers=[exact(52, "seat")],
     )
     assert judge(green, his, sim=0.8) is None
+    # A figure whose actor one side names and the other does not is not compared either.
+    unnamed = claim("The Green Leag. won 52 seats", "win", numbers=[exact(52, "seat")])
+    assert judge(green, unnamed, sim=0.9) is None
     # The same actor's figures are compared.
     other = claim(
         "The Green League won 52 seats in the council", "win", actors=actors, numbers=[exact(52, "seat")]

@@ -258,8 +258,10 @@ def _owner(c: Json, n: Json) -> str | None:
 
 
 def _owners_differ(a: Json, x: Json, b: Json, y: Json) -> bool:
+    # One side naming whose figure it is and the other not is no evidence that they are the same
+    # actor's: the name may simply not have been recognised there ("Pasok ... 33 seats").
     oa, ob = _owner(a, x), _owner(b, y)
-    return "?" in (oa, ob) or (oa is not None and ob is not None and oa != ob)
+    return "?" in (oa, ob) or oa != ob
 
 
 def _periods(c: Json) -> set[str]:
