@@ -298,3 +298,38 @@ def test_a_nationality_in_front_of_a_name_is_not_part_of_it() -> None:
     # A first word that the story never uses as a group name stays: "Kestrian" alone is not known.
     arts, ann = _story([_m(0, "Valmoran Ilan Morrow", 0)], [_m(0, "Ilan Morrow", 0)])
     assert len([e for e in build_entities(arts, ann) if e["type"] == "person"]) == 2
+
+
+def test_a_name_heading_an_organisation_noun_is_an_organisation() -> None:
+    text = "The Tide leader spoke first. Later the leader of Harbour Front met the Tide members. " + "x " * 50
+    arts = [make_article("s0", text=text)]
+    tide = text.index("Tide")
+    front = text.index("Harbour Front")
+    tide2 = text.index("Tide", tide + 1)
+    ann = {
+        "s0": {
+            "mentions": [
+                _m(0, "Tide", tide, "person"),
+                _m(1, "Harbour Front", front, "place"),
+                _m(2, "Tide", tide2, "person"),
+            ],
+            "quotes": [],
+        }
+    }
+    types = {e["name"]: e["type"] for e in build_entities(arts, ann)}
+    assert types == {"Tide": "organization", "Harbour Front": "organization"}
+
+
+def test_a_country_that_leads_keeps_its_type() -> None:
+    text = "The Valmora leader arrived. Valmora's government said the leader of Valmora would talk. "
+    text += "x " * 50
+    arts = [make_article("s0", text=text)]
+    starts = [i for i in range(len(text)) if text.startswith("Valmora", i)]
+    ann = {"s0": {"mentions": [_m(k, "Valmora", s, "place") for k, s in enumerate(starts)], "quotes": []}}
+    assert [e["type"] for e in build_entities(arts, ann)] == ["place"]
+
+
+def test_a_party_name_completed_by_party_is_the_party() -> None:
+    arts, ann = _story([_m(0, "the Tide party", 0, "organization")], [_m(0, "TIDE", 0, "organization")])
+    orgs = [e for e in build_entities(arts, ann) if e["type"] == "organization"]
+    assert len(orgs) == 1 and orgs[0]["sources"] == ["s0", "s1"]

@@ -47,7 +47,7 @@ _PLURAL_ACRONYM = re.compile(r"^(?:the )?[A-Z]{2,}s$")
 _MAX_ROLE_WORDS = 15
 _HEAD_STOPS = frozenset("for of to on at in".split())
 _EXTRA_ROLES = frozenset("coordinator".split())
-_ORG_TAILS = frozenset("agency news newspaper daily group company corporation corp inc ltd co".split())
+_ORG_TAILS = frozenset("agency news newspaper daily group company corporation corp inc ltd co party".split())
 
 
 def fold(text: str) -> str:
@@ -248,6 +248,27 @@ def _role_like(role: object) -> bool:
     return bool(words & (TITLES | ROLE_NOUNS))
 
 
+# Nouns that a name modifies only when it names an organisation: "the New Democracy leader", "Syriza
+# lawmakers"; and the nouns of "leader of X", "member of X". People have supporters and campaigns
+# ("Trump supporters"), a country has a government ("the US government"), and with a possessive any
+# of them may ("Iran's supreme leader"), so those are left out.
+_ORG_AFTER = re.compile(
+    r"^\s+(?:party|leader|leadership|lawmakers|legislators|deputies|mps|members|headquarters|"
+    r"chairman|chairwoman|bloc|faction)\b",
+    re.IGNORECASE,
+)
+_ORG_BEFORE = re.compile(r"\b(?:leader|members?|chairman|founder)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _org_context(article: Article, m: Json) -> bool:
+    """Whether the text around a mention shows an organisation ("Syriza leader", "leader of Syriza")."""
+    text = article.text or ""
+    start, end = int(m["start"]), int(m["end"])
+    return bool(
+        _ORG_AFTER.match(text[end : end + 40]) or _ORG_BEFORE.search(text[max(0, start - 40) : start])
+    )
+
+
 def _vote_types(
     names: list[tuple[Article, Json]], derived: list[tuple[Article, Json]]
 ) -> list[tuple[Article, Json]]:
@@ -258,11 +279,16 @@ def _vote_types(
       description resolved to it) is not a person: news writing names a person in full before using
       the surname alone, so "Kiev insists …" is the capital; it takes the other type the story gives
       it, else "place";
+    * a name that heads an organisation's noun somewhere in the story ("the Syriza leader", "leader of
+      New Democracy") is an organisation, unless it is a person's surname or a one-word place;
     * otherwise the type most of the name's mentions have ("Erdogan" tagged once as a place).
     """
     votes: dict[str, Counter[str]] = {}
-    for _, m in names:
+    org_context: set[str] = set()
+    for a, m in names:
         votes.setdefault(fold(m["text"]), Counter())[m["type"]] += 1
+        if _org_context(a, m):
+            org_context.add(fold(m["text"]))
     referred = {(a.id, m["resolved_to"]) for a, m in derived if m.get("resolved_to") is not None}
     introduced: set[str] = set()
     surnames: set[str] = set()
@@ -280,6 +306,9 @@ def _vote_types(
         single = " " not in key
         if single and translit_key(key) in surnames:
             winner[key] = "person"
+        elif key in org_context and (counts["person"] or counts["organization"] or not single):
+            # A one-word place ("the Iran leader" in a headline) keeps its type: countries lead.
+            winner[key] = "organization"
         elif single and counts["person"] and translit_key(key) not in introduced:
             others = [t for t in counts if t != "person"]
             winner[key] = max(others, key=lambda t: counts[t]) if others else "place"
