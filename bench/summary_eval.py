@@ -1,6 +1,7 @@
 """Multi-source summaries scored on NeuS (AllSides roundups), side by side with extractive baselines.
 
     .venv/bin/python bench/summary_eval.py --split val [--limit 100]
+    .venv/bin/python bench/summary_eval.py --split train   # a second tuning set, see below
     .venv/bin/python bench/summary_eval.py --split test
 
 Each cluster of ``../shared/data/neus-allsides/data/naacl2022_lrc_roundup_random_order_probe/<split>.source``
@@ -18,6 +19,14 @@ Systems (baselines implemented here, numpy only):
 * TextRank: the Mihalcea-Tarau overlap similarity (shared words / (log|a| + log|b|)), weighted
   PageRank, same greedy selection.
 
+NeuS has no train split here; ``--split train`` builds one from the AllSides crawl beside it
+(``raw_crawled/headline_11_2021-10-19_crawled_all.jsonl``, April to October 2021): every roundup with
+two or more articles, less any cluster whose roundup, an article title or an article's opening also
+occurs in val or test (438 clusters of the 506 remain). As NeuS did, each article keeps the complete
+sentences of its first 600 characters, and the articles are shuffled (seeded). Its references are the
+roundups' first paragraph, longer than NeuS's (110 words on average against 66), so its scores sit
+lower; it is for checking that a change tuned on val is no accident of val.
+
 Citation faithfulness: the share of storyscope's summary sentences whose content words all occur in
 the passages they cite (span text), on the same clusters.
 """
@@ -25,7 +34,9 @@ the passages they cite (span text), on the same clusters.
 from __future__ import annotations
 
 import argparse
+import json
 import math
+import random
 import re
 import statistics
 import time
@@ -47,6 +58,7 @@ DATA = (
     / "data"
     / "naacl2022_lrc_roundup_random_order_probe"
 )
+RAW = "headline_11_2021-10-19_crawled_all.jsonl"
 _TOKEN = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     "a an the and or but if of at by for with about to from in on is are was were be been it its this that "
@@ -63,6 +75,8 @@ def _article_of(chunk: str) -> tuple[str, str]:
 
 def load(split: str) -> list[tuple[list[Article], str]]:
     """(articles, reference text) per cluster."""
+    if split == "train":
+        return load_train()
     sources = (DATA / f"{split}.source").read_text(encoding="utf-8").splitlines()
     targets = (DATA / f"{split}.target").read_text(encoding="utf-8").splitlines()
     out = []
@@ -73,6 +87,47 @@ def load(split: str) -> list[tuple[list[Article], str]]:
             if body:
                 arts.append(Article(id=f"c{k}a{j}", raw=body, origin="", title=title, text=body))
         out.append((arts, _article_of(tgt)[1]))
+    return out
+
+
+def _key(text: str, n: int) -> str:
+    return " ".join(_TOKEN.findall(text.lower()))[:n]
+
+
+def load_train() -> list[tuple[list[Article], str]]:
+    """The crawl's roundups that are in neither val nor test, cut as NeuS cut its articles."""
+    held: set[tuple[str, str]] = set()
+    for split in ("val", "test"):
+        for arts, ref in load(split):
+            held.add(("ref", _key(ref, 80)))
+            for a in arts:
+                held |= {("title", _key(a.title, 60)), ("body", _key(a.text, 80))}
+    rng = random.Random(0)
+    out = []
+    for k, line in enumerate((DATA.parent / "raw_crawled" / RAW).read_text(encoding="utf-8").splitlines()):
+        row = json.loads(line)
+        news = list(row["news"].values())
+        if not row["roundup"] or len(news) < 2 or ("ref", _key(row["roundup"][0], 80)) in held:
+            continue
+        keys = {("title", _key(v["newsTitle"], 60)) for v in news}
+        keys |= {("body", _key(" ".join(v["newBody"]), 80)) for v in news}
+        if keys & held:
+            continue
+        rng.shuffle(news)
+        arts = []
+        for j, v in enumerate(news):
+            body = " ".join(p.strip() for p in v["newBody"]).strip()
+            # The crawl's last paragraph is cut off ("…"); NeuS kept whole sentences of ~600 characters.
+            keep = [s for s in split_sentences(body) if s.end <= 600 and not s.text.rstrip().endswith("...")]
+            if keep:
+                text = body[: keep[-1].end]
+                arts.append(
+                    Article(
+                        id=f"t{k}a{j}", raw=text, origin="", title=v["newsTitle"].strip() + ".", text=text
+                    )
+                )
+        if len(arts) >= 2:
+            out.append((arts, row["roundup"][0].strip()))
     return out
 
 
@@ -189,7 +244,7 @@ def main() -> None:
     from rouge_score import rouge_scorer
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="val", choices=["val", "test"])
+    ap.add_argument("--split", default="val", choices=["val", "test", "train"])
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--systems", default="storyscope,lead,lexrank,textrank")
     ap.add_argument("--words", type=int, default=0, help="budget in words (default: the references' mean)")

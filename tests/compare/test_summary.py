@@ -123,3 +123,34 @@ def test_a_source_written_before_the_event_does_not_state_it() -> None:
     claims = [_claim("corroborated", ("b", before, before[:-1]), ("a", after, after[:-1]))]
     met = [s for s in summarize(arts, words=60, claims=claims) if "sat down" in s.text]
     assert met and met[0].sources == ["a"]
+
+
+def test_summary_opens_with_the_fact_every_source_states() -> None:
+    # The fact sits second in every article; one article opens with background only it gives.
+    a = (
+        "Night of dust in Doro. "
+        "The old grain silo in Doro collapsed on Sunday night and injured two night guards."
+    )
+    b = (
+        "Doro is a market town of about nine thousand people on the eastern plain. "
+        "Two night guards were injured when the old grain silo in Doro collapsed on Sunday night."
+    )
+    c = (
+        "Farmers had stored most of the autumn harvest in the building for decades. "
+        "The old grain silo in Doro collapsed late on Sunday night, injuring two night guards."
+    )
+    out = summarize([make_article("a", a), make_article("b", b), make_article("c", c)], words=30)
+    assert "silo" in out[0].text and out[0].sources == ["a", "b", "c"]
+    assert any(s.text.startswith("Doro is a market town") for s in out[1:])
+
+
+def test_a_plain_wording_is_preferred_to_one_quoting_a_side() -> None:
+    quoted = (
+        "Varn's council approved the harbour tram line on Tuesday, a plan the mayor called “long overdue”."
+    )
+    plain = "On Tuesday the council in Varn voted for the harbour tram line after a long debate."
+    for first, second in ((quoted, plain), (plain, quoted)):
+        out = summarize([make_article("x", first), make_article("y", second)], words=15)
+        assert [s.text for s in out] == [plain]
+        # The fact is still cited to both outlets, the one that quoted the mayor too.
+        assert sorted(out[0].sources) == ["x", "y"]

@@ -3,12 +3,11 @@
 Sentences are taken verbatim from the articles (so no sentence asserts what no source states). A
 sentence scores by how many independent sources state the same thing (syndicated copies count once),
 how central it is to the story, and how early its source puts it; selection is greedy with a
-redundancy cut, and the chosen sentences are ordered by where they sit in their articles.
+redundancy cut, and the summary gives the picks in the order they were made.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
@@ -31,6 +30,11 @@ _STOP = frozenset(
     """.split()
 )
 _QUOTE_OPENERS = "\"“‘'«„"
+# A sentence that carries quotation marks reports someone's words, often a side's framing; a neutral
+# summary prefers the plain statement of the fact. Tuned on NeuS val (+0.14 ROUGE-2; +0.05 on the
+# train clusters), whose references are editors' neutral wording; a weight of 1 cost 0.3 on val.
+_QUOTED = re.compile(r"[\"“”«»„]")
+_W_QUOTED = 0.3
 # Sentences shorter than this carry too little to summarise; longer ones read badly in a summary.
 _MIN_WORDS, _MAX_WORDS = 7, 50
 # A source "states" a sentence when one of its sentences holds this share of its content words, is not
@@ -62,15 +66,23 @@ class _Cand:
 
 
 def _terms(text: str) -> Counter[str]:
-    out: Counter[str] = Counter()
-    for w in _WORD.findall(text.lower()):
-        if w in _STOP or len(w) < 2:
-            continue
-        out[_stem(w)] += 1
-    return out
+    # Every sentence of every article comes through here: each word's folding is looked up once.
+    get = _FOLDED.get
+    stems = [t if (t := get(w)) is not None else _fold(w) for w in _WORD.findall(text.lower())]
+    return Counter(filter(None, stems))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+# word -> its stem, or "" for a word that carries no content; bounded so a long-running app stays small.
+_FOLDED: dict[str, str] = {}
+
+
+def _fold(w: str) -> str:
+    t = "" if w in _STOP or len(w) < 2 else _stem(w)
+    if len(_FOLDED) < 1 << 17:
+        _FOLDED[w] = t
+    return t
+
+
 def _stem(w: str) -> str:
     # Just enough folding for overlap counting: possessives and plurals.
     for suf in ("'s", "’s"):
@@ -95,12 +107,50 @@ class _Vec:
         w = {t: v * idf.get(t, 1.0) for t, v in terms.items()}
         return cls(w, math.sqrt(sum(x * x for x in w.values())))
 
+    def dot_unit(self, mean: dict[str, float]) -> float:
+        """This vector's unit vector dotted with ``mean`` (a mean of unit vectors)."""
+        if not self.norm:
+            return 0.0
+        return sum(v * mean[t] for t, v in self.weights.items() if t in mean) / self.norm
+
     def cosine(self, other: _Vec) -> float:
         if not self.norm or not other.norm:
             return 0.0
         a, b = (self.weights, other.weights) if len(self.weights) <= len(other.weights) else (
             other.weights, self.weights)  # fmt: skip
         return sum(v * b[t] for t, v in a.items() if t in b) / (self.norm * other.norm)
+
+
+def _mean_unit(vecs: Sequence[_Vec]) -> dict[str, float]:
+    """The mean of the vectors scaled to unit length (an empty one counts as zero)."""
+    out: dict[str, float] = {}
+    for v in vecs:
+        if v.norm:
+            for t, w in v.weights.items():
+                out[t] = out.get(t, 0.0) + w / v.norm / len(vecs)
+    return out
+
+
+def _cosines(vecs: Sequence[_Vec]) -> list[list[float]]:
+    """Every pair's cosine, summed term by term over the sentences that hold the term: most terms are in
+    few sentences, so this is less work than a dot product per pair (a quarter less time on six long
+    articles), and plain Python: numpy's threaded product was twice slower on a busy two-core machine."""
+    n = len(vecs)
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, v in enumerate(vecs):
+        if v.norm:
+            for t, w in v.weights.items():
+                postings.setdefault(t, []).append((i, w / v.norm))
+    sim = [[0.0] * n for _ in range(n)]
+    for plist in postings.values():
+        for a, (i, wi) in enumerate(plist):
+            row = sim[i]
+            for j, wj in plist[a + 1 :]:
+                row[j] += wi * wj
+    for i in range(n):
+        for j in range(i + 1, n):
+            sim[j][i] = sim[i][j]
+    return sim
 
 
 def _numbers(text: str) -> set[str]:
@@ -141,17 +191,19 @@ def summarize(
         if voice[c.source] == c.source:
             df.update(c.terms.keys())
             n_independent += 1
-    idf = {t: math.log((1 + n_independent) / (1 + d)) + 1.0 for t, d in df.items()}
+    # A term's rarity depends only on how many sentences hold it: one logarithm per count, not per term.
+    rarity = [math.log((1 + n_independent) / (1 + d)) + 1.0 for d in range(n_independent + 1)]
+    idf = {t: rarity[d] for t, d in df.items()}
     n = len(cands)
     vecs = [_Vec.of(c.terms, idf) for c in cands]
     # Every pair's cosine, once: support, centrality and redundancy all read it.
-    sim = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            sim[i][j] = sim[j][i] = vecs[i].cosine(vecs[j])
+    sim = _cosines(vecs)
     # Headlines say what each outlet thinks the story is: a sentence close to the other outlets'
     # headlines is about the story, not about one outlet's angle. Copies share their original's.
     heads = {voice[a.id]: _Vec.of(_terms(a.title), idf) for a in articles if a.title.strip()}
+    # The mean cosine to the other outlets' headlines is one dot product with the mean of their unit
+    # vectors, made once per voice.
+    head_mean = {v: _mean_unit([h for w, h in heads.items() if w != v]) for v in set(voice.values())}
 
     by_source: dict[str, list[int]] = {}
     for i, c in enumerate(cands):
@@ -168,7 +220,7 @@ def summarize(
             if src == c.source:
                 continue
             if voice[src] == src and src != voice[c.source]:
-                best_per_voice[src] = max(row[j] for j in idx)
+                best_per_voice[src] = max(map(row.__getitem__, idx))
             for j in idx:
                 # The cosine is the cheap test; the word shares only run on pairs that pass it.
                 if row[j] >= _STATE_COSINE and _states(c, cands[j], row[j]):
@@ -181,10 +233,10 @@ def summarize(
         voices = len({voice[s] for s in stating})
         # Centrality: mean over the other independent sources of the best similarity to one of theirs.
         centrality = sum(best_per_voice.values()) / len(best_per_voice) if best_per_voice else 0.0
-        others = [h for v, h in heads.items() if v != voice[c.source]]
-        headline = sum(vecs[i].cosine(h) for h in others) / len(others) if others else 0.0
+        headline = vecs[i].dot_unit(head_mean[voice[c.source]])
         position = 1.0 / (1.0 + c.index)
         penalty = 0.5 if c.text.lstrip()[:1] in _QUOTE_OPENERS else 0.0
+        penalty += _W_QUOTED if _quotes(c.text) else 0.0
         scores.append(
             voices + _W_CENTRAL * centrality + _W_POSITION * position + _W_HEADLINE * headline - penalty
         )
@@ -197,10 +249,10 @@ def summarize(
             term_voices.setdefault(t, set()).add(voice[c.source])
     n_voices = len(set(voice.values()))
     weight = {t: len(v) / n_voices for t, v in term_voices.items() if len(v) >= 2 or n_voices == 1}
-    claim_of = _claims_in(cands, claims or [])
-    main_claims = _main_claims(cands, claims or [])
-    barred = _contested_sentences(cands, contradictions or [])
-    disputes = _disputes(articles, contradictions or [])[:_MAX_DISPUTES]
+    claim_of = _claims_in(cands, claims) if claims else {}
+    main_claims = _main_claims(cands, claims) if claims else {}
+    barred = _contested_sentences(cands, contradictions) if contradictions else set()
+    disputes = _disputes(articles, contradictions)[:_MAX_DISPUTES] if contradictions else []
     budget = words - sum(d.words for d in disputes)
 
     # Only the terms that earn something are worth summing over in the loop below.
@@ -239,7 +291,9 @@ def summarize(
                 i for i, m in main_claims.items() if m & main_claims[k] and _same_time(cands[i], cands[k])
             )
 
-    chosen.sort(key=lambda i: (cands[i].rel_pos, cands[i].order, cands[i].index))
+    # The picks stay in the order they were made: the summary opens with what it holds most central and
+    # widely stated, as a news lead does, and a budget cuts its least central sentence. On NeuS this was
+    # +0.2 ROUGE-2 on val and train over ordering the picks by where they sit in their articles.
     order = {a.id: k for k, a in enumerate(articles)}
     out = []
     for i in chosen:
@@ -379,13 +433,18 @@ def _contested_sentences(cands: Sequence[_Cand], contradictions: Sequence[Json])
 
 
 def _representative(group: list[int], sim: Sequence[Sequence[float]], cands: Sequence[_Cand]) -> int:
-    """The wording most like the others': an odd (say machine-translated) variant is rarely typical."""
+    """The plain wording before one that quotes someone (the same fact, without a side's words), then the
+    wording most like the others': an odd (say machine-translated) variant is rarely typical."""
     if len(group) < 3:
-        return group[0] if len(group) == 1 else min(group, key=lambda i: cands[i].order)
+        return min(group, key=lambda i: (_quotes(cands[i].text), cands[i].order))
     return max(
         group,
-        key=lambda i: (sum(sim[i][o] for o in group if o != i), -cands[i].order),
+        key=lambda i: (-_quotes(cands[i].text), sum(sim[i][o] for o in group if o != i), -cands[i].order),
     )
+
+
+def _quotes(text: str) -> bool:
+    return _QUOTED.search(text) is not None
 
 
 def _candidates(articles: Sequence[Article]) -> list[_Cand]:
