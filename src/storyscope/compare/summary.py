@@ -219,14 +219,17 @@ def summarize(
         for src, idx in by_source.items():
             if src == c.source:
                 continue
-            if voice[src] == src and src != voice[c.source]:
-                best_per_voice[src] = max(map(row.__getitem__, idx))
+            best_sim = 0.0
             for j in idx:
+                r = row[j]
+                best_sim = max(best_sim, r)
                 # The cosine is the cheap test; the word shares only run on pairs that pass it.
-                if row[j] >= _STATE_COSINE and _states(c, cands[j], row[j]):
-                    found = (row[j], -cands[j].index, j)
+                if r >= _STATE_COSINE and _states(c, cands[j], r):
+                    found = (r, -cands[j].index, j)
                     if src not in matched or found > matched[src]:
                         matched[src] = found
+            if voice[src] == src and src != voice[c.source]:
+                best_per_voice[src] = best_sim
         for src, (_, _, j) in matched.items():
             stating[src] = j
         support.append(stating)
@@ -243,12 +246,14 @@ def summarize(
 
     # How widely the story's sources use each term: the summary should cover what many sources
     # talk about. Copies are not extra voices.
-    term_voices: dict[str, set[str]] = {}
+    voice_terms: dict[str, set[str]] = {}
     for c in cands:
-        for t in c.terms:
-            term_voices.setdefault(t, set()).add(voice[c.source])
+        voice_terms.setdefault(voice[c.source], set()).update(c.terms)
+    term_voices: Counter[str] = Counter()
+    for terms in voice_terms.values():
+        term_voices.update(terms)
     n_voices = len(set(voice.values()))
-    weight = {t: len(v) / n_voices for t, v in term_voices.items() if len(v) >= 2 or n_voices == 1}
+    weight = {t: v / n_voices for t, v in term_voices.items() if v >= 2 or n_voices == 1}
     claim_of = _claims_in(cands, claims) if claims else {}
     main_claims = _main_claims(cands, claims) if claims else {}
     barred = _contested_sentences(cands, contradictions) if contradictions else set()
@@ -263,18 +268,21 @@ def summarize(
     total = 0
     # Sentences too close to one already chosen are out for good: the check is made once per pick.
     redundant: set[int] = set()
+    roots = [math.sqrt(c.words) for c in cands]
     while total < budget:
         best: tuple[float, int] | None = None
+        room = budget * 4 // 3 - total
         for i, c in enumerate(cands):
-            if i in chosen or i in barred or i in redundant or total + c.words > budget * 4 // 3:
+            if c.words > room or i in redundant or i in barred or i in chosen:
                 continue
             # Greedy coverage with diminishing returns: terms already covered earn nothing again,
             # and a corroborated claim counts once however many sentences state it.
-            gain = sum(w for t, w in weighted[i] if t not in covered) / math.sqrt(c.words)
-            gain += _CLAIM_WEIGHT * sum(v for k, v in claim_of.get(i, {}).items() if k not in claims_covered)
+            gain = sum([w for t, w in weighted[i] if t not in covered]) / roots[i]
+            if i in claim_of:
+                gain += _CLAIM_WEIGHT * sum(v for k, v in claim_of[i].items() if k not in claims_covered)
             value = gain + _W_SCORE * scores[i]
-            key = (value, -i)
-            if best is None or key > (best[0], -best[1]):
+            # The earlier sentence wins a tie.
+            if best is None or value > best[0]:
                 best = (value, i)
         if best is None:
             break
