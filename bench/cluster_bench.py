@@ -114,7 +114,9 @@ def load_mlcrisis(topics: tuple[str, ...] = ("syria", "yemen"), every: int = 1) 
     """ML-Crisis articles of ``topics`` in es/fr/it, in date order (``every``: keep every n-th).
 
     Syria + Yemen is the reported set; Egypt + Libya (every second article, to keep e5 affordable) is
-    the dev set that the topic-level parameters are tuned on."""
+    the dev set that the topic-level parameters are tuned on. The files carry no URL or outlet (only
+    ``gv_`` for Global Voices and ``ext_`` for the pages it linked to, of many sites), so every article
+    is of unknown site: the clusterer's site-boilerplate table puts them all in its one pool."""
     root = SHARED / "ml-crisis-cltls"
     rows = []
     for lang in ("es", "fr", "it"):

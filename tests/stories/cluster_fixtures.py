@@ -82,3 +82,31 @@ BUDGET_ES = (
     "contra. La ministra de Hacienda, Lucía Ferrán, afirmó que el gasto en sanidad crecerá un 6 por ciento. "
     "La oposición criticó la subida del impuesto sobre los carburantes.",
 )
+
+# A site's template as a scraper keeps it: the banner ingest takes for the headline, a menu and a
+# subscription notice, on every page of the site whatever the story.
+SITE_BANNER = "Read the Morning Digest: the day's news in five minutes"
+SITE_LEAD = [
+    "Home | World | Business | Sport | Culture | Weather | Podcasts | Newsletters",
+    "You are reading the Harbour Gazette on another device. Our subscription lets you read on one device "
+    "at a time: your phone, your tablet or your computer. Continue reading here to sign out of the other "
+    "device, or change your password if you do not know who is reading with your account. Subscribe "
+    "today for unlimited access to every article, our archive and the daily puzzles.",
+]
+SITE_EARLIER = [
+    (
+        "Kesh council approves new tram line",
+        "The city council of Kesh approved a new tram line on Monday after a two-year debate. The line "
+        "will link the old market with the university and the northern suburbs.",
+    ),
+    (
+        "Orvik fishermen protest over harbour fees",
+        "Hundreds of fishermen in Orvik tied up their boats on Tuesday to protest against higher harbour "
+        "fees, which the harbour authority says pay for dredging.",
+    ),
+    (
+        "Tessel library reopens after flood repairs",
+        "The public library of Tessel reopened on Wednesday, eight months after a flood ruined its ground "
+        "floor; volunteers dried and catalogued twelve thousand books.",
+    ),
+]

@@ -17,11 +17,15 @@ from cluster_fixtures import (
     FOOTBALL,
     QUAKE_NORVANIA,
     QUAKE_VALDORIA,
+    SITE_BANNER,
+    SITE_EARLIER,
+    SITE_LEAD,
 )
 
 from builders import SHARED, make_article
 from storyscope.models import Article
 from storyscope.store.sqlite import SQLiteStore
+from storyscope.stories import boilerplate
 from storyscope.stories.cluster import (
     EVENT,
     assign_stories,
@@ -254,6 +258,34 @@ def test_e5_is_spent_only_where_a_cross_lingual_join_is_plausible(store: SQLiteS
     n2 = _put(store, "n2", QUAKE_NORVANIA[1], published="2031-05-10")
     assert assign_stories(store, [n2])[n2] == mapping[n1]
     assert not clusterer._stories[mapping[n1]].has(MULTI)
+
+
+def _site_page(store: SQLiteStore, aid: str, pair: tuple[str, str], published: str) -> str:
+    head, body = pair
+    text = "\n".join([*SITE_LEAD, head, body])
+    return _put(store, aid, (SITE_BANNER, text), published=published, outlet="Harbour Gazette")
+
+
+def test_a_sites_template_does_not_make_its_pages_one_story(tmp_path: Path) -> None:
+    # The site's banner, menu and subscription notice lead every page; once three pages show them they
+    # are the site's, and its next pages are clustered (and their stories titled) by what they report.
+    path = tmp_path / "s.db"
+    with SQLiteStore(path) as s:
+        earlier = [_site_page(s, f"e{n}", pair, f"2031-01-{10 + n}") for n, pair in enumerate(SITE_EARLIER)]
+        assign_stories(s, earlier)
+        assert len(list(s.iter_annotations(boilerplate.STAGE, boilerplate.VERSION))) == 3
+    # The table is kept with the store: a new process knows the template too.
+    with SQLiteStore(path) as s:
+        ids = [
+            _site_page(s, "v1", QUAKE_VALDORIA[0], "2031-03-04"),
+            _site_page(s, "f1", FOOTBALL, "2031-03-05"),
+            _site_page(s, "v2", QUAKE_VALDORIA[1], "2031-03-05"),
+        ]
+        mapping = assign_stories(s, ids)
+        assert mapping["v1"] == mapping["v2"] != mapping["f1"]
+        assert s.get_story(mapping["v1"]).title == QUAKE_VALDORIA[0][0]
+        # What the store holds is the page as scraped.
+        assert s.get_article("v1").text.startswith(SITE_LEAD[0])
 
 
 def test_cluster_articles_returns_stories_in_order(store: SQLiteStore) -> None:

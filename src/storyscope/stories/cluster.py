@@ -56,6 +56,8 @@ import numpy as np
 from storyscope.config import Config
 from storyscope.models import Article, Json, Story
 from storyscope.store.base import Store
+from storyscope.stories import boilerplate
+from storyscope.stories.boilerplate import SiteLines
 from storyscope.stories.names import _MAX_NAMES, _STORY_NAMES, salient_names, skeleton
 from storyscope.stories.neighbours import _Index
 from storyscope.stories.vectors import (
@@ -281,11 +283,17 @@ class Clusterer:
         # Name skeleton -> seqs of the indexed stories that hold it: where cross-lingual candidates are
         # looked up. Entries of stories that left the index or dropped the name are filtered on use.
         self._postings: dict[str, set[int]] = {}
+        # Lines recurring on a site's pages (see stories.boilerplate): what clustering reads leaves them
+        # out. Counted in assignment order, so the same articles in the same order give the same stories
+        # however they are batched.
+        self._lines = SiteLines()
         self._load()
 
     # -- state --------------------------------------------------------------------------------------
 
     def _load(self) -> None:
+        for article_id, data in self.store.iter_annotations(boilerplate.STAGE, boilerplate.VERSION):
+            self._lines.observe(article_id, str(data["site"]), np.array(data["k"], dtype=np.int64))
         for story_id, meta, vectors in self.store.iter_story_index():
             s = _Story.from_index(self.store.get_story(story_id), meta, vectors)
             self._next_seq = max(self._next_seq, s.seq + 1)
@@ -359,7 +367,7 @@ class Clusterer:
         # Articles are read and embedded a chunk at a time: a 10,000-article ingest must not hold
         # every text in memory at once.
         for start in range(0, len(todo), _CHUNK):
-            chunk = [self.store.get_article(aid) for aid in todo[start : start + _CHUNK]]
+            chunk = [self._read(aid) for aid in todo[start : start + _CHUNK]]
             fast, multi = self._embed_batch(chunk)
             for article in chunk:
                 out[article.id] = self._assign_one(article, fast.get(article.id), multi.get(article.id))
@@ -368,6 +376,17 @@ class Clusterer:
         self._consolidate(self._stories[sid].seq for sid in touched if sid in self._stories)
         # A later article may have merged an earlier one's story into another: report where it is now.
         return {aid: self._resolve(sid) for aid, sid in out.items()}
+
+    def _read(self, article_id: str) -> Article:
+        """A stored article as clustering reads it: its page counted among its site's, and the lines its
+        site repeats left out (the stored article keeps them; see stories.boilerplate)."""
+        article = self.store.get_article(article_id)
+        counted = self._lines.add(article)
+        if counted is not None:
+            site, keys = counted
+            data = {"site": site, "k": [int(k) for k in keys]}
+            self.store.put_annotation(article.id, boilerplate.STAGE, boilerplate.VERSION, data)
+        return self._lines.view(article)
 
     def _resolve(self, story_id: str) -> str:
         while story_id in self._merged:
@@ -420,7 +439,7 @@ class Clusterer:
         recent = self._cross_candidates(names, day, foreign=False)[: self.params.cross_backfill]
         if not recent:
             return
-        seeds = [self.store.get_article(s.article_ids[0]) for s in recent]
+        seeds = [self._lines.view(self.store.get_article(s.article_ids[0])) for s in recent]
         vectors = get_embedder(MULTI).encode([embed_text(a) for a in seeds])
         for s, seed, v in zip(recent, seeds, vectors, strict=True):
             key = f"{MULTI}:{seed.language or '?'}"
@@ -543,7 +562,8 @@ class Clusterer:
         while story_id in self._stories or self._taken(story_id):
             story_id = f"s-{digest[:10]}-{n}"
             n += 1
-        s = _Story(id=story_id, seq=self._next_seq, title=article.title or "Untitled story", article_ids=[])
+        title = boilerplate.headline(article, article.title or "Untitled story")
+        s = _Story(id=story_id, seq=self._next_seq, title=title, article_ids=[])
         self._next_seq += 1
         self._stories[s.id] = s
         self._by_seq[s.seq] = s
