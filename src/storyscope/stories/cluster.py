@@ -144,8 +144,11 @@ class _Means:
     Static and e5 embeddings of news share a large common direction (and e5 one per language), which
     makes unrelated articles look alike; comparing vectors after subtracting the mean removes it. Stories
     keep raw sums per (space, language), so ``sum - n * mean`` centres them exactly with today's mean,
-    and the means themselves are the totals of the stories' sums (nothing more to persist). The mean is
-    shrunk towards zero while few articles have been seen.
+    and the means themselves are the totals of the stories' sums (nothing more to persist). While few
+    articles of a language have been seen, its mean is shrunk towards the other languages' mean in the
+    space (towards zero for the first language, and for articles of unknown language): shrunk towards
+    zero, a stream's first Italian articles kept e5's common direction and joined any story at cosine
+    0.8-0.9 (on ML-Crisis Egypt + Libya, cross-lingual topic params: ARI 0.34 -> 0.72).
     """
 
     _PRIOR = 10.0
@@ -157,12 +160,24 @@ class _Means:
     def add(self, key: str, v: Vectors, count: int = 1) -> None:
         self._tot[key] = self._tot[key] + v if key in self._tot else v.astype(np.float64)
         self._n[key] = self._n.get(key, 0) + count
+        space, language = key.split(":", 1)
+        if language != "?":
+            self._tot[space] = self._tot[space] + v if space in self._tot else v.astype(np.float64)
+            self._n[space] = self._n.get(space, 0) + count
 
     def mean(self, key: str) -> Vectors:
+        space, language = key.split(":", 1)
         tot = self._tot.get(key)
+        n = self._n.get(key, 0)
+        # What a language's mean is shrunk towards: the other languages' mean in the space (e5 puts
+        # every language apart, but a common direction is shared); the unknown language is none.
+        prior: Vectors | float = 0.0
+        if language != "?" and space in self._tot:
+            others = self._tot[space] - tot if tot is not None else self._tot[space]
+            prior = others / (self._n[space] - n + self._PRIOR)
         if tot is None:
-            return np.zeros(1, dtype=np.float32)
-        return (tot / (self._n[key] + self._PRIOR)).astype(np.float32)
+            return np.asarray(prior, dtype=np.float32).reshape(-1)
+        return ((tot + self._PRIOR * prior) / (n + self._PRIOR)).astype(np.float32)
 
     def centre(self, key: str, v: Vectors) -> Vectors:
         c = v - self.mean(key)
