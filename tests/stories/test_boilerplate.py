@@ -103,7 +103,7 @@ def test_a_view_keeps_enough_words_or_is_the_article() -> None:
 
 
 def test_old_pages_leave_the_window() -> None:
-    lines = SiteLines(window=3)
+    lines = SiteLines(window=3, pool_window=3)
     for n in range(3):
         lines.add(_page(f"p{n}", n))
     # A redesign: three pages without the old template push the old pages out.

@@ -8,16 +8,18 @@ leads the text the story clusterer embeds and reads names from, so a site's page
 they report, and the headline ingest found may be the banner.
 
 :class:`SiteLines` keeps, per site, the line keys of its last ``window`` pages (templates change, and
-memory stays bounded per site), and :meth:`SiteLines.view` gives the clusterer an article without the
-lines (and title) that recur on ``min_pages`` of them. The stored article is never changed: the
-briefing keeps every sentence, and a line taken for boilerplate only leaves what clustering reads.
+memory stays bounded per site; the pool of unknown site, below, keeps ``pool_window``), and
+:meth:`SiteLines.view` gives the clusterer an article without the lines (and title) that recur on
+``min_pages`` of them. The stored article is never changed: the briefing keeps every sentence, and a
+line taken for boilerplate only leaves what clustering reads.
 
 A site is the article's outlet, else its URL's host; articles with neither (plain text files) share one
-pool, where a template line is still the same line on many pages. A copy (``duplicate_of``) is not
-counted: one story printed by several outlets is not a template, and copies join their original's story
-without being read anyway. A view keeps at least ``MIN_BODY_WORDS`` words, or it is the article as is
-(an outlet re-running much of one text is not all boilerplate). Lines are read from the lead only (the
-first ``LEAD_WORDS`` words): the clusterer reads no further.
+pool, where a template line is still the same line on many pages (``pool_min_pages`` there: a line on
+a few pages of the pool may be one agency story that several outlets printed). A copy
+(``duplicate_of``) is not counted: one story printed by several outlets is not a template, and copies
+join their original's story without being read anyway. A view keeps at least ``MIN_BODY_WORDS``
+words, or it is the article as is (an outlet re-running much of one text is not all boilerplate).
+Lines are read from the lead only (the first ``LEAD_WORDS`` words): the clusterer reads no further.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ MIN_PAGES = 3
 # sentences out of 19 of 462 articles and cost 0.006 sub-event F1; at 5, one article.
 POOL_MIN_PAGES = 5
 WINDOW = 200
+# The pool mixes many sites, so one site's pages are further apart in it.
+POOL_WINDOW = 1000
 LEAD_WORDS = 800
 MIN_BODY_WORDS = 30
 
@@ -78,37 +82,57 @@ def _lead_lines(text: str) -> list[str]:
     return out
 
 
-def line_keys(article: Article) -> Keys:
-    """The distinct keys of an article's title and lead lines, sorted."""
+def _keyed_lines(article: Article) -> dict[str, int]:
+    """The key of each distinct lead line and of the title."""
     lines = _lead_lines(article.text)
     if article.title.strip():
         lines.append(article.title)
-    return np.unique(np.array([line_key(x) for x in lines], dtype=np.int64))
+    return {x: line_key(x) for x in dict.fromkeys(lines)}
+
+
+def line_keys(article: Article) -> Keys:
+    """The distinct keys of an article's title and lead lines, sorted."""
+    return _as_keys(_keyed_lines(article))
+
+
+def _as_keys(keyed: dict[str, int]) -> Keys:
+    return np.unique(np.array(list(keyed.values()), dtype=np.int64))
 
 
 @dataclass
 class _Site:
     pages: deque[tuple[str, Keys]] = field(default_factory=deque)
     ids: set[str] = field(default_factory=set)
-    # Every page's keys end to end (each page's keys are distinct, so a key's count is its pages).
-    _all: Keys | None = None
+    # Every page's keys in one sorted array (a page's keys are distinct, so a key's count is its
+    # pages): 8 bytes a key, where a dict of counts would take a hundred.
+    keys: Keys = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
-    def all_keys(self) -> Keys:
-        if self._all is None:
-            parts = [k for _, k in self.pages]
-            self._all = np.sort(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
-        return self._all
+    def add(self, article_id: str, keys: Keys) -> None:
+        self.pages.append((article_id, keys))
+        self.ids.add(article_id)
+        self.keys = np.insert(self.keys, np.searchsorted(self.keys, keys), keys)
+
+    def drop_oldest(self) -> None:
+        old, keys = self.pages.popleft()
+        self.ids.discard(old)
+        # One occurrence of each (distinct) key: the first of its run.
+        self.keys = np.delete(self.keys, np.searchsorted(self.keys, keys))
 
 
 class SiteLines:
     """Per-site line keys of recent pages, and the clusterer's boilerplate-free view of an article."""
 
     def __init__(
-        self, min_pages: int = MIN_PAGES, pool_min_pages: int = POOL_MIN_PAGES, window: int = WINDOW
+        self,
+        min_pages: int = MIN_PAGES,
+        pool_min_pages: int = POOL_MIN_PAGES,
+        window: int = WINDOW,
+        pool_window: int = POOL_WINDOW,
     ) -> None:
         self.min_pages = min_pages
         self.pool_min_pages = pool_min_pages
         self.window = window
+        self.pool_window = pool_window
         self._sites: dict[str, _Site] = {}
 
     def observe(self, article_id: str, site: str, keys: Keys) -> None:
@@ -116,20 +140,26 @@ class SiteLines:
         s = self._sites.setdefault(site, _Site())
         if article_id in s.ids:
             return
-        s.pages.append((article_id, keys))
-        s.ids.add(article_id)
-        while len(s.pages) > self.window:
-            old, _ = s.pages.popleft()
-            s.ids.discard(old)
-        s._all = None
+        s.add(article_id, np.unique(keys))
+        while len(s.pages) > (self.window if site else self.pool_window):
+            s.drop_oldest()
 
     def add(self, article: Article) -> tuple[str, Keys] | None:
         """Count an article's page (copies are not counted); returns what was counted, to persist."""
+        return self._add(article, _keyed_lines(article))
+
+    def _add(self, article: Article, keyed: dict[str, int]) -> tuple[str, Keys] | None:
         if article.duplicate_of is not None:
             return None
-        site, keys = site_of(article), line_keys(article)
+        site, keys = site_of(article), _as_keys(keyed)
         self.observe(article.id, site, keys)
         return site, keys
+
+    def read(self, article: Article) -> tuple[Article, tuple[str, Keys] | None]:
+        """:meth:`add` then :meth:`view`, reading the article's lines once."""
+        keyed = _keyed_lines(article)
+        counted = self._add(article, keyed)
+        return self._view(article, keyed), counted
 
     def boilerplate(self, site: str, keys: Iterable[int]) -> set[int]:
         """Those of ``keys`` found on enough recent pages of ``site`` (``min_pages``; ``pool_min_pages`` in
@@ -139,7 +169,7 @@ class SiteLines:
         least = self.min_pages if site else self.pool_min_pages
         if s is None or len(s.pages) < least or not len(wanted):
             return set()
-        everything = s.all_keys()
+        everything = s.keys
         counts = np.searchsorted(everything, wanted, side="right") - np.searchsorted(everything, wanted)
         return {int(k) for k, c in zip(wanted, counts, strict=True) if c >= least}
 
@@ -148,18 +178,19 @@ class SiteLines:
 
         A copy of the article (the stored one is untouched); the article itself when nothing recurs or
         too little would be left."""
-        lead = _lead_lines(article.text)
-        title = article.title if article.title.strip() else ""
-        keys = {line_key(x) for x in lead} | ({line_key(title)} if title else set())
-        found = self.boilerplate(site_of(article), keys)
+        return self._view(article, _keyed_lines(article))
+
+    def _view(self, article: Article, keyed: dict[str, int]) -> Article:
+        found = self.boilerplate(site_of(article), keyed.values())
         if not found:
             return article
-        dropped = {x for x in lead if line_key(x) in found}
+        dropped = {x for x, k in keyed.items() if k in found}
         kept = [x for x in article.text.split("\n") if x not in dropped]
         text = "\n".join(kept).strip()
         if len(text.split()) < MIN_BODY_WORDS:
             return article
-        return replace(article, title="" if title and line_key(title) in found else article.title, text=text)
+        title = "" if article.title in dropped else article.title
+        return replace(article, title=title, text=text)
 
 
 def headline(view: Article, fallback: str) -> str:

@@ -156,8 +156,11 @@ class _Means:
     def __init__(self) -> None:
         self._tot: dict[str, Vectors] = {}
         self._n: dict[str, int] = {}
+        # Means as of the last add: scoring one article asks for the same few dozens of times.
+        self._cache: dict[str, Vectors] = {}
 
     def add(self, key: str, v: Vectors, count: int = 1) -> None:
+        self._cache.clear()
         self._tot[key] = self._tot[key] + v if key in self._tot else v.astype(np.float64)
         self._n[key] = self._n.get(key, 0) + count
         space, language = key.split(":", 1)
@@ -166,6 +169,12 @@ class _Means:
             self._n[space] = self._n.get(space, 0) + count
 
     def mean(self, key: str) -> Vectors:
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = self._mean(key)
+        return cached
+
+    def _mean(self, key: str) -> Vectors:
         space, language = key.split(":", 1)
         tot = self._tot.get(key)
         n = self._n.get(key, 0)
@@ -395,13 +404,12 @@ class Clusterer:
     def _read(self, article_id: str) -> Article:
         """A stored article as clustering reads it: its page counted among its site's, and the lines its
         site repeats left out (the stored article keeps them; see stories.boilerplate)."""
-        article = self.store.get_article(article_id)
-        counted = self._lines.add(article)
+        view, counted = self._lines.read(self.store.get_article(article_id))
         if counted is not None:
             site, keys = counted
             data = {"site": site, "k": [int(k) for k in keys]}
-            self.store.put_annotation(article.id, boilerplate.STAGE, boilerplate.VERSION, data)
-        return self._lines.view(article)
+            self.store.put_annotation(view.id, boilerplate.STAGE, boilerplate.VERSION, data)
+        return view
 
     def _resolve(self, story_id: str) -> str:
         while story_id in self._merged:
