@@ -175,6 +175,26 @@ def test_consolidation_merges_stories_of_one_event_but_not_similar_events(store:
     assert any("merged" in h["reason"] for h in store.story_history(mapping["v1"]))
 
 
+def test_topic_stories_that_lead_with_the_same_names_merge(store: SQLiteStore) -> None:
+    # A join threshold nobody reaches and no centroid pass: each article is its own story, and only
+    # the names pass can group them. Stories leading with the same places and people become one topic;
+    # the other earthquake and the football, which lead with other names, stay apart.
+    params = replace(EVENT, threshold_fast=0.99, consolidate=None, consolidate_names=2, consolidate_top=5)
+    mapping = assign_stories(store, _quake_week(store), params=params)
+    assert _groups(mapping) == {
+        frozenset({"v1", "v2", "v3"}),
+        frozenset({"n1", "n2"}),
+        frozenset({"f1"}),
+    }
+    assert any(
+        "shared names: " in h["reason"] and "kesh" in h["reason"] for h in store.story_history(mapping["v1"])
+    )
+    # Without the pass nothing is merged.
+    with SQLiteStore(":memory:") as other:
+        plain = assign_stories(other, _quake_week(other), params=replace(params, consolidate_names=0))
+    assert len(set(plain.values())) == 6
+
+
 def test_assignment_is_incremental_and_ids_are_stable(store: SQLiteStore) -> None:
     ids = _quake_week(store)
     first = assign_stories(store, ids[:3])

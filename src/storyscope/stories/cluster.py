@@ -109,6 +109,11 @@ class ClusterParams:
     cross_names: int = 3
     cross_story_names: int = 6
     cross_backfill: int = 8
+    # Topic level: after each batch, merge a story the batch touched into the live story with which it
+    # shares at least ``consolidate_names`` of each one's first ``consolidate_top`` names (by skeleton),
+    # whatever their centroids say (0: no such pass). See Clusterer._consolidate_by_names.
+    consolidate_names: int = 0
+    consolidate_top: int = 5
 
 
 EVENT = ClusterParams()
@@ -127,10 +132,11 @@ CROSSLINGUAL_TOPIC = ClusterParams(
     window_days=365.0,
     span_days=None,
     consolidate=0.0,
+    consolidate_names=2,
 )
 """Topic-level stories over a multilingual stream (e5 space): a low similarity bar, a year-long window,
-and the names (compared by skeleton across languages) doing the separating. Tuned on ML-Crisis Egypt +
-Libya in es/fr/it."""
+and the names (compared by skeleton across languages) doing the separating and, at the end of a batch,
+the merging of stories that lead with the same names. Tuned on ML-Crisis Egypt + Libya in es/fr/it."""
 
 
 _CHUNK = 256  # articles read and embedded together by Clusterer.assign
@@ -397,7 +403,9 @@ class Clusterer:
                 out[article.id] = self._assign_one(article, fast.get(article.id), multi.get(article.id))
                 self._retire()
         touched = {self._resolve(out[aid]) for aid in todo}
-        self._consolidate(self._stories[sid].seq for sid in touched if sid in self._stories)
+        seqs = sorted(self._stories[sid].seq for sid in touched if sid in self._stories)
+        self._consolidate(seqs)
+        self._consolidate_by_names(seqs)
         # A later article may have merged an earlier one's story into another: report where it is now.
         return {aid: self._resolve(sid) for aid, sid in out.items()}
 
@@ -679,6 +687,44 @@ class Clusterer:
                         best = (sim - threshold, sim, o, space, shared)
             if best is not None:
                 self._merge(s, best[2], best[3], best[1], best[4])
+
+    def _consolidate_by_names(self, touched: Iterable[int]) -> None:
+        """Topic level: merge each story the batch touched into the live story that leads with the same
+        names (see ``ClusterParams.consolidate_names``), the one sharing most, then the largest.
+
+        Centring is what keeps two topics apart, and it works against a topic that is most of the
+        stream: the mean is then that topic's own, so its sub-stories (a crisis before and after an
+        election) point away from each other once it is removed, and no centroid pass joins them. Their
+        leading names still agree. On ML-Crisis dev with one country cut to a sixth of its articles
+        (Egypt 177 + Libya 33, Libya 193 + Egypt 30), ARI 0.21 -> 0.47 and 0.16 -> 0.57; balanced dev
+        0.718 -> 0.742."""
+        p = self.params
+        if not p.consolidate_names:
+            return
+        for seq in touched:
+            s = self._by_seq.get(seq)
+            if s is None or s.merged_into is not None:
+                continue
+            mine = {skeleton(n) for n in s.top_names(p.consolidate_top)}
+            near: set[int] = set()
+            for key in mine:
+                near |= self._postings.get(key, set())
+            best: tuple[tuple[int, int, int], _Story, list[str]] | None = None
+            for other_seq in near:
+                o = self._by_seq.get(other_seq)
+                if o is None or o is s or other_seq in self._dormant or not _overlap(s, o, p.window_days):
+                    continue
+                theirs = {skeleton(n): n for n in o.top_names(p.consolidate_top)}
+                shared = sorted(theirs[k] for k in mine & set(theirs))
+                rank = (len(shared), len(o.article_ids), -o.seq)
+                if len(shared) >= p.consolidate_names and (best is None or rank > best[0]):
+                    best = (rank, o, shared)
+            if best is not None:
+                o = best[1]
+                space = _pair_space(s, o) or MULTI
+                a, b = s.centroid(space, self._means), o.centroid(space, self._means)
+                sim = float(a @ b) if a is not None and b is not None else 0.0
+                self._merge(s, o, space, sim, best[2])
 
     def _merge(self, keep: _Story, other: _Story, space: str, sim: float, shared: list[str]) -> _Story:
         """Merge the younger of two stories into the older; returns the older."""
