@@ -516,3 +516,54 @@ def test_will_one_day_is_some_day_ahead() -> None:
     t = one("The town will one day be a city.")
     assert (t["text"], t["value"]) == ("one day", "FUTURE_REF")
     assert one("The town was cut off for one day.")["value"] == "P1D"
+
+
+def test_next_day_same_day_and_following_month_count_from_the_story() -> None:
+    found = find_timexes("The ferry sank on Monday. The next day the port closed.", DCT)
+    assert [(t["text"], t["value"]) for t in found] == [
+        ("Monday", "2031-05-12"),
+        ("The next day", "2031-05-13"),
+    ]
+    found = find_timexes("The ferry sank on Monday, and the same day the port closed.", DCT)
+    assert [t["value"] for t in found] == ["2031-05-12", "2031-05-12"]
+    # "In March" is resolved against the writing date first; the following month follows it.
+    found = find_timexes("In March the board met. The following month, it sold the mill.", DCT)
+    assert [t["value"] for t in found] == ["2031-03", "2031-04"]
+    found = find_timexes("The mill burned on March 3, 2024, and that week the port closed.", DCT)
+    assert [(t["text"], t["value"]) for t in found] == [
+        ("March 3, 2024", "2024-03-03"),
+        ("that week", "2024-W09"),
+    ]
+    # Without an earlier day, "the next day" is the day after the writing date.
+    assert one("The mayor will sign the deal the next day.")["value"] == "2031-05-15"
+
+
+def test_fiscal_years_and_quarters_named_from_the_writing_date() -> None:
+    found = find_timexes("Sales in the current fiscal year will beat the latest fiscal year.", DCT)
+    assert [(t["text"], t["value"]) for t in found] == [
+        ("the current fiscal year", "2031"),
+        ("the latest fiscal year", "2030"),
+    ]
+    dct = date(2031, 11, 14)
+    text = "Sales will rise next quarter and this quarter, after a fall in the previous quarter."
+    found = find_timexes(text, dct)
+    assert [(t["text"], t["value"]) for t in found] == [
+        ("next quarter", "2032-Q1"),
+        ("this quarter", "2031-Q4"),
+        ("the previous quarter", "2031-Q3"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The mill was idle for the first time in years.", "years", "PXY"),
+        ("Troops will reach the border within weeks.", "weeks", "PXW"),
+        ("Over the years the mill grew.", "years", "PXY"),
+        ("A month or so ago the mill closed.", "A month or so ago", "2031-04"),
+        ("The mill must be sold by year's end.", "year's end", "2031-12-31"),
+    ],
+)
+def test_unstated_spans_rough_offsets_and_years_end(text: str, phrase: str, value: str) -> None:
+    t = one(text)
+    assert (t["text"], t["value"]) == (phrase, value)

@@ -322,6 +322,11 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         return out
     if rule == "relunit":
         return _relunit(g, dct, out)
+    if rule == "anaday":
+        # Counted from the writing date until _anaphoric_units finds the day of the story it follows.
+        step = {"following": 1, "next": 1, "previous": -1, "prior": -1}.get((g.get("rel") or "").lower(), 0)
+        out.update(precision="day", value=(dct + timedelta(days=step)).isoformat() if dct else None)
+        return out
     if rule == "yearspan":
         word = (g.get("y") or g.get("yh") or "a").lower()
         n = _num(word) if word != "the" else 1
@@ -520,8 +525,10 @@ def _quarter(g: dict[str, str | None], dct: date | None, tense: str | None, out:
         out["value"] = f"{y}-Q{q}"
     elif word in ("year-earlier", "year-ago"):
         out["value"] = f"{last_y - 1}-Q{last_q}"
-    elif word in ("last", "past", "latest"):
+    elif word in ("last", "past", "latest", "previous", "prior"):
         out["value"] = f"{last_y}-Q{last_q}"
+    elif word in ("next", "coming"):
+        out["value"] = f"{dct.year + 1}-Q1" if current == 4 else f"{dct.year}-Q{current + 1}"
     else:
         out["value"] = f"{dct.year}-Q{current}"
     return out
@@ -580,7 +587,7 @@ def _relunit(g: dict[str, str | None], dct: date | None, out: Json) -> Json:
         return out
     step = (
         -1
-        if re.search(r"\b(?:last|previous)\b", rel)
+        if re.search(r"\b(?:last|previous|latest)\b", rel)
         else 1
         if re.search(r"\b(?:next|coming|following)\b", rel)
         else 0
@@ -607,7 +614,7 @@ def _relunit(g: dict[str, str | None], dct: date | None, out: Json) -> Json:
 def _duration(g: dict[str, str | None], rule: str, out: Json) -> Json:
     out.update(kind="duration", anchor="absolute", precision=None)
     if rule == "plural":
-        unit = g.get("unit") or g.get("unit2") or ""
+        unit = g.get("unit") or g.get("unit2") or g.get("unit3") or ""
         out["value"] = _duration_value(None, unit)
         return out
     if rule == "pastunit":

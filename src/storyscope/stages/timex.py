@@ -55,6 +55,7 @@ from storyscope.stages.timevalue import (
     _Mention,
     _month_num,
     _value,
+    _week,
     resolve_weekday,
 )
 
@@ -96,7 +97,8 @@ _RULES: list[_Rule] = [
         rf"(?i:\b(?P<mod>{_MOD_RE})|\b(?P<fiscal>fiscal)\s+|\bthe\s+year\s+)?\b(?P<y>{_YEAR_RE}|{_SPOKEN_YEAR_RE})\b(?![-./]?\d|%|,\d)")),
     ("quarter", _r(
         rf"\b(?:the\s+)?(?:(?P<qy>{_YEAR_RE})\s+)?(?:fiscal[- ])?"
-        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|past|year-earlier|year-ago)"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|current|last|past|year-earlier|year-ago"
+        r"|this|next|coming|previous|prior)"
         r"[- ](?:fiscal[- ])?quarter\b"
         rf"(?:\s+of\s+(?P<qy2>{_YEAR_RE}))?", _I)),
     # Lower-case "quarter" only: "the Quarter" is a district.
@@ -115,9 +117,9 @@ _RULES: list[_Rule] = [
         r"|\bthis\s+(?P<tod2>morning|afternoon|evening)\b"
         r"|\bmid[- ]?(?P<tod3>morning|afternoon)(?:\s+(?P<word2>yesterday|today|tomorrow))?\b", _I)),
     # "by year-end", "since year end": the last day of the year the tense points to.
-    ("yearend", _r(r"\b(?:around\s+)?year[- ]end\b(?![- ]?\w)", _I)),
+    ("yearend", _r(r"\b(?:around\s+)?year(?:[- ]|['’]s\s+)end\b(?![- ]?\w)", _I)),
     ("ago", _r(
-        rf"\b(?P<num>{_NUM_RE})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{_UNIT_RE})\s+"
+        rf"\b(?P<num>{_NUM_RE})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{_UNIT_RE})\s+(?:or\s+so\s+)?"
         r"(?P<dir>ago|earlier|later|before|from\s+now|hence)\b", _I)),
     # "several years ago": a vague count back from now names the past, no date ("months ago": how long).
     ("vagueago", _r(
@@ -125,8 +127,11 @@ _RULES: list[_Rule] = [
     ("relunit", _r(
         r"\b(?P<rel>last|next|this|the\s+coming|the\s+following|the\s+previous|the\s+last|the\s+next|"
         r"the\s+current|earlier\s+this|later\s+this|early\s+next|early\s+this|early\s+last|late\s+last|"
-        r"late\s+this|late\s+next|the\s+end\s+of\s+(?:this|last|next|the)|the\s+same)\s+"
-        r"(?P<unit>week|weekend|month|year|decade|century)\b", _I)),
+        r"late\s+this|late\s+next|the\s+end\s+of\s+(?:this|last|next|the)|the\s+same|the\s+latest)\s+"
+        # A company's fiscal year is named by the calendar year it mostly falls in, as TimeML does.
+        r"(?:(?P<fiscal>fiscal)\s+(?=year))?(?P<unit>week|weekend|month|year|decade|century)\b", _I)),
+    # "the next day", "the same day": a day of the story, counted from the last date it stated.
+    ("anaday", _r(r"\b[Tt]he\s+(?P<rel>following|previous|same|next|prior)\s+day\b(?!-)")),
     # The hyphenated adjective leaves its article out ("a year-earlier loss": "year-earlier").
     ("yearspan", _r(
         r"\b(?:(?P<y>a|one|two|three|four|five|\d+|the)\s+year\s+|(?:(?P<yh>one|two|three|four|five|\d+)-)?"
@@ -141,7 +146,9 @@ _RULES: list[_Rule] = [
         r"\b(?P<pre>the\s+(?:past|last|previous|coming|next))\s+(?P<unit>day|week|month|year|decade)\b", _I)),
     ("plural", _r(
         r"\b(?P<unit>decades|years|months|weeks|days|hours|centuries)\b(?=\s+(?:ago|of|later|earlier|before))"
-        r"|(?<=\bfor\s)(?P<unit2>decades|years|months|weeks|days|hours|centuries)\b", _I)),
+        # "for years", "within weeks", "over the years", "the first time in years.": how long, unsaid.
+        r"|(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\sthe\s))(?P<unit2>decades|years|months|weeks|days|hours|centuries)\b"
+        r"|(?<=\bin\s)(?P<unit3>decades|years|months|weeks)\b(?=\s*[.,;)]|\s+(?:and|but)\b)", _I)),
     ("ref", _r(
         r"\b(?P<present>now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment)\b"
         r"|\b(?P<present2>current)\b(?!\s+(?:account|affairs|events|flowing|law|rules?|system|level))"
@@ -169,7 +176,7 @@ _RULES: list[_Rule] = [
         r"(?P<ended>(?=\s+end(?:ed|ing)\b))?")),
     # Anaphoric: "that year", "later that day", "that same month" take the last date the text stated.
     ("thatunit", _r(
-        r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat)\s+(?:same\s+)?(?P<unit>day|month|year)\b")),
+        r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+)?(?:[Tt]hat)\s+(?:same\s+)?(?P<unit>day|week|month|year)\b")),
     # Sets of weekdays and months: "each Thursday", "every July", "Mondays", "Tuesday nights".
     ("wdset", _r(
         rf"\b(?:(?i:every|each)\s+(?P<wd>{_WEEKDAY_RE})(?!\w)(?i:\s+(?P<tod>morning|afternoon|evening|night))?"
@@ -335,7 +342,9 @@ def _financial_periods(text: str, items: list[Json], rules: list[str], dct: date
     for item, rule in zip(items, rules, strict=True):
         m = _QUARTER_VALUE.match(item.get("value") or "")
         # Quarters ahead ("expects a loss in the fourth quarter") are not the one being reported.
-        if rule == "quarter" and m and "year-" not in item["text"].lower() and item["tense"] != "future":
+        # Nor are quarters named from the writing date ("this quarter", "next quarter").
+        relative = re.search(r"\b(?:year-|this\b|next\b|coming\b)", item["text"], re.IGNORECASE)
+        if rule == "quarter" and m and not relative and item["tense"] != "future":
             marks.append((item["start"], int(m.group(1)), int(m.group(2))))
     # A company that numbers its quarters by its fiscal year ("the fiscal first quarter ended Sept. 30")
     # means that number, not the calendar quarter its closing month falls in.
@@ -394,37 +403,53 @@ def _order_ranges(text: str, items: list[Json]) -> None:
             a["value"] = f"{int(ma.group(1)) - 1}{ma.group(2)}"
 
 
-_ANAPHORIC = re.compile(r"^the\s+(?P<rel>following|previous|same)\s+(?P<unit>day|month|year)$", re.IGNORECASE)
+_ANAPHORIC = re.compile(
+    r"^the\s+(?P<rel>following|previous|same|next|prior)\s+(?P<unit>day|week|month|year)$", re.IGNORECASE
+)
+_PRECISION_CHARS = {"year": 4, "month": 7, "day": 10, "week": 10}
 
 
 def _anaphoric_units(items: list[Json], rules: list[str]) -> None:
-    """ "the following year", "the previous month": counted from the last date the text stated, not from
-    the writing date ("On May 22, 1995, ... and the following year" is 1996)."""
-    last: date | None = None
+    """ "the following year", "the previous month", "the same day", "that week": counted from the last
+    date the text stated in at least as much detail, not from the writing date ("On May 22, 1995, ... and
+    the following year" is 1996; "In March ... The following month" is April of the year that March was
+    resolved to; "on Monday ... the following day" is the Tuesday after that Monday)."""
+    last: date | None = None  # the last absolute date, whatever its detail (the fallback)
     stated: list[str] = []  # values of the dates so far, any anchor ("YYYY", "YYYY-MM", "YYYY-MM-DD")
     for item, rule in zip(items, rules, strict=True):
-        m = _ANAPHORIC.match(item["text"]) if rule == "relunit" else None
-        if m and last is not None:
-            step = {"following": 1, "previous": -1}.get(m.group("rel").lower(), 0)
+        m = _ANAPHORIC.match(item["text"]) if rule in ("relunit", "anaday") else None
+        # "the next week" counts from the writing date as often as from a date of the story.
+        if m and (rule == "anaday" or m.group("rel").lower() not in ("next", "prior")):
             unit = m.group("unit").lower()
-            if unit == "year":
-                item["value"] = str(last.year + step)
-            elif unit == "month":
-                d = _add_months(last, step)
-                item["value"] = f"{d.year}-{d.month:02d}"
-            else:
-                item["value"] = (last + timedelta(days=step)).isoformat()
+            fit = next((v for v in reversed(stated) if len(v) >= _PRECISION_CHARS[unit]), None)
+            base = parse_iso((fit + "-01-01")[:10]) if fit else last
+            if base is not None:
+                step = {"following": 1, "next": 1, "previous": -1, "prior": -1}.get(m.group("rel").lower(), 0)
+                item["value"] = _unit_step(base, unit, step)
         if rule == "thatunit" and stated:
             # "that year", "later that day": the last date stated in as much detail.
             unit = item["precision"]
-            keep = {"year": 4, "month": 7, "day": 10}.get(unit, 10)
+            keep = _PRECISION_CHARS.get(unit, 10)
             fit = next((v for v in reversed(stated) if len(v) >= keep), None)
-            item["value"] = fit[:keep] if fit else None
+            base = parse_iso(fit)
+            item["value"] = _week(base) if unit == "week" and base else fit[:keep] if fit else None
         if item.get("anchor") == "absolute" and item.get("year") and item["kind"] == "date":
             last = date(item["year"], item.get("month") or 1, item.get("day") or 1)
         value = item.get("value") or ""
         if item["kind"] in ("date", "time") and re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)", value):
             stated.append(value[:10])
+
+
+def _unit_step(base: date, unit: str, step: int) -> str:
+    """The day, week, month or year ``step`` units from ``base``, as a TIMEX3 value."""
+    if unit == "year":
+        return str(base.year + step)
+    if unit == "month":
+        d = _add_months(base, step)
+        return f"{d.year}-{d.month:02d}"
+    if unit == "week":
+        return _week(base + timedelta(days=7 * step))
+    return (base + timedelta(days=step)).isoformat()
 
 
 # "since shortly after the Oct. 23 crash": "since" with a few words of its own still looks back.
@@ -628,7 +653,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "8"
+    version = "9"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
