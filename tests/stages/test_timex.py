@@ -567,3 +567,25 @@ def test_fiscal_years_and_quarters_named_from_the_writing_date() -> None:
 def test_unstated_spans_rough_offsets_and_years_end(text: str, phrase: str, value: str) -> None:
     t = one(text)
     assert (t["text"], t["value"]) == (phrase, value)
+
+
+def test_half_after_the_unit_long_adjectives_and_a_second_day() -> None:
+    found = find_timexes("The vote took an hour and a half; a minute and a half later it was over.", DCT)
+    assert [(t["text"], t["value"]) for t in found] == [
+        ("an hour and a half", "PT1H30M"),
+        ("a minute and a half", "PT1M30S"),
+    ]
+    found = find_timexes("The decades-long feud ended after the week-long strike.", DCT)
+    assert [(t["text"], t["value"], t["kind"]) for t in found] == [
+        ("decades", "PXDE", "duration"),
+        ("week", "P1W", "duration"),
+    ]
+    found = find_timexes("The summit will be held on June 24 and 25 in Lisbon.", DCT)
+    assert [(t["text"], t["value"]) for t in found] == [("June 24", "2031-06-24"), ("25", "2031-06-25")]
+    # A count after "and" is not a second day.
+    assert len(find_timexes("On June 24 and 25 people were hurt.", DCT)) == 1
+
+
+def test_a_plan_in_the_past_perfect_lies_behind_the_report() -> None:
+    assert one("The offer had been scheduled to expire on Friday.")["value"] == "2031-05-09"
+    assert one("The offer is scheduled to expire on Friday.")["value"] == "2031-05-16"

@@ -80,6 +80,8 @@ def clause_tense(sentence: str, start: int, end: int) -> str | None:
         penalty = 0.0
         if (w in _FUTURE_WEAK or w in ("should", "must")) and _HAVE_AFTER.match(sentence, m.end()):
             tense = "past"  # "may have been", "would have closed": a modal perfect looks back
+        elif w == "scheduled" and _HAD_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]):
+            tense = "past"  # "had been scheduled to expire Friday": a plan behind the report
         elif w in _FUTURE_STRONG or w.endswith("'ll"):
             tense = "future"
         elif w in _FUTURE_WEAK:

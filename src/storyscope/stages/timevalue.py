@@ -334,7 +334,7 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         if dct and n is not None:
             out["value"] = str(dct.year - int(n))
         return out
-    if rule in ("duration", "pastunit", "plural"):
+    if rule in ("duration", "pastunit", "plural", "long"):
         return _duration(g, rule, out)
     if rule == "holiday":
         return _holiday(g, dct, tense, out)
@@ -617,11 +617,14 @@ def _duration(g: dict[str, str | None], rule: str, out: Json) -> Json:
         unit = g.get("unit") or g.get("unit2") or g.get("unit3") or ""
         out["value"] = _duration_value(None, unit)
         return out
-    if rule == "pastunit":
+    if rule == "pastunit" or (rule == "long" and not (g.get("unit") or "").lower().endswith("s")):
         out["value"] = _duration_value(1, g["unit"] or "")
         return out
+    if rule == "long":
+        out["value"] = _duration_value(None, g.get("unit") or "")
+        return out
     n = _num(g["num"] or "")
-    if n is not None and g.get("half"):
+    if n is not None and (g.get("half") or g.get("half2")):
         n += 0.5
     out["value"] = _duration_value(n, g["unit"] or "")
     return out

@@ -141,7 +141,7 @@ _RULES: list[_Rule] = [
         rf"first|coming)|the)\s+)?(?P<num>{_NUM_RE}|a\s+few|several|a\s+couple\s+of|some|many|(?<=past\s|last\s|next\s)(?:few|couple\s+of))"
         rf"(?P<half>\s+and\s+a\s+half)?"
         r"(?:\s+(?:more|additional|further|straight|consecutive|trading|business|working))?[- ]"
-        rf"(?P<unit>{_UNIT_RE})(?P<old>\s+old)?\b(?!-old)", _I)),
+        rf"(?P<unit>{_UNIT_RE})(?P<half2>\s+and\s+a\s+half)?(?P<old>\s+old)?\b(?!-old)", _I)),
     ("pastunit", _r(
         r"\b(?P<pre>the\s+(?:past|last|previous|coming|next))\s+(?P<unit>day|week|month|year|decade)\b", _I)),
     ("plural", _r(
@@ -149,6 +149,8 @@ _RULES: list[_Rule] = [
         # "for years", "within weeks", "over the years", "the first time in years.": how long, unsaid.
         r"|(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bover\sthe\s))(?P<unit2>decades|years|months|weeks|days|hours|centuries)\b"
         r"|(?<=\bin\s)(?P<unit3>decades|years|months|weeks)\b(?=\s*[.,;)]|\s+(?:and|but)\b)", _I)),
+    # "a decades-long feud", "the week-long strike": how long, as an adjective.
+    ("long", _r(r"\b(?P<unit>(?:decade|year|month|week|day|hour)s?)(?=-long\b)", _I)),
     ("ref", _r(
         r"\b(?P<present>now|currently|presently|nowadays|at\s+present|these\s+days|at\s+the\s+moment)\b"
         r"|\b(?P<present2>current)\b(?!\s+(?:account|affairs|events|flowing|law|rules?|system|level))"
@@ -239,8 +241,17 @@ def _candidates(text: str) -> Iterator[_Mention]:
             if name == "duration" and _ORDINAL_SECOND.match(text, m.start()):
                 continue  # "a second betrayal": the ordinal, not one second
             yield _Mention(m.start(), m.end(), name, groups, {"order": order})
+            second = _SECOND_DAY.match(text, m.end()) if name == "md" and not groups.get("d2") else None
+            if second:
+                # "on April 24 and 25": the second day is a date of its own, in the same month.
+                day_groups: dict[str, str | None] = {"mon": groups["mon"], "d": second.group("d")}
+                yield _Mention(second.start("d"), second.end("d"), "md", day_groups, {"order": order})
 
 
+# The day after "Month D and|or": a number closing the phrase, not a count ("April 24 and 25 people").
+_SECOND_DAY = re.compile(
+    rf"\s+(?:and|or)\s+(?P<d>{_DAY_RE})\b(?![.,]?\d)(?=\s*(?:[.,;:)]|$|(?:in|at|on|to|for|when|with|and|but)\b))"
+)
 _ORDINAL_SECOND = re.compile(
     r"(?i:an?\s+)second\s+(?!(?:ago|later|earlier|or|and|of|to|before|after)\b)[a-z]"
 )
@@ -653,7 +664,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "9"
+    version = "10"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
