@@ -589,3 +589,21 @@ def test_half_after_the_unit_long_adjectives_and_a_second_day() -> None:
 def test_a_plan_in_the_past_perfect_lies_behind_the_report() -> None:
     assert one("The offer had been scheduled to expire on Friday.")["value"] == "2031-05-09"
     assert one("The offer is scheduled to expire on Friday.")["value"] == "2031-05-16"
+
+
+def test_half_years_and_two_days_away() -> None:
+    found = find_timexes(
+        "Profit rose in the first half of 2029 and will fall in the second half of the year.", DCT
+    )
+    assert [(t["text"], t["value"], t["precision"]) for t in found] == [
+        ("the first half of 2029", "2029-H1", "half"),
+        ("the second half of the year", "2031-H2", "half"),
+    ]
+    # Written in May, a second half that is reported lies in the year before.
+    assert one("Second-half profit fell 4%.")["value"] == "2030-H2"
+    # "the first half" alone is as often a match's as a year's.
+    assert find_timexes("The striker scored twice in the first half.", DCT) == []
+    found = find_timexes(
+        "The deal closed the day before yesterday; talks resume the day after tomorrow.", DCT
+    )
+    assert [t["value"] for t in found] == ["2031-05-12", "2031-05-16"]

@@ -272,6 +272,8 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         return _season(g, dct, tense, out)
     if rule == "quarter":
         return _quarter(g, dct, tense, out)
+    if rule == "half":
+        return _half(g, dct, tense, out)
     if rule == "thequarter":
         # The last quarter completed, until _financial_periods finds the one the report is about.
         out["precision"] = "quarter"
@@ -295,6 +297,11 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
         return out
     if rule == "weekday":
         return _weekday(g, dct, tense, out)
+    if rule == "relday" and g.get("two"):
+        shift = -2 if "before" in (g.get("two") or "").lower() else 2
+        out.update(precision="day", offset_days=shift)
+        out["value"] = (dct + timedelta(days=shift)).isoformat() if dct else None
+        return out
     if rule == "relday":
         word = "yesterday" if g.get("lastnight") else (g.get("word") or g.get("word2") or "today").lower()
         tod = g.get("tod") or g.get("tod2") or g.get("tod3") or ("night" if g.get("lastnight") else None)
@@ -531,6 +538,24 @@ def _quarter(g: dict[str, str | None], dct: date | None, tense: str | None, out:
         out["value"] = f"{dct.year + 1}-Q1" if current == 4 else f"{dct.year}-Q{current + 1}"
     else:
         out["value"] = f"{dct.year}-Q{current}"
+    return out
+
+
+def _half(g: dict[str, str | None], dct: date | None, tense: str | None, out: Json) -> Json:
+    """ "the first half of 2013" (2013-H1); without a stated year, the half the tense points to."""
+    half = 1 if (g.get("ord") or g.get("ord2") or "").lower() == "first" else 2
+    out["precision"] = "half"
+    if g.get("y"):
+        out.update(anchor="absolute", year=int(g["y"] or 0), value=f"{g['y']}-H{half}")
+        return out
+    if not dct:
+        return out
+    rel = (g.get("rel") or "").lower()
+    y = dct.year + {"last": -1, "next": 1}.get(rel, 0)
+    current = 1 if dct.month <= 6 else 2
+    if not rel and tense == "past" and half > current:
+        y -= 1  # "first-half profit fell", written in the first half: last year's second half
+    out["value"] = f"{y}-H{half}"
     return out
 
 

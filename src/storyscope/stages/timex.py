@@ -12,7 +12,8 @@ Each expression is a JSON dict::
      "kind": "date" | "duration" | "set" | "time",
      "value": "2022-07-19" | "2022-07" | "2022" | "2022-W29" | "2022-Q3" | "P3Y" | "PRESENT_REF" | ...
               | None (a relative expression without a writing date),
-     "precision": "day" | "week" | "month" | "quarter" | "season" | "year" | "decade" | "century" | None,
+     "precision": "day" | "week" | "month" | "quarter" | "season" | "half" | "year" | "decade" | "century"
+                  | None,
      "anchor": "absolute" | "dct",   # "dct": the value depends on the writing date
      "tense": "past" | "future" | None,   # of the clause around the expression
      "weekday": 0-6 (weekday expressions), "month"/"day"/"year" (what the text itself states),
@@ -101,6 +102,13 @@ _RULES: list[_Rule] = [
         r"|this|next|coming|previous|prior)"
         r"[- ](?:fiscal[- ])?quarter\b"
         rf"(?:\s+of\s+(?P<qy2>{_YEAR_RE}))?", _I)),
+    # Half years, only with the year they belong to or as a results adjective: "the first half" alone is
+    # as often a match's.
+    ("half", _r(
+        r"\b(?:the\s+)?(?P<ord>first|second|last|latter|back)[- ]half\s+of\s+"
+        rf"(?:(?P<y>{_YEAR_RE})\b|(?P<rel>this|last|next)\s+year\b|the\s+(?:current\s+)?year\b)"
+        r"|\b(?P<ord2>first|second)-half(?=\s+(?:profits?|results|earnings|sales|loss(?:es)?|revenues?|net|growth)\b)",
+        _I)),
     # Lower-case "quarter" only: "the Quarter" is a district.
     ("thequarter", _r(r"\b[Tt]he\s+quarter\b(?!\s+(?:of|century|mile|point|final)\b)")),
     # A reporting period named by its year ("the 1988 period", "the year-ago period"): the quarter the
@@ -112,7 +120,8 @@ _RULES: list[_Rule] = [
         rf"(?i:\b(?P<rel>this\s+past|last|next|this|coming|past)\s+)?\b(?P<wd>{_WEEKDAY_RE})(?!\w)"
         r"(?i:\s+(?P<tod>morning|afternoon|evening|night)\b)?")),
     ("relday", _r(
-        r"\b(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"
+        r"\b(?P<two>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b"
+        r"|\b(?P<word>today|yesterday|tomorrow|tonight)(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"
         r"|\b(?P<lastnight>last\s+night)\b"
         r"|\bthis\s+(?P<tod2>morning|afternoon|evening)\b"
         r"|\bmid[- ]?(?P<tod3>morning|afternoon)(?:\s+(?P<word2>yesterday|today|tomorrow))?\b", _I)),
@@ -664,7 +673,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "10"
+    version = "11"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
