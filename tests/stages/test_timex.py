@@ -607,3 +607,18 @@ def test_half_years_and_two_days_away() -> None:
         "The deal closed the day before yesterday; talks resume the day after tomorrow.", DCT
     )
     assert [t["value"] for t in found] == ["2031-05-12", "2031-05-16"]
+
+
+def test_previous_and_following_weekday_count_from_the_story() -> None:
+    text = "The vote was on May 2, 2029. The previous Friday riots broke out; the following Monday, calm."
+    found = find_timexes(text, DCT)
+    assert [(t["text"], t["value"]) for t in found] == [
+        ("May 2, 2029", "2029-05-02"),
+        ("The previous Friday", "2029-04-27"),
+        ("the following Monday", "2029-04-30"),
+    ]
+    # A day of the story says nothing about the writing date: no weekday for the date model.
+    assert "weekday" not in found[1]
+    # Without a day of the story, "the previous Friday" is the last one before the writing date.
+    t = one("The previous Friday was calm.")
+    assert (t["value"], t["weekday"]) == ("2031-05-09", 4)

@@ -563,9 +563,11 @@ def _weekday(g: dict[str, str | None], dct: date | None, tense: str | None, out:
     wd = _WEEKDAYS[(g["wd"] or "").rstrip(".").lower()]
     rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
     rel = "last" if rel.startswith("this") and rel.endswith("past") else rel  # "this past Sunday"
-    direction = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
-        rel, tense
-    )
+    direction = {
+        "last": "last", "past": "last", "next": "next", "coming": "next", "this": "this",
+        # Counted from the writing date until _anaphoric_units finds a day of the story to count from.
+        "the previous": "last", "the prior": "last", "the following": "next", "the next": "next",
+    }.get(rel, tense)  # fmt: skip
     out.update(weekday=wd, precision="day", direction=direction)
     tod = (g.get("tod") or "").lower()
     suffix = f"T{_TIME_OF_DAY[tod]}" if tod else ""

@@ -117,7 +117,8 @@ _RULES: list[_Rule] = [
         rf"\b(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?P<py>{_YEAR_RE}|year-earlier|year-ago|latest)"
         r"\s+(?:(?P<pord>first|second|third|fourth)\s+)?(?:period|quarter)\b", _I)),
     ("weekday", _r(
-        rf"(?i:\b(?P<rel>this\s+past|last|next|this|coming|past)\s+)?\b(?P<wd>{_WEEKDAY_RE})(?!\w)"
+        rf"(?i:\b(?P<rel>this\s+past|last|next|this|coming|past|the\s+(?:previous|prior|following|next))\s+)?"
+        rf"\b(?P<wd>{_WEEKDAY_RE})(?!\w)"
         r"(?i:\s+(?P<tod>morning|afternoon|evening|night)\b)?")),
     ("relday", _r(
         r"\b(?P<two>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow))\b"
@@ -446,6 +447,8 @@ def _anaphoric_units(items: list[Json], rules: list[str]) -> None:
             if base is not None:
                 step = {"following": 1, "next": 1, "previous": -1, "prior": -1}.get(m.group("rel").lower(), 0)
                 item["value"] = _unit_step(base, unit, step)
+        if rule == "weekday" and stated and _STORY_WEEKDAY.match(item["text"]):
+            _story_weekday(item, stated)
         if rule == "thatunit" and stated:
             # "that year", "later that day": the last date stated in as much detail.
             unit = item["precision"]
@@ -458,6 +461,27 @@ def _anaphoric_units(items: list[Json], rules: list[str]) -> None:
         value = item.get("value") or ""
         if item["kind"] in ("date", "time") and re.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:$|T)", value):
             stated.append(value[:10])
+
+
+_STORY_WEEKDAY = re.compile(r"^the\s+(?P<rel>previous|prior|following|next)\s", re.IGNORECASE)
+
+
+def _story_weekday(item: Json, stated: list[str]) -> None:
+    """ "the previous Friday", "the following Monday": the weekday before or after the last day the story
+    stated. Such a day says nothing about the writing date, so it loses its weekday fields."""
+    m = _STORY_WEEKDAY.match(item["text"])
+    base = next((parse_iso(v) for v in reversed(stated) if len(v) == 10), None)
+    if not m or base is None:
+        return
+    wd = item["weekday"]
+    if m.group("rel").lower() in ("previous", "prior"):
+        when = base - timedelta(days=(base.weekday() - wd) % 7 or 7)
+    else:
+        when = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+    value = item.get("value") or ""
+    item["value"] = when.isoformat() + (value[10:] if len(value) > 10 else "")
+    item.pop("weekday", None)
+    item.pop("direction", None)
 
 
 def _unit_step(base: date, unit: str, step: int) -> str:
@@ -673,7 +697,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "11"
+    version = "12"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
