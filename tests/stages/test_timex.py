@@ -622,3 +622,13 @@ def test_previous_and_following_weekday_count_from_the_story() -> None:
     # Without a day of the story, "the previous Friday" is the last one before the writing date.
     t = one("The previous Friday was calm.")
     assert (t["value"], t["weekday"]) == ("2031-05-09", 4)
+
+
+def test_clock_time_falls_on_the_day_its_sentence_names() -> None:
+    found = find_timexes("The bridge collapsed on Monday at about 6:40 a.m. (0440 GMT).", DCT)
+    assert [(t["text"], t["value"]) for t in found] == [
+        ("Monday", "2031-05-12"),
+        ("6:40 a.m.", "2031-05-12T06:40"),
+    ]
+    # Without a day in its sentence, a clock time is on the writing date.
+    assert one("The mayor will speak at 3 p.m.")["value"] == "2031-05-14T15:00"

@@ -484,6 +484,27 @@ def _story_weekday(item: Json, stated: list[str]) -> None:
     item.pop("direction", None)
 
 
+def _clock_times_on_their_day(text: str, items: list[Json], rules: list[str]) -> None:
+    """A clock time without a day of its own ("shot at 10 p.m.") falls on the day its sentence names
+    ("on Friday ... at 10 p.m."), not on the writing date."""
+    for i, (item, rule) in enumerate(zip(items, rules, strict=True)):
+        value = item.get("value") or ""
+        # Skipped: a time with its weekday or date already ("9 a.m. Tuesday", "noon Nov. 9").
+        if rule != "time" or not value[:1].isdigit() or re.search(r"[A-Z][a-z]", item["text"]):
+            continue
+        s_start, s_end = _sentence_bounds(text, item["start"], item["end"])
+        days = [
+            (abs(j - i), other["value"][:10])
+            for j, other in enumerate(items)
+            if j != i
+            and s_start <= other["start"] < s_end
+            and other.get("precision") == "day"
+            and parse_iso(other.get("value"))
+        ]
+        if days:
+            item["value"] = min(days)[1] + value[10:]
+
+
 def _unit_step(base: date, unit: str, step: int) -> str:
     """The day, week, month or year ``step`` units from ``base``, as a TIMEX3 value."""
     if unit == "year":
@@ -568,6 +589,7 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
     out, rules = _merge_weekday_dates(text, out, rules)
     _order_ranges(text, out)
     _anaphoric_units(out, rules)
+    _clock_times_on_their_day(text, out, rules)
     if dct:
         _financial_periods(text, out, rules, dct)
     return out
@@ -697,7 +719,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "12"
+    version = "13"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
