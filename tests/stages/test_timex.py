@@ -632,3 +632,11 @@ def test_clock_time_falls_on_the_day_its_sentence_names() -> None:
     ]
     # Without a day in its sentence, a clock time is on the writing date.
     assert one("The mayor will speak at 3 p.m.")["value"] == "2031-05-14T15:00"
+
+
+def test_every_quarter_and_last_month_name_just_gone() -> None:
+    t = one("The firm pays interest every quarter.")
+    assert (t["text"], t["value"], t["kind"]) == ("every quarter", "P1Q", "set")
+    # Written in May: "last April" is a year back (the month just gone would be "last month").
+    assert one("Two helicopters crashed last April.")["value"] == "2030-04"
+    assert one("Two helicopters crashed last January.")["value"] == "2031-01"

@@ -37,7 +37,7 @@ _UNITS: dict[str, str] = {
 # Sets by the first three letters of their unit word ("daily", "every week", "annually").
 _SET_UNITS = {
     "dai": "D", "day": "D", "nig": "D", "mor": "D", "wee": "W", "mon": "M", "ann": "Y", "yea": "Y",
-    "hou": "TH", "sea": "Y",
+    "hou": "TH", "sea": "Y", "qua": "Q",
 }  # fmt: skip
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -240,7 +240,8 @@ def _value(m: _Mention, dct: date | None, tense: str | None) -> Json:
             out["value"] = f"{dct.year + {'last': -1, 'next': 1}.get(yrel, 0)}-{mon:02d}"
         elif dct:
             if rel == "last":
-                y = dct.year - 1 if mon >= dct.month else dct.year
+                # "last February" written in March is a year back: the month just gone is "last month".
+                y = dct.year - 1 if mon >= dct.month - 1 else dct.year
             elif rel == "next":
                 y = dct.year + 1 if mon <= dct.month else dct.year
             elif rel == "this":

@@ -197,7 +197,7 @@ _RULES: list[_Rule] = [
         rf"|(?i:every|each)\s+(?P<mon>{_MONTH_RE}))\b")),
     ("set", _r(
         r"\b(?P<adv>daily|weekly|monthly|yearly|hourly|nightly)\b"
-        r"|\b(?:every|each|per)\s+(?P<unit>day|week|month|year|night|morning|season)\b", _I)),
+        r"|\b(?:every|each|per)\s+(?P<unit>day|week|month|year|night|morning|season|quarter)\b", _I)),
     # A clock time, with the day it names when one follows ("9 a.m. EDT Tuesday", "noon Nov. 9").
     ("time", _r(r"(?:\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5][0-9]))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)"
                 r"|\b(?P<word>noon|midday|midnight)\b)"
@@ -719,7 +719,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "13"
+    version = "14"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
