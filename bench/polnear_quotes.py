@@ -1,6 +1,11 @@
 """Attribution extraction scored on PolNeAR, side by side with textacy's direct_quotations.
 
-    .venv/bin/python bench/polnear_quotes.py --split dev [--limit 40]
+    .venv/bin/python bench/polnear_quotes.py --split dev [--limit 40] [--cache /tmp/quotes-parses]
+        [--errors 10]
+
+--cache DIR keeps the spaCy parses of a split on disk (DocBin), so reruns after a change to the
+extraction rules skip parsing. --errors N prints up to N examples of each error kind of our
+extractor (missed gold, false positive, matched without speaker, wrong speaker) to look at.
 
 PolNeAR (../shared/data/polnear/data/<split>/{text,attributions}) annotates every attribution in 1008
 US political news articles as brat standoff: Source, Cue and Content spans linked by an event line.
@@ -149,10 +154,63 @@ def textacy_direct(doc: object) -> tuple[list[Item], bool]:
     return out, True
 
 
+def parse(nlp: object, names: list[str], texts: list[str], cache: str, split: str) -> list:
+    """The spaCy parses of ``texts``, read from / written to ``cache`` when given."""
+    from spacy.tokens import DocBin
+
+    if cache:
+        path = Path(cache) / f"{split}-{len(names)}-{nlp.meta['name']}.spacy"  # type: ignore[attr-defined]
+        if path.exists():
+            return list(DocBin().from_disk(path).get_docs(nlp.vocab))  # type: ignore[attr-defined]
+    docs = list(nlp.pipe(texts, batch_size=16))  # type: ignore[attr-defined]
+    if cache:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs, store_user_data=True).to_disk(path)
+    return docs
+
+
+def errors(name: str, text: str, pred: list[Item], gold: list[Item], starts: list[int]) -> dict:
+    """Our error cases in one article, by kind, as printable lines."""
+    out: dict[str, list[str]] = {"missed": [], "false positive": [], "no speaker": [], "wrong speaker": []}
+
+    def show(spans: list[tuple[int, int]]) -> str:
+        return " ... ".join(text[a:b] for a, b in spans).replace("\n", " ")[:200]
+
+    pt = [tokens(p.spans, starts) for p in pred]
+    gt = [tokens(g.spans, starts) for g in gold]
+    pairs = sorted(
+        ((len(a & b) / len(a | b), i, j) for i, a in enumerate(pt) for j, b in enumerate(gt) if a & b),
+        key=lambda x: (-x[0], x[1], x[2]),
+    )
+    used_p: dict[int, int] = {}
+    used_g: set[int] = set()
+    for iou, i, j in pairs:
+        if iou >= 0.5 and i not in used_p and j not in used_g:
+            used_p[i] = j
+            used_g.add(j)
+    for i, j in used_p.items():
+        ps, gs = tokens(pred[i].source, starts), tokens(gold[j].source, starts)
+        if (not ps and not gs) or (ps & gs):
+            continue
+        kind = "no speaker" if not ps else "wrong speaker"
+        out[kind].append(
+            f"{name}: [{show(gold[j].source)}] got [{show(pred[i].source)}]: {show(pred[i].spans)}"
+        )
+    for i, p in enumerate(pred):
+        if i not in used_p:
+            out["false positive"].append(f"{name}: [{show(p.source)}] {show(p.spans)}")
+    for j, g in enumerate(gold):
+        if j not in used_g:
+            out["missed"].append(f"{name}: [{show(g.source)}] {show(g.spans)}")
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev", choices=["train", "dev", "test"])
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--cache", default="", help="folder to keep the spaCy parses in")
+    ap.add_argument("--errors", type=int, default=0, help="print N examples of each error kind")
     args = ap.parse_args()
     folder = DATA / args.split
     anns: dict[str, Path] = {}
@@ -164,7 +222,9 @@ def main() -> None:
     nlp = load_nlp()
     scores = {k: Score() for k in ("ours all", "ours direct", "textacy all", "textacy direct")}
     failures = 0
-    for name, text, doc in zip(names, texts, nlp.pipe(texts, batch_size=16), strict=True):
+    found: dict[str, list[str]] = {}
+    docs = parse(nlp, names, texts, args.cache, args.split)
+    for name, text, doc in zip(names, texts, docs, strict=True):
         starts = [m.start() for m in _WORD.finditer(text)]
         gold = read_gold(anns[name])
         quoted = [(q.start, q.end) for q in quote_spans(text)]
@@ -175,6 +235,8 @@ def main() -> None:
         gold_direct = [g for g in gold if g.direct]
         mine = ours(doc, text)
         scores["ours all"].add(mine, gold, starts)
+        for kind, lines in errors(name, text, mine, gold, starts).items():
+            found.setdefault(kind, []).extend(lines)
         scores["ours direct"].add([p for p in mine if p.direct], gold_direct, starts)
         tx, ok = textacy_direct(doc)
         failures += not ok
@@ -183,6 +245,14 @@ def main() -> None:
     print(f"PolNeAR {args.split}: {len(names)} articles; textacy failed on {failures}")
     for k, s in scores.items():
         print(s.line(k))
+    if args.errors:
+        import random
+
+        rng = random.Random(0)
+        for kind, lines in found.items():
+            print(f"\n== {kind}: {len(lines)}")
+            for line in rng.sample(lines, min(args.errors, len(lines))):
+                print("  " + line)
 
 
 if __name__ == "__main__":
