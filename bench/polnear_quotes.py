@@ -120,12 +120,12 @@ class Score:
             p = hit / self.pred if self.pred else 0.0
             r = hit / self.gold if self.gold else 0.0
             f = 2 * p * r / (p + r) if p + r else 0.0
-            return f"P {p:.2f} R {r:.2f} F1 {f:.2f}"
+            return f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
 
         acc = self.speaker_ok / self.hit50 if self.hit50 else 0.0
         return (
             f"{name:28s} IoU>=0.5: {prf(self.hit50)} | any overlap: {prf(self.hit_any)} | "
-            f"speaker acc {acc:.2f} (pred {self.pred}, gold {self.gold})"
+            f"speaker acc {acc:.3f} (pred {self.pred}, gold {self.gold})"
         )
 
 
