@@ -465,3 +465,21 @@ def test_a_name_inside_the_content_is_not_its_speaker(quotes_of: Any) -> None:
         "paid the other half."
     )
     assert any(q["who"] == "the Tarsk Budget Office" or q["who"] == "Tarsk Budget Office" for q in qs), qs
+
+
+def test_quotation_paragraph_continues_the_indirect_speaker_before_it(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "The ferry company cut two routes this winter.\n\n"
+        "Harbour director Mira Solberg said the town would lose its Sunday boat.\n\n"
+        "“We have asked the ministry for help twice and heard nothing.”"
+    )
+    assert _one(qs, "asked the ministry")["who"] == "Mira Solberg"
+
+
+def test_quotation_paragraph_after_unattributed_text_stays_unattributed(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "Harbour director Mira Solberg said the town would lose its Sunday boat. The ferry company "
+        "has cut two routes this winter.\n\n"
+        "“We have asked the ministry for help twice and heard nothing.”"
+    )
+    assert _one(qs, "asked the ministry")["who"] is None

@@ -76,7 +76,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "4"
+    version = "5"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -703,6 +703,42 @@ def _lead_name_statements(doc: Doc, mentions: list[Json], found: list[Json]) -> 
     return out
 
 
+_TURN_LABEL = re.compile(r"[A-Z][A-Z .'-]*[A-Z]:\s")
+
+
+def _continue_speaker(text: str, direct: list[Json], indirect: list[Json]) -> None:
+    """Give an unattributed quotation paragraph the speaker of the paragraph before it.
+
+    News convention: a paragraph that is only a quotation, with no attribution of its own, goes on
+    quoting whoever the previous paragraph closed on ("Roe said she would run.¶“It is time.”").
+    Only when that previous paragraph's last quote ends the paragraph; anything else is unclear. Not
+    for a transcript turn with a label of its own ("EDITOR: …"): the label names somebody else.
+    """
+    every = sorted(direct + indirect, key=lambda q: q["start"])
+    for q in direct:
+        if q.get("speaker") is not None or _TURN_LABEL.match(q["text"]):
+            continue
+        para_start = text.rfind("\n", 0, q["start"]) + 1
+        para_end = text.find("\n", q["end"])
+        para_end = len(text) if para_end < 0 else para_end
+        outside = text[para_start : q["start"]] + text[q["end"] : para_end]
+        if outside.strip(" \t“”\"'‘’.,;:!?—–-"):
+            continue
+        prev_end = para_start - 1
+        while prev_end > 0 and text[prev_end - 1] in " \t\r\n":
+            prev_end -= 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        before = [p for p in every if prev_start <= p["start"] and p["end"] <= prev_end]
+        if not before:
+            continue
+        last = max(before, key=lambda p: p["end"])
+        sp = last.get("speaker")
+        if sp is None or text[last["end"] : prev_end].strip(" \t“”\"'‘’.,;:!?)"):
+            continue
+        q["speaker"] = sp
+        q["inherited"] = True
+
+
 def extract_quotes(doc: Doc, mentions: list[Json]) -> list[Json]:
     """Direct and indirect quotes of one parsed article, with speakers resolved through ``mentions``."""
     spans = quote_spans(doc_text(doc))
@@ -713,6 +749,7 @@ def extract_quotes(doc: Doc, mentions: list[Json]) -> list[Json]:
     inside = {(p["start"], p["end"]) for q in indirect for p in q["partials"]}
     direct = [q for q in direct if (q["start"], q["end"]) not in inside or len(q["spans"]) > 1]
     indirect += _lead_name_statements(doc, mentions, direct + indirect)
+    _continue_speaker(doc_text(doc), direct, indirect)
     for q in direct + indirect:
         sp, cue = q.get("speaker"), q.get("cue")
         holds = [(a, b) for a, b in q["spans"] if sp is not None and a <= sp["start"] and sp["end"] <= b]
