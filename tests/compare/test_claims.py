@@ -66,7 +66,8 @@ def test_statuses_and_spans() -> None:
 
 
 def test_incompatible_figures_are_contested_and_reported_once() -> None:
-    arts = [make_article("a", A), make_article("b", B), make_article("c", C)]
+    # Published the same day: the two counts are of one moment (see the tally rule).
+    arts = [make_article(k, t, published="2024-05-06") for k, t in (("a", A), ("b", B), ("c", C))]
     out = analyse(arts)
     assert len(out.contradictions) == 1
     con = out.contradictions[0]

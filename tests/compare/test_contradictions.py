@@ -29,8 +29,11 @@ def claim(
     attributed: bool = False,
     modal: str | None = None,
     conditional: bool = False,
+    published: str | None = "2024-03-05",
+    days: list[str] | None = None,
 ) -> dict[str, Any]:
-    """A claim dict shaped like those the alignment passes to the rules."""
+    """A claim dict shaped like those the alignment passes to the rules (by default from sources
+    published on the same day)."""
     return {
         "text": text,
         "verb": verb,
@@ -47,6 +50,8 @@ def claim(
         "actors": actors or {},
         "speaker": speaker,
         "attribution": {"verb": "say"} if attributed or speaker else None,
+        "published": published,
+        "days": days or [],
     }
 
 
@@ -549,3 +554,68 @@ def test_inflection() -> None:
     assert [present_tense(v, False) for v in ("deny", "reach", "be", "say")] == [
         "denies", "reaches", "is", "says"]  # fmt: skip
     assert present_tense("deny", True) == "deny"
+
+
+def test_a_running_tally_from_a_later_day_may_be_higher() -> None:
+    early = claim(
+        "Police in Dravo said they had detained 40 people after the riots",
+        "detain",
+        subject="police",
+        numbers=[exact(40, "person")],
+        published="2024-03-05",
+    )
+    later = claim(
+        "Police in Dravo said they had detained 130 people after the riots",
+        "detain",
+        subject="police",
+        numbers=[exact(130, "person")],
+        published="2024-03-07",
+    )
+    assert judge(early, later, sim=0.9) is None
+    assert judge(later, early, sim=0.9) is None
+    # An unknown writing date cannot order the two readings either, on one side or both.
+    undated = dict(later, published=None)
+    assert judge(early, undated, sim=0.9) is None
+    assert judge(dict(early, published=None), undated, sim=0.9) is None
+    # The later source counting fewer is a disagreement, not growth.
+    fewer = dict(early, published="2024-03-08")
+    found = judge(fewer, later, sim=0.9)
+    assert found is not None and found["rule"] == "number"
+    # Two figures tied to the same day are compared whenever each outlet wrote.
+    monday_a = dict(early, days=["2024-03-04"])
+    monday_b = dict(later, days=["2024-03-04"])
+    found = judge(monday_a, monday_b, sim=0.9)
+    assert found is not None and found["rule"] == "number"
+    # Same-day sources are compared as before.
+    same_day = dict(later, published="2024-03-05")
+    assert judge(early, same_day, sim=0.9) is not None
+
+
+def test_a_measure_is_not_a_tally() -> None:
+    a = claim(
+        "The Varn bridge is 40 metre long",
+        "be",
+        subject="bridge",
+        numbers=[exact(40, "metre")],
+        published="2024-03-05",
+    )
+    b = claim(
+        "The Varn bridge is 130 metre long",
+        "be",
+        subject="bridge",
+        numbers=[exact(130, "metre")],
+        published="2024-03-07",
+    )
+    found = judge(a, b, sim=0.9)
+    assert found is not None and found["rule"] == "number"
+
+
+def test_be_negated_against_be_needs_the_same_named_subject() -> None:
+    opaque = claim("It is not just about the Cup", "be", negated=True, obj="Cup", subject="it")
+    named = claim("The final in Lorvik is about the Cup", "be", obj="Cup", subject="final")
+    assert judge(opaque, named, sim=0.8) is None
+    other = claim("The league is about the Cup", "be", obj="Cup", subject="league")
+    assert judge(named, other, sim=0.8) is None
+    same = claim("The final in Lorvik is not about the Cup", "be", negated=True, obj="Cup", subject="final")
+    found = judge(named, same, sim=0.8)
+    assert found is not None and found["rule"] == "polarity"

@@ -146,6 +146,19 @@ def _enrich(
         ):
             dates.append(value[:10])
     item["dates"] = sorted(set(dates))
+    # Every day the claim names, relative ones resolved too ("on Monday"): two figures tied to the
+    # same day are about the same moment, whenever each outlet wrote.
+    item["days"] = sorted(
+        {
+            str(t["value"])[:10]
+            for t in timexes
+            if t.get("kind") == "date"
+            and t.get("precision") == "day"
+            and isinstance(t.get("value"), str)
+            and _within(parts, int(t["start"]), int(t["end"]))
+        }
+    )
+    item["published"] = (article.published or "")[:10] or None
     return item
 
 

@@ -142,9 +142,14 @@ def polarity(a: Json, b: Json, sim: float) -> Json | None:
     if va != vb and not flipped:
         return None
     if va in _LIGHT_VERBS and (
-        _head(a.get("object")) is None or _head(a.get("object")) != _head(b.get("object"))
+        _head(a.get("object")) is None
+        or _head(a.get("object")) != _head(b.get("object"))
+        or _subject_key(a) is None
+        or _subject_key(a) != _subject_key(b)
     ):
-        return None  # "is not" against "is" says nothing unless it is about the same thing
+        # "is not" against "is" says nothing unless it is about the same thing said of the same
+        # named subject: "it is not about the cup" and "the match is about the cup" need not clash.
+        return None
     if (a.get("modal") is None) != (b.get("modal") is None):
         return None  # "may not" against "did": a possibility is not the opposite of a fact
     neg_a, neg_b = bool(a["negated"]), bool(b["negated"])
@@ -277,6 +282,27 @@ def _increment(c: Json, n: Json) -> bool:
     return False
 
 
+def _tally_may_have_grown(a: Json, x: Json, b: Json, y: Json) -> bool:
+    """Whether the two counts may be one running tally read on different days.
+
+    Counts of what accumulates (arrests, seizures, victims, protesters) rise while a story runs: an
+    outlet writing a day later reports more, and both are true. Unless both claims tie their figure
+    to the same day, counts from sources of different dates are compared only when the later source
+    counts fewer (a revision downwards is a disagreement). A source of unknown date cannot be placed
+    before or after the other: scraped text often carries no date, and a briefing that cries wolf
+    over two readings of one tally is worse than one that misses a disputed count.
+    """
+    if set(a.get("days", [])) & set(b.get("days", [])):
+        return False
+    pa, pb = a.get("published"), b.get("published")
+    if not pa or not pb:
+        return True
+    if pa == pb:
+        return False
+    earlier, later = (x, y) if pa < pb else (y, x)
+    return float(later["low"]) >= float(earlier["low"])
+
+
 def number(a: Json, b: Json, sim: float) -> Json | None:
     """The same counted thing with figures that cannot both hold."""
     if sim < NUMBER_MIN_SIM or _sides_hedged(a, b):
@@ -300,7 +326,10 @@ def number(a: Json, b: Json, sim: float) -> Json | None:
                 continue
             if any(not numbers_conflict(x, y2) for y2 in b["numbers"] if y2["unit"] == x["unit"]):
                 continue
-            if not _subjects_agree(a, b, str(x["unit"]), str(x["unit"]) in MEASURE_UNITS):
+            measure = str(x["unit"]) in MEASURE_UNITS
+            if not _subjects_agree(a, b, str(x["unit"]), measure):
+                continue
+            if not measure and _tally_may_have_grown(a, x, b, y):
                 continue
             # The claims must count the same thing in the same situation: another shared word
             # besides the unit (actor, verb or object) beyond the sentences' similarity.
