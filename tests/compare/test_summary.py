@@ -154,3 +154,15 @@ def test_a_plain_wording_is_preferred_to_one_quoting_a_side() -> None:
         assert [s.text for s in out] == [plain]
         # The fact is still cited to both outlets, the one that quoted the mayor too.
         assert sorted(out[0].sources) == ["x", "y"]
+
+
+def test_a_wire_dateline_is_not_part_of_the_summary_sentence() -> None:
+    wired = "LENOR (Vessa Wire) - " + A
+    arts = [make_article("a", wired), make_article("b", B), make_article("c", "VESSA, March 4 -- " + C)]
+    texts = {a.id: a.text for a in arts}
+    out = summarize(arts, words=80)
+    blocked = [s for s in out if "blocked the main road" in s.text]
+    assert blocked
+    for s in out:
+        assert not s.text.startswith(("LENOR", "VESSA", "(")), s.text
+        assert any(s.text == texts[src][sp.start : sp.end] for src in s.sources for sp in s.spans)

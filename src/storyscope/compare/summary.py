@@ -45,6 +45,18 @@ _STATE_REVERSE = 0.45
 _STATE_COSINE = 0.45
 _NUMBER = re.compile(r"\d[\d,.]*")
 _REDUNDANT = 0.45
+# A wire dateline opening the lead ("OSTREL (Northlight) - ", "VESSA, March 3 -- ", "(Agency) — "):
+# where and by whom it was filed, not part of what happened. Either a place in capitals or an agency
+# in brackets (a place in title case only with one) must be there, so that "Holt - who ..." stays.
+_DATELINE = re.compile(
+    r"^\s*(?:"
+    r"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=(?:,[^()]{2,30})?\s*\())"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*"
+    r"(?:\([^()]{2,40}\)\s*)?"
+    r"|\([^()]{2,40}\)\s*"
+    r")(?:--?|[–—])\s+(?=\S)"
+)
 # Weights of a sentence's standing (voices stating it count 1 each), tuned on NeuS val.
 _W_CENTRAL = 2.0
 _W_POSITION = 0.8
@@ -462,15 +474,18 @@ def _candidates(articles: Sequence[Article]) -> list[_Cand]:
         # The first sentence of a .txt body can be a sub-headline without a verb; text length keeps
         # those out through _MIN_WORDS and the requirement of final punctuation.
         for k, s in enumerate(sents):
-            n_words = len(s.text.split())
+            text, start = s.text, s.start
+            if k == 0 and (m := _DATELINE.match(text)):
+                text, start = text[m.end() :], start + m.end()
+            n_words = len(text.split())
             if not (_MIN_WORDS <= n_words <= _MAX_WORDS):
                 continue
-            if s.text.rstrip("\"'”’»)").rstrip()[-1:] not in ".!":
+            if text.rstrip("\"'”’»)").rstrip()[-1:] not in ".!":
                 continue
-            terms = _terms(s.text)
+            terms = _terms(text)
             if len(terms) < 3:
                 continue
-            out.append(_Cand(a.id, order, k, k / max(1, len(sents)), s.start, s.end, s.text, terms, n_words))
+            out.append(_Cand(a.id, order, k, k / max(1, len(sents)), start, s.end, text, terms, n_words))
     return out
 
 
