@@ -333,3 +333,58 @@ def test_a_party_name_completed_by_party_is_the_party() -> None:
     arts, ann = _story([_m(0, "the Tide party", 0, "organization")], [_m(0, "TIDE", 0, "organization")])
     orgs = [e for e in build_entities(arts, ann) if e["type"] == "organization"]
     assert len(orgs) == 1 and orgs[0]["sources"] == ["s0", "s1"]
+
+
+def test_british_and_american_spellings_and_company_short_forms_merge() -> None:
+    arts, ann = _story(
+        [
+            _m(0, "the Northern Flood Warning Centre", 0, type="organization"),
+            _m(1, "Vessa Water Co", 60, type="organization"),
+        ],
+        [
+            _m(0, "Northern Flood Warning Center", 0, type="organization"),
+            _m(1, "the Vessa Water Company", 60, type="organization"),
+            _m(2, "NFWC", 120, type="organization"),
+        ],
+    )
+    ents = {e["name"]: e for e in build_entities(arts, ann)}
+    assert len(ents) == 2
+    warning = next(e for e in ents.values() if "NFWC" in e["aliases"])
+    assert warning["count"] == 3
+    water = next(e for e in ents.values() if "Vessa Water Co" in e["aliases"])
+    assert water["count"] == 2
+
+
+def test_the_acronym_of_dotted_initials_counts_each_letter() -> None:
+    arts, ann = _story(
+        [_m(0, "the U.K. Marine Survey", 0, type="organization")],
+        [_m(0, "UKMS", 0, type="organization"), _m(1, "Marine Survey", 40, type="organization")],
+    )
+    ents = build_entities(arts, ann)
+    ukms = next(e for e in ents if "UKMS" in e["aliases"])
+    assert "the U.K. Marine Survey" in ukms["aliases"]
+
+
+def test_two_long_forms_with_one_acronym_stay_apart_from_it() -> None:
+    arts, ann = _story(
+        [_m(0, "Pellmark Rail Company", 0, type="organization")],
+        [_m(0, "Port Road Commission", 0, type="organization"), _m(1, "PRC", 40, type="organization")],
+    )
+    ents = build_entities(arts, ann)
+    assert len(ents) == 3
+
+
+def test_a_capitalised_common_noun_opening_sentences_is_not_a_name() -> None:
+    text = (
+        "Floods reached the old town at dawn. The floods cut the bridge to Orvesa. "
+        "Pellmark sent boats. Orvesa asked for help."
+    )
+    art = make_article("s0", text=text)
+    ms = [
+        _m(0, "Floods", 0, type="organization"),
+        _m(1, "Orvesa", text.index("Orvesa."), type="place"),
+        _m(2, "Pellmark", text.index("Pellmark"), type="place"),
+        _m(3, "Orvesa", text.index("Orvesa asked"), type="place"),
+    ]
+    ents = build_entities([art], {"s0": {"mentions": ms, "quotes": []}})
+    assert sorted(e["name"] for e in ents) == ["Orvesa", "Pellmark"]

@@ -170,8 +170,50 @@ def _well_formed(name: str) -> bool:
     )
 
 
+# British and American spellings, and the short forms of company words, name one organisation in
+# outlets of either side of the Atlantic: "Pacific Tsunami Warning Centre" / "... Center", "Tokyo
+# Electric Power Co" / "... Company". Whole words only.
+_SPELLINGS = {
+    "centre": "center",
+    "centres": "centers",
+    "organisation": "organization",
+    "defence": "defense",
+    "programme": "program",
+    "co": "company",
+    "corp": "corporation",
+}
+
+
 def _org_key(text: str) -> str:
     key = _join_initials(fold(text))
+    key = key[4:] if key.startswith("the ") else key
+    return " ".join(_SPELLINGS.get(w, w) for w in key.split())
+
+
+def _sentence_initial_common(articles: list[Article], names: list[tuple[Article, Json]]) -> set[str]:
+    """One-word names that only ever open a sentence and that the story also writes in lower case
+    ("Tsunamis can cross oceans" beside "the tsunami"): a capitalised common noun, not a name."""
+    opening: dict[str, bool] = {}
+    for a, m in names:
+        word = str(m["text"])
+        if " " in word or m["type"] == "person":
+            continue
+        before = a.text[: int(m["start"])].rstrip(" \t")
+        opening[word] = opening.get(word, True) and (not before or before[-1] in '.!?:"”\n')
+    body = " ".join(a.text for a in articles)
+    out = set()
+    for word, always in opening.items():
+        if not always or not word[:1].isupper() or word.isupper():
+            continue
+        low = word.lower()
+        stem = low[:-1] if low.endswith("s") else low
+        if re.search(r"(?<![\w-])(?:" + re.escape(low) + "|" + re.escape(stem) + r"s?)(?![\w-])", body):
+            out.add(word)
+    return out
+
+
+def _org_key_unjoined(text: str) -> str:
+    key = fold(text)
     return key[4:] if key.startswith("the ") else key
 
 
@@ -392,8 +434,9 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
 
     # Organisations, places, groups: by normalised text, then acronyms.
     by_key: dict[str, _Cluster] = {}
+    common = _sentence_initial_common(articles, names)
     for article, m in names:
-        if m["type"] == "person":
+        if m["type"] == "person" or m["text"] in common:
             continue
         key = _org_key(m["text"])
         # A name with no capital letter ("the ministry") is a description the tagger took for a name; a
@@ -411,15 +454,21 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
             c = by_key[key] = _Cluster(m["type"], keys={key})
             clusters.append(c)
         c.items.append((article, m))
-    acronyms: dict[str, list[str]] = {}
-    for key in by_key:
-        if not _dotted(key) and (acr := _acronym(key)):
-            acronyms.setdefault(acr, []).append(key)
+    # The acronym of a name is taken from its key and from each written form before initials are
+    # joined: "U.S. Geological Survey" is "USGS" as well as "UGS".
+    acronyms: dict[str, list[_Cluster]] = {}
+    for key, c in by_key.items():
+        if _dotted(key):
+            continue
+        forms = {key} | {_org_key_unjoined(str(m["text"])) for _, m in c.items}
+        for acr in {_acronym(f) for f in forms} - {""}:
+            if all(o is not c for o in acronyms.setdefault(acr, [])):
+                acronyms[acr].append(c)
     for key, c in list(by_key.items()):
         compact = key.replace(" ", "")
         long_forms = acronyms.get(compact, [])
-        if (" " not in key or _dotted(key)) and len(long_forms) == 1 and long_forms[0] != key:
-            target = by_key[long_forms[0]]
+        if (" " not in key or _dotted(key)) and len(long_forms) == 1 and long_forms[0] is not c:
+            target = long_forms[0]
             target.items.extend(c.items)
             clusters.remove(c)
             by_key[key] = target
