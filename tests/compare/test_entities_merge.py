@@ -388,3 +388,57 @@ def test_a_capitalised_common_noun_opening_sentences_is_not_a_name() -> None:
     ]
     ents = build_entities([art], {"s0": {"mentions": ms, "quotes": []}})
     assert sorted(e["name"] for e in ents) == ["Orvesa", "Pellmark"]
+
+
+def test_an_organisation_in_a_place_context_is_a_place() -> None:
+    text = (
+        "Boats sank in Orvesa port on Monday. The Vessa Water Company said the dam held. "
+        "Aid reached the city of Dravo, and Marel, Lunesia, asked for help from Lunesia."
+    )
+    art = make_article("s0", text=text)
+    ms = [
+        _m(0, "Orvesa", text.index("Orvesa"), type="organization"),
+        _m(1, "Vessa Water Company", text.index("Vessa"), type="organization"),
+        _m(2, "Dravo", text.index("Dravo"), type="organization"),
+        _m(3, "Marel", text.index("Marel"), type="organization"),
+        _m(4, "Lunesia", text.index("Lunesia"), type="place"),
+        _m(5, "Lunesia", text.rindex("Lunesia"), type="place"),
+    ]
+    types = {e["name"]: e["type"] for e in build_entities([art], {"s0": {"mentions": ms, "quotes": []}})}
+    assert types == {
+        "Orvesa": "place",
+        "Vessa Water Company": "organization",
+        "Dravo": "place",
+        "Marel": "place",
+        "Lunesia": "place",
+    }
+
+
+def test_an_organisation_named_for_a_port_stays_an_organisation() -> None:
+    text = "The Orvesa Port Authority said the Harbour Board of Dravo would meet."
+    art = make_article("s0", text=text)
+    ms = [
+        _m(0, "Orvesa Port Authority", text.index("Orvesa"), type="organization"),
+        _m(1, "Harbour Board", text.index("Harbour"), type="organization"),
+    ]
+    types = {e["name"]: e["type"] for e in build_entities([art], {"s0": {"mentions": ms, "quotes": []}})}
+    assert types == {"Orvesa Port Authority": "organization", "Harbour Board": "organization"}
+
+
+def test_a_list_or_a_possessive_after_a_comma_is_no_place_context() -> None:
+    text = (
+        "Talks with Dravex, Lunesia and Kestria failed. Marlo, Lunesia's utility, said so. "
+        "A geologist at Vessa Mining College, Lunesia, agreed."
+    )
+    art = make_article("s0", text=text)
+    ms = [
+        _m(0, "Dravex", text.index("Dravex"), type="organization"),
+        _m(1, "Lunesia", text.index("Lunesia"), type="place"),
+        _m(2, "Kestria", text.index("Kestria"), type="place"),
+        _m(3, "Marlo", text.index("Marlo"), type="organization"),
+        _m(4, "Vessa Mining College", text.index("Vessa"), type="organization"),
+        _m(5, "Lunesia", text.rindex("Lunesia"), type="place"),
+    ]
+    types = {e["name"]: e["type"] for e in build_entities([art], {"s0": {"mentions": ms, "quotes": []}})}
+    assert types["Dravex"] == "organization" and types["Marlo"] == "organization"
+    assert types["Vessa Mining College"] == "organization"

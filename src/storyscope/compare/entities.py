@@ -302,6 +302,41 @@ _ORG_AFTER = re.compile(
 _ORG_BEFORE = re.compile(r"\b(?:leader|members?|chairman|founder)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# Nouns a name modifies, and phrases it completes, only when it names a place: "Sendai port", "Kyushu
+# island", "the city of Vessa". (A name followed by a comma and a place the story knows, "Christchurch,
+# New Zealand", is the other sign; see _vote_types.)
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:city|town|village|port|harbou?r|airport|island|islands|prefecture|province|county|"
+    r"district|region|coast|bay|river|valley)\b(?!\s+(?:of|for)\b)",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:city|town|village|port|island|islands|province|region|district|county)\s+of\s+$"
+    r"|\bislands?\s+(?:like|such\s+as)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _place_context(article: Article, m: Json, places: set[str]) -> bool:
+    """Whether the text around a mention shows a place ("Sendai port", "the city of Vessa",
+    "Orvesa, Lunesia" with Lunesia a place of the story)."""
+    text = article.text or ""
+    start, end = int(m["start"]), int(m["end"])
+    after = text[end : end + 60]
+    if _PLACE_AFTER.match(after) or _PLACE_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
+    # "Christchurch, New Zealand, last month": the place ends the phrase; in a list ("Hamas, Iran and
+    # Syria", "the EU, China, and Russia") or a possessive ("Gazprom, Russia's giant") it does not. One
+    # word only: an institution is located the same way ("Central Queensland University, Australia").
+    if " " in str(m["text"]).strip():
+        return False
+    comma = re.match(
+        r",\s+((?:[A-Z][\w-]+)(?:\s[A-Z][\w-]+){0,2})(?=\s*(?:[.;)\n]|$|,?\s+(?!(?:and|or|nor)\b)[a-z]))",
+        after,
+    )
+    return bool(comma and fold(comma.group(1)) in places)
+
+
 def _org_context(article: Article, m: Json) -> bool:
     """Whether the text around a mention shows an organisation ("Syriza leader", "leader of Syriza")."""
     text = article.text or ""
@@ -323,6 +358,8 @@ def _vote_types(
       it, else "place";
     * a name that heads an organisation's noun somewhere in the story ("the Syriza leader", "leader of
       New Democracy") is an organisation, unless it is a person's surname or a one-word place;
+    * a name the tagger calls an organisation that heads a place's noun ("Sendai port", "the city of
+      Vessa", "Orvesa, Lunesia") is a place;
     * otherwise the type most of the name's mentions have ("Erdogan" tagged once as a place).
     """
     votes: dict[str, Counter[str]] = {}
@@ -331,6 +368,8 @@ def _vote_types(
         votes.setdefault(fold(m["text"]), Counter())[m["type"]] += 1
         if _org_context(a, m):
             org_context.add(fold(m["text"]))
+    known_places = {k for k, c in votes.items() if c["place"] > sum(c.values()) - c["place"]}
+    place_context = {fold(m["text"]) for a, m in names if _place_context(a, m, known_places)}
     referred = {(a.id, m["resolved_to"]) for a, m in derived if m.get("resolved_to") is not None}
     introduced: set[str] = set()
     surnames: set[str] = set()
@@ -351,6 +390,8 @@ def _vote_types(
         elif key in org_context and (counts["person"] or counts["organization"] or not single):
             # A one-word place ("the Iran leader" in a headline) keeps its type: countries lead.
             winner[key] = "organization"
+        elif key in place_context and counts["organization"] and not counts["person"]:
+            winner[key] = "place"
         elif single and counts["person"] and translit_key(key) not in introduced:
             others = [t for t in counts if t != "person"]
             winner[key] = max(others, key=lambda t: counts[t]) if others else "place"
