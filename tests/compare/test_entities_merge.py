@@ -442,3 +442,43 @@ def test_a_list_or_a_possessive_after_a_comma_is_no_place_context() -> None:
     types = {e["name"]: e["type"] for e in build_entities([art], {"s0": {"mentions": ms, "quotes": []}})}
     assert types["Dravex"] == "organization" and types["Marlo"] == "organization"
     assert types["Vessa Mining College"] == "organization"
+
+
+def test_given_names_in_another_order_are_one_person() -> None:
+    arts, ann = _story([_m(0, "Omar Idris Valcourt", 0)], [_m(0, "Idriss Omar Valcourt", 0)])
+    (aliases,) = _people(build_entities(arts, ann)).values()
+    assert aliases == ["Idriss Omar Valcourt", "Omar Idris Valcourt"]
+    # Other given names in another order are other people.
+    arts, ann = _story([_m(0, "Omar Idris Valcourt", 0)], [_m(0, "Tarik Omar Valcourt", 0)])
+    assert len(_people(build_entities(arts, ann))) == 2
+
+
+def test_a_bare_name_that_is_also_a_given_name_of_the_story_is_not_guessed() -> None:
+    arts, ann = _story(
+        [_m(0, "Tarik al-Mahmoud", 0), _m(1, "Mahmud Serrano", 40)],
+        [_m(0, "Mahmoud", 0)],
+    )
+    people = _people(build_entities(arts, ann))
+    assert people["Tarik al-Mahmoud"] == ["Tarik al-Mahmoud"]
+    assert "Mahmoud" in people and people["Mahmud Serrano"] == ["Mahmud Serrano"]
+    # Without another person of that given name, the surname rule applies.
+    arts, ann = _story([_m(0, "Tarik al-Mahmoud", 0)], [_m(0, "Mahmoud", 0)])
+    assert _people(build_entities(arts, ann)) == {"Tarik al-Mahmoud": ["Mahmoud", "Tarik al-Mahmoud"]}
+
+
+def test_streets_and_squares_are_places() -> None:
+    arts, ann = _story(
+        [
+            _m(0, "Rue des Tanneurs", 0, type="organization"),
+            _m(1, "Harbour Street", 40, type="person"),
+            _m(2, "Place Jean Moulard", 80, type="organization"),
+            _m(3, "Street Council", 120, type="organization"),
+        ]
+    )
+    types = {e["name"]: e["type"] for e in build_entities(arts, ann)}
+    assert types == {
+        "Rue des Tanneurs": "place",
+        "Harbour Street": "place",
+        "Place Jean Moulard": "place",
+        "Street Council": "organization",
+    }

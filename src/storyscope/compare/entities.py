@@ -141,10 +141,22 @@ class PersonName:
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return True
+    if len(a) == len(b) >= 2 and _same_words_reordered(a, b):
+        return True  # "Omar Ismail Mostefai" / "Ismael Omar Mostefai": given names in another order
     x, y = a[0], b[0]
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
     return _similar_key(x, y)
+
+
+def _same_words_reordered(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    rest = list(b)
+    for x in a:
+        hit = next((y for y in rest if len(x) > 1 and len(y) > 1 and _similar_key(x, y)), None)
+        if hit is None:
+            return False
+        rest.remove(hit)
+    return True
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:
@@ -182,6 +194,18 @@ _SPELLINGS = {
     "co": "company",
     "corp": "corporation",
 }
+
+
+# Streets and squares are places whatever the tagger says ("Rue de la Cokerie", "Boulevard Carnot",
+# "Harbour Street"); the French, Spanish, Italian and German forms come with translated news.
+_STREET = re.compile(
+    r"^(?:the\s+)?(?:(?:Rue|Boulevard|Avenue|Place|Plaza|Piazza|Calle|Via|Strasse|Straße)\s+\S"
+    r"|(?:\S+\s+)+(?:Street|Road|Avenue|Boulevard|Square|Lane|Strasse|Straße)$)"
+)
+
+
+def _street(name: str) -> bool:
+    return _STREET.match(name.strip()) is not None
 
 
 def _org_key(text: str) -> str:
@@ -426,6 +450,7 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
         for a, m in names
     ]
     names = _vote_types(names, derived)
+    names = [(a, {**m, "type": "place"}) if _street(str(m["text"])) else (a, m) for a, m in names]
     names = _drop_leading_demonyms(names)
     # People: full names first (longest first, for a stable result), then bare names.
     people = [(a, m, PersonName.parse(m["text"])) for a, m in names if m["type"] == "person"]
@@ -453,7 +478,17 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
         if len(by_surname) > 1:
             local = [c for c in by_surname if any(a.id == article.id for a, _ in c.items)]
             by_surname = local
-        if not by_surname:
+        if by_surname and any(
+            c not in by_surname and any(n.given and _similar_key(pn.surname, n.given[0]) for n in c.names)
+            for c in fulls
+        ):
+            # "Mohamed" beside "Ahmad al-Mohammad" and "Mohamed Amri": a given name of the story as
+            # much as a surname, so nothing says whose.
+            by_surname = []
+            ambiguous = True
+        else:
+            ambiguous = False
+        if not by_surname and not ambiguous:
             by_given = [
                 c for c in fulls if any(n.given and _similar_key(pn.surname, n.given[0]) for n in c.names)
             ]
