@@ -619,3 +619,16 @@ def test_be_negated_against_be_needs_the_same_named_subject() -> None:
     same = claim("The final in Lorvik is not about the Cup", "be", negated=True, obj="Cup", subject="final")
     found = judge(named, same, sim=0.8)
     assert found is not None and found["rule"] == "polarity"
+
+
+def test_a_hope_or_a_wish_is_not_denied() -> None:
+    hope = claim("Mayor Ilse Varn hopes the row over the Orvesa bridge will fade quickly", "hope")
+    den = claim(
+        "Varn denied that the Orvesa bridge contract went to her brother's firm",
+        "deny",
+        obj="contract",
+    )
+    assert denial(hope, den, sim=0.7) is None
+    fact = claim("The Orvesa bridge contract went to the firm of Mayor Ilse Varn's brother", "go")
+    found = denial(fact, den, sim=0.7)
+    assert found is not None and found["rule"] == "denial"

@@ -645,10 +645,16 @@ _NOT_PLAIN = re.compile(
 )
 
 
+# A claim whose verb is an attitude ("Roe hopes the row will fade", "Kestria wants talks") states what
+# someone hopes or wants, not a fact another outlet could deny.
+_ATTITUDE_VERBS = _BELIEF_VERBS | frozenset("want wish plan intend seek aim".split())
+
+
 def can_be_denied(c: Json) -> bool:
     """Whether ``c`` states something as fact: unattributed, asserted, unhedged, itself no denial."""
     return (
         c.get("attribution") is None
+        and c.get("verb") not in _ATTITUDE_VERBS
         and not c.get("negated")
         and not c.get("conditional")
         and c.get("modal") not in _HEDGED_DENIAL_MODALS
