@@ -632,3 +632,16 @@ def test_a_hope_or_a_wish_is_not_denied() -> None:
     fact = claim("The Orvesa bridge contract went to the firm of Mayor Ilse Varn's brother", "go")
     found = denial(fact, den, sim=0.7)
     assert found is not None and found["rule"] == "denial"
+
+
+def test_a_refusal_is_not_a_denial() -> None:
+    refused = claim(
+        "The high court denied the request by the Orvesa ferry company for emergency relief",
+        "deny",
+        obj="the request",
+    )
+    assert denial_cue(refused) is None
+    bail = claim("A judge in Vessa denied bail to the ferry company's owner", "deny", obj="bail")
+    assert denial_cue(bail) is None
+    # Denying a report is a denial.
+    assert denial_cue(claim("The ferry company denied the report", "deny", obj="the report")) == "denied"

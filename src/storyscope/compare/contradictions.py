@@ -565,6 +565,14 @@ DENIAL_MIN_SIM = 0.35
 DENIAL_CLOSE_SIM = 0.55
 
 
+# What is denied in the sense of refused: "denied the request", "denied bail", "denied him entry".
+_REFUSED_THINGS = frozenset(
+    "request application motion petition bail access entry permit permission visa appeal asylum parole "
+    "licence license service benefit coverage loan exemption waiver stay injunction relief admission "
+    "approval passage certiorari hearing".split()
+)
+
+
 def denial_cue(c: Json) -> str | None:
     """How claim ``c`` says that something is false ("denied by Kestria", "'a hoax'"), else None.
 
@@ -590,6 +598,8 @@ def denial_cue(c: Json) -> str | None:
     verb = str(c.get("verb") or "")
     if not c.get("negated") and verb in DENY_VERBS | DENY_STATEMENT_VERBS:
         heads = {_head(c.get("object")), _head(c.get("subject"))}
+        if _head(c.get("object")) in _REFUSED_THINGS:
+            return None  # "the court denied the request": a refusal, not a word on what is true
         if verb in DENY_VERBS or heads & REPORT_NOUNS:
             return past_tense(verb)
     return _falsity(text)
