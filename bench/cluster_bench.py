@@ -40,7 +40,8 @@ from storyscope.models import Article
 from storyscope.pipeline import prepare
 from storyscope.store.sqlite import SQLiteStore
 from storyscope.stories import vectors
-from storyscope.stories.cluster import CROSSLINGUAL_TOPIC, EVENT, TOPIC, ClusterParams, assign_stories
+from storyscope.stories.cluster import assign_stories
+from storyscope.stories.params import CROSSLINGUAL_TOPIC, EVENT, TOPIC, ClusterParams
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 

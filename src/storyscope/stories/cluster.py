@@ -36,8 +36,9 @@ Story ids are stable (derived from the first article's content hash); when an ar
 stories that are close to each other, the younger is merged into the older and both record why. The
 same articles in the same order always give the same stories.
 
-Names are read by :mod:`storyscope.stories.names`; the nearest-centroid search is
-:mod:`storyscope.stories.neighbours`.
+The parameters and their presets are in :mod:`storyscope.stories.params`; the stories' state in memory
+(running means, centroids, names, dates) in :mod:`storyscope.stories.state`; names are read and compared
+by :mod:`storyscope.stories.names`; the nearest-centroid search is :mod:`storyscope.stories.neighbours`.
 """
 
 from __future__ import annotations
@@ -47,240 +48,29 @@ import heapq
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
 
 from storyscope.config import Config
-from storyscope.models import Article, Json, Story
+from storyscope.models import Article, Story
 from storyscope.store.base import Store
 from storyscope.stories import boilerplate
 from storyscope.stories.boilerplate import SiteLines
-from storyscope.stories.names import _MAX_NAMES, _STORY_NAMES, salient_names, skeleton
+from storyscope.stories.names import _MAX_NAMES, _STORY_NAMES, compare_names, salient_names, skeleton
 from storyscope.stories.neighbours import _Index
-from storyscope.stories.vectors import (
-    FAST,
-    MULTI,
-    Vectors,
-    embed_text,
-    get_embedder,
-    pack,
-    unpack,
-)
-
-
-@dataclass(frozen=True)
-class ClusterParams:
-    """How far a story reaches. The defaults were tuned on ECB+ topics 1-22 at the event level."""
-
-    # Cosine, after mean-centring, to a story centroid needed to join it, per embedding space.
-    threshold_fast: float = 0.55
-    threshold_multi: float = 0.55
-    # Bonus per shared salient name (capped at ``name_cap`` names).
-    name_weight: float = 0.03
-    name_cap: int = 3
-    # Veto a join when both sides have at least ``veto_names`` salient names and neither side's
-    # ``veto_top`` leading names occur among the other's names (``veto_names=0`` disables the veto).
-    veto_names: int = 3
-    veto_top: int = 2
-    window_days: float = 14.0
-    # The longest a story may run from its first article, in days (None: no limit). Without it a story
-    # whose articles keep coming drifts from its event to a whole topic: a month of pandemic news, each
-    # day's article close to the growing centroid. Ten days keeps a week of coverage of one event (an
-    # announced visit and the visit) with room for a publication date inferred a day or two off.
-    span_days: float | None = 10.0
-    candidates: int = 20
-    # Below this many stories the search is exact; above it, an HNSW graph (usearch).
-    exact_limit: int = 2000
-    # "auto": fast for English, e5 for other languages; "fast" or "multi": one space for everything.
-    mode: str = "auto"
-    # A second story that the article also joins by this margin, and whose centroid is this close to
-    # the first's, is merged into the older one.
-    merge_margin: float = 0.08
-    # After each batch, merge a story the batch touched into a live story whose centroid is this much
-    # closer than the space's join threshold (cosine after centring), unless their names disagree;
-    # None: no such pass.
-    consolidate: float | None = None
-    # Cross-lingual candidates (see the module docstring): an article's first ``cross_names`` names
-    # against a story's first ``cross_story_names``; at most ``cross_backfill`` English stories get an
-    # e5 centroid for one non-English article.
-    cross_names: int = 3
-    cross_story_names: int = 6
-    cross_backfill: int = 8
-    # Topic level: after each batch, merge a story the batch touched into the live story with which it
-    # shares at least ``consolidate_names`` of each one's first ``consolidate_top`` names (by skeleton),
-    # whatever their centroids say (0: no such pass). See Clusterer._consolidate_by_names.
-    consolidate_names: int = 0
-    consolidate_top: int = 5
-
-
-EVENT = ClusterParams()
-"""Stories are events: two similar events stay apart (storyscope's default)."""
-
-TOPIC = ClusterParams(
-    threshold_fast=0.4, threshold_multi=0.35, veto_top=4, window_days=60.0, span_days=None, consolidate=None
-)
-"""Looser stories that follow a topic (a long-running crisis) across its events."""
-
-CROSSLINGUAL_TOPIC = ClusterParams(
-    threshold_fast=0.4,
-    threshold_multi=0.2,
-    name_weight=0.15,
-    veto_top=2,
-    window_days=365.0,
-    span_days=None,
-    consolidate=0.0,
-    consolidate_names=2,
-)
-"""Topic-level stories over a multilingual stream (e5 space): a low similarity bar, a year-long window,
-and the names (compared by skeleton across languages) doing the separating and, at the end of a batch,
-the merging of stories that lead with the same names. Tuned on ML-Crisis Egypt + Libya in es/fr/it."""
-
+from storyscope.stories.params import EVENT, ClusterParams
+from storyscope.stories.state import LiveStory, Means, live, overlap, pair_space, parse_date
+from storyscope.stories.vectors import FAST, MULTI, Vectors, embed_text, get_embedder, pack
 
 _CHUNK = 256  # articles read and embedded together by Clusterer.assign
-
-# -- stories in memory -------------------------------------------------------------------------------
-
-
-class _Means:
-    """Running mean vector of every (space, language) over all clustered articles.
-
-    Static and e5 embeddings of news share a large common direction (and e5 one per language), which
-    makes unrelated articles look alike; comparing vectors after subtracting the mean removes it. Stories
-    keep raw sums per (space, language), so ``sum - n * mean`` centres them exactly with today's mean,
-    and the means themselves are the totals of the stories' sums (nothing more to persist). While few
-    articles of a language have been seen, its mean is shrunk towards the other languages' mean in the
-    space (towards zero for the first language, and for articles of unknown language): shrunk towards
-    zero, a stream's first Italian articles kept e5's common direction and joined any story at cosine
-    0.8-0.9 (on ML-Crisis Egypt + Libya, cross-lingual topic params: ARI 0.34 -> 0.72).
-    """
-
-    _PRIOR = 10.0
-
-    def __init__(self) -> None:
-        self._tot: dict[str, Vectors] = {}
-        self._n: dict[str, int] = {}
-        # Means as of the last add: scoring one article asks for the same few dozens of times.
-        self._cache: dict[str, Vectors] = {}
-
-    def add(self, key: str, v: Vectors, count: int = 1) -> None:
-        self._cache.clear()
-        self._tot[key] = self._tot[key] + v if key in self._tot else v.astype(np.float64)
-        self._n[key] = self._n.get(key, 0) + count
-        space, language = key.split(":", 1)
-        if language != "?":
-            self._tot[space] = self._tot[space] + v if space in self._tot else v.astype(np.float64)
-            self._n[space] = self._n.get(space, 0) + count
-
-    def mean(self, key: str) -> Vectors:
-        cached = self._cache.get(key)
-        if cached is None:
-            cached = self._cache[key] = self._mean(key)
-        return cached
-
-    def _mean(self, key: str) -> Vectors:
-        space, language = key.split(":", 1)
-        tot = self._tot.get(key)
-        n = self._n.get(key, 0)
-        # What a language's mean is shrunk towards: the other languages' mean in the space (e5 puts
-        # every language apart, but a common direction is shared); the unknown language is none.
-        prior: Vectors | float = 0.0
-        if language != "?" and space in self._tot:
-            others = self._tot[space] - tot if tot is not None else self._tot[space]
-            prior = others / (self._n[space] - n + self._PRIOR)
-        if tot is None:
-            return np.asarray(prior, dtype=np.float32).reshape(-1)
-        return ((tot + self._PRIOR * prior) / (n + self._PRIOR)).astype(np.float32)
-
-    def centre(self, key: str, v: Vectors) -> Vectors:
-        c = v - self.mean(key)
-        n = float(np.linalg.norm(c))
-        return (c / n).astype(np.float32) if n > 0 else c.astype(np.float32)
-
-
-@dataclass
-class _Story:
-    id: str
-    seq: int
-    title: str
-    article_ids: list[str]
-    sums: dict[str, Vectors] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)
-    names: Counter[str] = field(default_factory=Counter)
-    languages: Counter[str] = field(default_factory=Counter)
-    first: date | None = None
-    last: date | None = None
-    merged_into: str | None = None
-
-    def has(self, space: str) -> bool:
-        return any(k.startswith(space + ":") for k in self.sums)
-
-    def centroid(self, space: str, means: _Means) -> Vectors | None:
-        """The normalised mean of the members' centred vectors in ``space`` (None if it has none)."""
-        total: Vectors | None = None
-        for key, v in self.sums.items():
-            if key.startswith(space + ":"):
-                c = v - self.counts[key] * means.mean(key)
-                total = c if total is None else total + c
-        if total is None:
-            return None
-        n = float(np.linalg.norm(total))
-        return total / n if n > 0 else None
-
-    def add_vector(self, key: str, v: Vectors, count: int = 1) -> None:
-        self.sums[key] = self.sums[key] + v if key in self.sums else v.copy()
-        self.counts[key] = self.counts.get(key, 0) + count
-
-    def top_names(self, k: int) -> list[str]:
-        return [n for n, _ in sorted(self.names.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
-
-    def meta(self) -> Json:
-        return {
-            "seq": self.seq,
-            "title": self.title,
-            "n": len(self.article_ids),
-            "counts": dict(sorted(self.counts.items())),
-            "names": dict(self.names.most_common(_STORY_NAMES)),
-            "languages": dict(sorted(self.languages.items())),
-            "first": self.first.isoformat() if self.first else None,
-            "last": self.last.isoformat() if self.last else None,
-            "merged_into": self.merged_into,
-        }
-
-    @classmethod
-    def from_index(cls, story: Story, meta: Json, vectors: dict[str, bytes]) -> _Story:
-        return cls(
-            id=story.id,
-            seq=int(meta["seq"]),
-            title=story.title,
-            article_ids=list(story.article_ids),
-            sums={space: unpack(blob) for space, blob in vectors.items()},
-            counts={k: int(v) for k, v in meta.get("counts", {}).items()},
-            names=Counter({k: int(v) for k, v in meta.get("names", {}).items()}),
-            languages=Counter({k: int(v) for k, v in meta.get("languages", {}).items()}),
-            first=_parse_date(meta.get("first")),
-            last=_parse_date(meta.get("last")),
-            merged_into=meta.get("merged_into"),
-        )
-
-
-def _parse_date(value: Any) -> date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-# -- the clusterer ---------------------------------------------------------------------------------
 
 
 @dataclass
 class _Candidate:
-    story: _Story
+    story: LiveStory
     space: str
     sim: float
     shared: list[str]
@@ -294,14 +84,14 @@ class Clusterer:
     def __init__(self, store: Store, params: ClusterParams = EVENT) -> None:
         self.store = store
         self.params = params
-        self._stories: dict[str, _Story] = {}
-        self._by_seq: dict[int, _Story] = {}
+        self._stories: dict[str, LiveStory] = {}
+        self._by_seq: dict[int, LiveStory] = {}
         self._index: dict[str, _Index] = {
             FAST: _Index(get_embedder(FAST).dims, params.exact_limit),
             MULTI: _Index(get_embedder(MULTI).dims, params.exact_limit),
         }
         self._merged: dict[str, str] = {}
-        self._means = _Means()
+        self._means = Means()
         self._next_seq = 0
         # Stories that can no longer be live for an article of the newest date leave the search index
         # (they would fill the nearest candidates with stories the window rules out, and keep the index
@@ -309,7 +99,7 @@ class Clusterer:
         # their window still finds them (see _dormant_candidates).
         self._newest: date | None = None
         self._expiry: list[tuple[date, int]] = []  # heap of (last date, seq); entries may be stale
-        self._dormant: dict[int, _Story] = {}
+        self._dormant: dict[int, LiveStory] = {}
         # Name skeleton -> seqs of the indexed stories that hold it: where cross-lingual candidates are
         # looked up. Entries of stories that left the index or dropped the name are filtered on use.
         self._postings: dict[str, set[int]] = {}
@@ -325,7 +115,7 @@ class Clusterer:
         for article_id, data in self.store.iter_annotations(boilerplate.STAGE, boilerplate.VERSION):
             self._lines.observe(article_id, str(data["site"]), np.array(data["k"], dtype=np.int64))
         for story_id, meta, vectors in self.store.iter_story_index():
-            s = _Story.from_index(self.store.get_story(story_id), meta, vectors)
+            s = LiveStory.from_index(self.store.get_story(story_id), meta, vectors)
             self._next_seq = max(self._next_seq, s.seq + 1)
             if s.merged_into is not None:
                 self._merged[s.id] = s.merged_into
@@ -333,14 +123,14 @@ class Clusterer:
             self._add_story(s)
         self._retire()
 
-    def _add_story(self, s: _Story) -> None:
+    def _add_story(self, s: LiveStory) -> None:
         for key, v in s.sums.items():
             self._means.add(key, v, s.counts.get(key, 0))
         self._stories[s.id] = s
         self._by_seq[s.seq] = s
         self._reindex(s)
 
-    def _reindex(self, s: _Story) -> None:
+    def _reindex(self, s: LiveStory) -> None:
         self._dormant.pop(s.seq, None)
         if s.last is not None:
             heapq.heappush(self._expiry, (s.last, s.seq))
@@ -354,7 +144,7 @@ class Clusterer:
             else:
                 index.upsert(s.seq, c)
 
-    def _save(self, s: _Story, reason: str) -> None:
+    def _save(self, s: LiveStory, reason: str) -> None:
         # No copy of the members: the store keeps none of the list, and copying is O(story size) per join.
         self.store.put_story(Story(id=s.id, title=s.title, article_ids=s.article_ids), reason)
         self.store.put_story_index(s.id, s.meta(), {space: pack(v) for space, v in s.sums.items()})
@@ -374,7 +164,7 @@ class Clusterer:
                 index.remove(seq)
             self._unpost(s)
 
-    def _unpost(self, s: _Story) -> None:
+    def _unpost(self, s: LiveStory) -> None:
         for name in s.names:
             seqs = self._postings.get(skeleton(name))
             if seqs is not None:
@@ -440,7 +230,7 @@ class Clusterer:
             return False
         return a.duplicate_of in batch or self.store.story_of(a.duplicate_of) is not None
 
-    def _cross_candidates(self, names: list[str], day: date | None, foreign: bool) -> list[_Story]:
+    def _cross_candidates(self, names: list[str], day: date | None, foreign: bool) -> list[LiveStory]:
         """Live indexed stories that share a leading name (by skeleton) with an article's leading names,
         most shared first, then newest: stories with a non-English member when ``foreign``, else English
         stories without an e5 centroid."""
@@ -450,10 +240,10 @@ class Clusterer:
         seqs: set[int] = set()
         for key in keys:
             seqs |= self._postings.get(key, set())
-        found: list[tuple[int, int, _Story]] = []
+        found: list[tuple[int, int, LiveStory]] = []
         for seq in seqs:
             s = self._by_seq.get(seq)
-            if s is None or seq in self._dormant or not _live(s, day, p.window_days, p.span_days):
+            if s is None or seq in self._dormant or not live(s, day, p.window_days, p.span_days):
                 continue
             english = set(s.languages) <= {"en", "?"}
             if foreign == english or (not foreign and s.has(MULTI)):
@@ -481,7 +271,7 @@ class Clusterer:
 
     def _assign_one(self, article: Article, fast: Vectors | None, multi: Vectors | None) -> str:
         names = salient_names(article.title, article.text)
-        day = _parse_date(article.published)
+        day = parse_date(article.published)
         if article.duplicate_of is not None:
             original_story = self.store.story_of(article.duplicate_of)
             if original_story is not None and original_story in self._stories:
@@ -529,7 +319,7 @@ class Clusterer:
                     continue
                 seen.add(key)
                 s = self._by_seq[key]
-                if not _live(s, day, p.window_days, p.span_days):
+                if not live(s, day, p.window_days, p.span_days):
                     continue
                 c = self._score(s, article, vectors, names)
                 if c is not None and c.score >= 0 and not c.vetoed:
@@ -543,7 +333,7 @@ class Clusterer:
         found.sort(key=lambda c: (-c.score, c.story.seq))
         return found
 
-    def _dormant_candidates(self, day: date | None) -> list[_Story]:
+    def _dormant_candidates(self, day: date | None) -> list[LiveStory]:
         """Retired stories still live at ``day``: only a late article (dated well before the newest one)
         has any, and the scan over retired stories is paid for such articles alone."""
         if day is None or self._newest is None:
@@ -551,10 +341,10 @@ class Clusterer:
         if day >= self._newest - timedelta(days=self.params.window_days):
             return []
         return [
-            s for s in self._dormant.values() if _live(s, day, self.params.window_days, self.params.span_days)
+            s for s in self._dormant.values() if live(s, day, self.params.window_days, self.params.span_days)
         ]
 
-    def _space_for(self, s: _Story, article: Article, vectors: dict[str, Vectors]) -> str | None:
+    def _space_for(self, s: LiveStory, article: Article, vectors: dict[str, Vectors]) -> str | None:
         """Compare in e5 when the story or the article is not English, else in the fast space."""
         english_only = _is_english(article) and set(s.languages) <= {"en", "?"}
         if FAST in vectors and s.has(FAST) and (english_only or MULTI not in vectors):
@@ -566,7 +356,7 @@ class Clusterer:
         return None
 
     def _score(
-        self, s: _Story, article: Article, vectors: dict[str, Vectors], names: list[str]
+        self, s: LiveStory, article: Article, vectors: dict[str, Vectors], names: list[str]
     ) -> _Candidate | None:
         p = self.params
         space = self._space_for(s, article, vectors)
@@ -579,14 +369,14 @@ class Clusterer:
         # Names are compared as spelled only within one language; a story told in several languages
         # holds several spellings of its names (Siria, Syrie), which only the skeletons bring together.
         same_language = set(s.languages) - {"?"} <= {article.language or "?"}
-        shared, vetoed = _compare_names(names, s, same_language, p)
+        shared, vetoed = compare_names(names, s.top_names(_STORY_NAMES), same_language, p)
         threshold = p.threshold_fast if space == FAST else p.threshold_multi
         score = sim - threshold + p.name_weight * min(len(shared), p.name_cap)
         return _Candidate(s, space, sim, shared, score, vetoed)
 
     def _new_story(
         self, article: Article, names: list[str], day: date | None, vectors: dict[str, Vectors]
-    ) -> _Story:
+    ) -> LiveStory:
         digest = hashlib.sha256((article.content_hash or article.id).encode()).hexdigest()
         story_id = f"s-{digest[:10]}"
         n = 2
@@ -594,7 +384,7 @@ class Clusterer:
             story_id = f"s-{digest[:10]}-{n}"
             n += 1
         title = boilerplate.headline(article, article.title or "Untitled story")
-        s = _Story(id=story_id, seq=self._next_seq, title=title, article_ids=[])
+        s = LiveStory(id=story_id, seq=self._next_seq, title=title, article_ids=[])
         self._next_seq += 1
         self._stories[s.id] = s
         self._by_seq[s.seq] = s
@@ -610,7 +400,7 @@ class Clusterer:
 
     def _join(
         self,
-        s: _Story,
+        s: LiveStory,
         article: Article,
         names: list[str],
         day: date | None,
@@ -632,7 +422,7 @@ class Clusterer:
         self._reindex(s)
         self._save(s, reason)
 
-    def _maybe_merge(self, keep: _Story, cand: _Candidate) -> None:
+    def _maybe_merge(self, keep: LiveStory, cand: _Candidate) -> None:
         """Merge ``cand``'s story into ``keep`` when the new article bridges two close stories."""
         p = self.params
         other = cand.story
@@ -646,7 +436,7 @@ class Clusterer:
         sim = float(a @ b)
         if sim < threshold + p.merge_margin:
             return
-        shared, vetoed = _compare_names(other.top_names(_MAX_NAMES), keep, True, p)
+        shared, vetoed = compare_names(other.top_names(_MAX_NAMES), keep.top_names(_STORY_NAMES), True, p)
         if vetoed:
             return
         self._merge(keep, other, space, sim, shared)
@@ -664,7 +454,7 @@ class Clusterer:
             s = self._by_seq.get(seq)
             if s is None or s.merged_into is not None:
                 continue
-            best: tuple[float, float, _Story, str, list[str]] | None = None  # margin, sim, story, ...
+            best: tuple[float, float, LiveStory, str, list[str]] | None = None  # margin, sim, story, ...
             for space, index in self._index.items():
                 c = s.centroid(space, self._means)
                 if c is None:
@@ -673,7 +463,7 @@ class Clusterer:
                 for key in index.search(c, p.candidates):
                     o = self._by_seq[key]
                     # Two English stories compare in the English space only (as their articles did).
-                    if o is s or _pair_space(s, o) != space or not _overlap(s, o, p.window_days):
+                    if o is s or pair_space(s, o) != space or not overlap(s, o, p.window_days):
                         continue
                     oc = o.centroid(space, self._means)
                     if oc is None:
@@ -682,7 +472,9 @@ class Clusterer:
                     if sim < threshold or (best is not None and sim - threshold <= best[0]):
                         continue
                     same_language = len((set(s.languages) | set(o.languages)) - {"?"}) <= 1
-                    shared, vetoed = _compare_names(s.top_names(_MAX_NAMES), o, same_language, p)
+                    shared, vetoed = compare_names(
+                        s.top_names(_MAX_NAMES), o.top_names(_STORY_NAMES), same_language, p
+                    )
                     if not vetoed:
                         best = (sim - threshold, sim, o, space, shared)
             if best is not None:
@@ -709,10 +501,10 @@ class Clusterer:
             near: set[int] = set()
             for key in mine:
                 near |= self._postings.get(key, set())
-            best: tuple[tuple[int, int, int], _Story, list[str]] | None = None
+            best: tuple[tuple[int, int, int], LiveStory, list[str]] | None = None
             for other_seq in near:
                 o = self._by_seq.get(other_seq)
-                if o is None or o is s or other_seq in self._dormant or not _overlap(s, o, p.window_days):
+                if o is None or o is s or other_seq in self._dormant or not overlap(s, o, p.window_days):
                     continue
                 theirs = {skeleton(n): n for n in o.top_names(p.consolidate_top)}
                 shared = sorted(theirs[k] for k in mine & set(theirs))
@@ -721,12 +513,14 @@ class Clusterer:
                     best = (rank, o, shared)
             if best is not None:
                 o = best[1]
-                space = _pair_space(s, o) or MULTI
+                space = pair_space(s, o) or MULTI
                 a, b = s.centroid(space, self._means), o.centroid(space, self._means)
                 sim = float(a @ b) if a is not None and b is not None else 0.0
                 self._merge(s, o, space, sim, best[2])
 
-    def _merge(self, keep: _Story, other: _Story, space: str, sim: float, shared: list[str]) -> _Story:
+    def _merge(
+        self, keep: LiveStory, other: LiveStory, space: str, sim: float, shared: list[str]
+    ) -> LiveStory:
         """Merge the younger of two stories into the older; returns the older."""
         older, younger = (keep, other) if keep.seq < other.seq else (other, keep)
         younger.merged_into = older.id
@@ -758,54 +552,8 @@ class Clusterer:
         return older
 
 
-def _compare_names(
-    names: list[str], s: _Story, same_language: bool, p: ClusterParams
-) -> tuple[list[str], bool]:
-    """Shared salient names, and whether their disagreement vetoes the join."""
-    story_names = s.top_names(_STORY_NAMES)
-    key = (lambda n: n) if same_language else skeleton
-    story_keys = {key(n) for n in story_names}
-    article_keys = {key(n) for n in names}
-    shared = [n for n in names if key(n) in story_keys]
-    # Disagreement: none of the article's leading names occurs in the story, and none of the story's
-    # leading names in the article (leading names are the places and people the event is about).
-    disjoint = not ({key(n) for n in names[: p.veto_top]} & story_keys) and not (
-        {key(n) for n in story_names[: p.veto_top]} & article_keys
-    )
-    vetoed = p.veto_names > 0 and len(names) >= p.veto_names and len(story_names) >= p.veto_names and disjoint
-    return shared, vetoed
-
-
-def _pair_space(a: _Story, b: _Story) -> str | None:
-    """The space two stories are compared in: the English one when both are English, else e5."""
-    if set(a.languages) | set(b.languages) <= {"en", "?"} and a.has(FAST) and b.has(FAST):
-        return FAST
-    if a.has(MULTI) and b.has(MULTI):
-        return MULTI
-    return FAST if a.has(FAST) and b.has(FAST) else None
-
-
-def _overlap(a: _Story, b: _Story, window_days: float) -> bool:
-    """Whether two stories' date ranges come within ``window_days`` of each other (undated: yes)."""
-    if a.first is None or a.last is None or b.first is None or b.last is None:
-        return True
-    w = timedelta(days=window_days)
-    return a.first - w <= b.last and b.first - w <= a.last
-
-
 def _is_english(a: Article) -> bool:
     return a.language in (None, "en")
-
-
-def _live(s: _Story, day: date | None, window_days: float, span_days: float | None = None) -> bool:
-    if day is None or s.first is None or s.last is None:
-        return True
-    w = timedelta(days=window_days)
-    if span_days is not None and not s.last - timedelta(days=span_days) <= day <= s.first + timedelta(
-        days=span_days
-    ):
-        return False
-    return s.first - w <= day <= s.last + w
 
 
 def _embed(space: str, articles: list[Article]) -> dict[str, Vectors]:

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from storyscope.stories.params import ClusterParams
+
 _SENT_SPLIT = re.compile(r"(?<=[.!?:;\"”»])\s+|\n+")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -105,3 +107,21 @@ def skeleton(name: str) -> str:
         if out[-1:] != c:
             out += c
     return out
+
+
+def compare_names(
+    names: list[str], story_names: list[str], same_language: bool, p: ClusterParams
+) -> tuple[list[str], bool]:
+    """Shared salient names of an article (or a story's leading names) and a story's leading names
+    (most frequent first), and whether their disagreement vetoes the join."""
+    key = (lambda n: n) if same_language else skeleton
+    story_keys = {key(n) for n in story_names}
+    article_keys = {key(n) for n in names}
+    shared = [n for n in names if key(n) in story_keys]
+    # Disagreement: none of the article's leading names occurs in the story, and none of the story's
+    # leading names in the article (leading names are the places and people the event is about).
+    disjoint = not ({key(n) for n in names[: p.veto_top]} & story_keys) and not (
+        {key(n) for n in story_names[: p.veto_top]} & article_keys
+    )
+    vetoed = p.veto_names > 0 and len(names) >= p.veto_names and len(story_names) >= p.veto_names and disjoint
+    return shared, vetoed
