@@ -16,7 +16,8 @@ threshold tuned on ECB+ dev), HDBSCAN, and BERTopic when installed. Scores: B-cu
 
     .venv/bin/python bench/cluster_bench.py [--sets ecb,wikiref,mlcrisis] [--tune] [--no-bertopic]
 
-``--sets ecb-dev`` scores ECB+ topics 1-22 (the tuning half) the way ``ecb`` scores the test half.
+``--sets ecb-dev`` scores ECB+ topics 1-22 (the tuning half) the way ``ecb`` scores the test half;
+``--errors`` prints what the event params get wrong there (stories mixing gold sub-events, and why).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from storyscope.pipeline import prepare
 from storyscope.store.sqlite import SQLiteStore
 from storyscope.stories import vectors
 from storyscope.stories.cluster import assign_stories
+from storyscope.stories.names import salient_names
 from storyscope.stories.params import CROSSLINGUAL_TOPIC, EVENT, TOPIC, ClusterParams
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -236,6 +238,56 @@ def run_storyscope(items: list[Item], params: ClusterParams) -> list[str]:
     return [mapping[i] for i in ids]
 
 
+def print_errors(items: list[Item], params: ClusterParams, level: str) -> None:
+    """What the incremental clusterer got wrong: each story holding more than one gold cluster, with the
+    join that first brought in another cluster (its reason, and both sides' leading names), and each gold
+    cluster split over several stories. Names are read from the articles as stored (the clusterer reads
+    them without their site's template lines, which ECB+ barely has)."""
+    with SQLiteStore(":memory:") as store:
+        ids: list[str] = []
+        for it in items:
+            a = replace(it.article)
+            stored = store.put_article(a) or store.find_by_hash(a.content_hash)
+            assert stored is not None, a.id
+            ids.append(stored)
+        gold = {i: it.labels[level] for i, it in zip(ids, items, strict=True)}
+        mapping = assign_stories(store, ids, params=params)
+        pred = [mapping[i] for i in ids]
+        p, r, f = bcubed(pred, [gold[i] for i in ids])
+        print(f"# errors, level {level}: B3 P {p:.3f} R {r:.3f} F1 {f:.3f}, {len(set(pred))} stories")
+        names = {
+            i: salient_names(it.article.title, it.article.text) for i, it in zip(ids, items, strict=True)
+        }
+        for sid in dict.fromkeys(pred):
+            story = store.get_story(sid)
+            members = list(dict.fromkeys(story.article_ids))
+            counts = Counter(gold[m] for m in members)
+            if len(counts) < 2:
+                continue
+            print(f"\nstory {sid}, {dict(counts)}: {story.title[:80]!r}")
+            # One history row per created/joined member unless stories merged: then reasons are not aligned.
+            joins = [
+                h["reason"]
+                for h in store.story_history(sid)
+                if str(h["reason"]).startswith(("created", "joined"))
+            ]
+            seen: Counter[str] = Counter()
+            held: Counter[str] = Counter()
+            for k, m in enumerate(members):
+                if seen and gold[m] not in seen:
+                    lead = [n for n, _ in sorted(held.items(), key=lambda kv: -kv[1])[:6]]
+                    why = joins[k] if len(joins) == len(members) else "(stories merged)"
+                    print(f"  member {k + 1} brings {gold[m]} into {dict(seen)}: {why}")
+                    print(f"    article names {names[m][:6]}; story names so far {lead}")
+                seen[gold[m]] += 1
+                held.update(names[m])
+        by_gold: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        for i in ids:
+            by_gold[gold[i]][mapping[i]] += 1
+        split = {g: sorted(c.values(), reverse=True) for g, c in sorted(by_gold.items()) if len(c) > 1}
+        print(f"\ngold clusters split over several stories (sizes): {split}")
+
+
 def run_agglomerative(emb: np.ndarray, threshold: float) -> list[int]:
     from sklearn.cluster import AgglomerativeClustering
 
@@ -395,6 +447,7 @@ def main() -> None:
     ap.add_argument("--tune-multi", action="store_true", help="the e5 threshold on ECB+ topics 1-22")
     ap.add_argument("--tune-crisis", action="store_true", help="topic level on ML-Crisis egypt+libya")
     ap.add_argument("--tune-consolidate", action="store_true", help="the story-merging pass on ECB+ dev")
+    ap.add_argument("--errors", action="store_true", help="ECB+ dev sub-event errors of the event params")
     ap.add_argument("--no-bertopic", action="store_true")
     ap.add_argument("--embedding-cache", type=Path, help="keep embeddings in this directory across runs")
     args = ap.parse_args()
@@ -402,6 +455,9 @@ def main() -> None:
     bertopic = not args.no_bertopic
     sets = args.sets.split(",")
     t0 = time.perf_counter()
+    if args.errors:
+        print_errors(load_ecb(range(1, 23)), EVENT, "subevent")
+        return
     if args.tune_consolidate:
         dev = load_ecb(range(1, 23))
         tune_consolidate(dev, "topic", EVENT)
