@@ -84,6 +84,13 @@ def test_abbreviated_multipliers_count_money_but_not_metres() -> None:
     assert not any(low == 12e6 for low, _ in figures)
 
 
+def test_hyphenated_number_words_are_one_figure() -> None:
+    found = claims("Sixty-seven councillors voted with 21 independents, and twenty-one abstained.")
+    figures = sorted((n["text"], n["low"], n["unit"]) for c in found for n in c["numbers"])
+    assert ("Sixty-seven", 67.0, "councillor") in figures
+    assert not any(low == 7.0 for _, low, _ in figures)
+
+
 def test_years_and_ordinals_are_not_counts() -> None:
     found = claims("Work on the bridge began in 2019 and it was her second trip abroad.")
     assert all(not c["numbers"] for c in found)

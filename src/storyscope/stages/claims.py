@@ -64,6 +64,7 @@ _WORD_NUMBERS = {
         "sixteen seventeen eighteen nineteen twenty".split()
     )
 }
+_TENS_WORDS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
 _WORD_NUMBERS.update({"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.0, "seventy": 70.0,
                       "eighty": 80.0, "ninety": 90.0, "dozen": 12.0})  # fmt: skip
 # Plural round numbers name a range, not a value: "hundreds of drones" is 200 to 999.
@@ -353,6 +354,17 @@ def _numbers(doc: Doc, idx: set[int]) -> list[Json]:
                 j += 1
             else:
                 break
+        # "Sixty-seven" is three tokens: the tens, a hyphen and the units.
+        last = run[-1]
+        if (
+            last.lower_ in _TENS_WORDS
+            and last.i + 2 < len(doc)
+            and doc[last.i + 1].text in ("-", "‐")
+            and _WORD_NUMBERS.get(doc[last.i + 2].lower_, 10.0) < 10
+        ):
+            run.extend([doc[last.i + 1], doc[last.i + 2]])
+            while j < len(order) and order[j] <= last.i + 2:
+                j += 1
         i = j
         first = run[0]
         if first.i > 0 and doc[first.i - 1].lower_ == "several":
@@ -599,8 +611,9 @@ class ClaimStage:
     name = "claims"
     # 2: conjoined verbs borrow auxiliaries, restrictive relative clauses stay in their claim, tense,
     # phrase cores, balanced quotes. 3: conditions kept and marked, no split after a lost subject, an
-    # event clause on a name inside a prepositional phrase is about the event noun.
-    version = "4"
+    # event clause on a name inside a prepositional phrase is about the event noun. 4: money
+    # multipliers ("10m euros", "£1.2bn"). 5: hyphenated number words ("Sixty-seven").
+    version = "5"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (shared with the nlp stage in the same process)."""
