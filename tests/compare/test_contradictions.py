@@ -645,3 +645,48 @@ def test_a_refusal_is_not_a_denial() -> None:
     assert denial_cue(bail) is None
     # Denying a report is a denial.
     assert denial_cue(claim("The ferry company denied the report", "deny", obj="the report")) == "denied"
+
+
+def test_rates_over_different_spans_are_not_compared() -> None:
+    yearly = claim(
+        "Prices in Lunesia rose 5.4 percent in June compared with a year ago",
+        "rise",
+        subject="Prices",
+        numbers=[exact(5.4, "percent")],
+    )
+    monthly = claim(
+        "Prices in Lunesia rose 1.5 percent month over month in June",
+        "rise",
+        subject="Prices",
+        numbers=[exact(1.5, "percent")],
+    )
+    assert judge(yearly, monthly, sim=0.9) is None
+    same_span = claim(
+        "Prices in Lunesia rose 1.5 percent in June compared with a year ago",
+        "rise",
+        subject="Prices",
+        numbers=[exact(1.5, "percent")],
+    )
+    found = judge(yearly, same_span, sim=0.9)
+    assert found is not None and found["rule"] == "number"
+
+
+def test_a_denial_sharing_only_the_deniers_name_and_the_day_is_about_something_else() -> None:
+    defended = claim(
+        "Governor Ilse Varn defended her decision to close the Orvesa ferry line on Thursday, "
+        "saying the port could no longer pay for it",
+        "defend",
+    )
+    rejected = denied_by(
+        "Governor Ilse Varn rejected the notion on Thursday that a strike at the Orvesa shipyard "
+        "was inevitable",
+        verb="reject",
+        speaker="Governor Ilse Varn",
+        content_verb="be",
+    )
+    # Similar sentences (the same governor, town and day), but the denial is about a strike.
+    assert denial(defended, rejected, sim=0.6) is None
+    closed = claim("The Orvesa shipyard strike is inevitable, union leaders said on Thursday", "be")
+    closed["attribution"] = None
+    found = denial(dict(closed, text="A strike at the Orvesa shipyard is inevitable"), rejected, sim=0.6)
+    assert found is not None and found["rule"] == "denial"

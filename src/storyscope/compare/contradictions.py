@@ -222,7 +222,12 @@ def _is_one(n: Json) -> bool:
 _PERIOD = re.compile(
     r"\b(?:since|so far|to date|in total|altogether|overall|cumulative(?:ly)?|overnight|"
     r"(?:in|over|during) the (?:past|last|previous|first)|(?:this|last|that) (?:week|month|year|weekend)|"
-    r"(?:a|per|each|every) (?:day|week|month|year)|daily|weekly|yearly|annually)\b",
+    r"(?:a|per|each|every) (?:day|week|month|year)|daily|weekly|yearly|annually|"
+    # Rates over different spans: "1.5% month over month" is not "5.4% compared with a year ago".
+    r"(?:day|week|month|quarter|year)[- ](?:on|over)[- ](?:day|week|month|quarter|year)|"
+    r"(?:compared (?:with|to)|from|than|since) (?:a|one|the) (?:week|month|quarter|year) "
+    r"(?:ago|earlier|before)|"
+    r"annuali[sz]ed|year-to-date)\b",
     re.IGNORECASE,
 )
 # Words that make a figure an increment or a part, not the total the other outlet gives: "a further
@@ -631,9 +636,27 @@ def _key_words(text: str) -> set[str]:
     return out
 
 
+# Days and months say when, not what: two sentences about Thursday share no content by it.
+_WHEN_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february "
+    "march april may june july august september october november december".split()
+)
+
+
+def _denied_words(den: Json) -> set[str]:
+    """The key words of what ``den`` denies: its text without the denier's name ("President Roe
+    rejected the notion that ..." is about the notion, not about Roe)."""
+    text = str(den["text"])
+    speaker = ((den.get("attribution") or {}).get("speaker") or {}).get("text")
+    words = _key_words(text)
+    if speaker:
+        words -= _key_words(str(speaker))
+    return words
+
+
 def denial_addresses(claim: Json, denial: Json, sim: float) -> bool:
     """Whether ``denial`` is about ``claim``: enough of the claim's content words, and similar meaning."""
-    wc, wd = _key_words(str(claim["text"])), _key_words(str(denial["text"]))
+    wc, wd = _key_words(str(claim["text"])) - _WHEN_WORDS, _denied_words(denial) - _WHEN_WORDS
     shared = wc & wd
     if len(shared) < DENIAL_MIN_SHARED or not wc:
         return False
