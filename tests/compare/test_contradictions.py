@@ -690,3 +690,19 @@ def test_a_denial_sharing_only_the_deniers_name_and_the_day_is_about_something_e
     closed["attribution"] = None
     found = denial(dict(closed, text="A strike at the Orvesa shipyard is inevitable"), rejected, sim=0.6)
     assert found is not None and found["rule"] == "denial"
+
+
+def test_a_falsity_word_after_a_possessive_is_said_of_that_persons_claims() -> None:
+    signed = claim(
+        "Governor Ilse Varn signed the Orvesa ferry bill into law on Thursday morning after the 2030 vote",
+        "sign",
+    )
+    pushing = claim(
+        "Governor Ilse Varn signed the Orvesa ferry bill into law on Thursday, after Tom Rask's baseless "
+        "claims of fraud in the 2030 vote",
+        "sign",
+    )
+    assert denial_cue(pushing) is None
+    assert denial(signed, pushing, sim=0.8) is None
+    # The copula's contraction still predicates: "it's a fake story".
+    assert denial_cue(claim("It's a fake story about the Orvesa ferry bill", "be")) == "'fake'"

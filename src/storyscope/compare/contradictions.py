@@ -525,9 +525,9 @@ _FALSE_WORDS = (
 # A falsity word said of something ("the story was a hoax", "turned out to be completely fake"):
 # what may stand between the copula and the word is an article or an intensifier, never a negation.
 _PREDICATE_FALSE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|’s|'s|proved|proven|turned out to be|turns out to be)\s+"
-    r"(?:(?:a|an|just|all|completely|totally|entirely|simply|nothing but|actually|in fact|clearly|"
-    r"an elaborate|a complete|a total|an internet|another|a \w+,)\s+)*"
+    r"\b(?P<cop>is|are|was|were|be|been|being|’s|'s|proved|proven|turned out to be|turns out to be)\s+"
+    r"(?P<mid>(?:(?:a|an|just|all|completely|totally|entirely|simply|nothing but|actually|in fact|clearly|"
+    r"an elaborate|a complete|a total|an internet|another|a \w+,)\s+)*)"
     r"(?P<word>" + _FALSE_WORDS + r")\b(?P<after>\W+\w+)?",
     re.IGNORECASE,
 )
@@ -614,6 +614,8 @@ def _falsity(text: str) -> str | None:
     """The falsity a text predicates ("'a hoax'", "'not true'"), else None."""
     for m in _PREDICATE_FALSE.finditer(text):
         after = (m.group("after") or "").strip(" \t,.;:!?\"“”'’()-—–").lower()
+        if m.group("cop") in ("'s", "’s") and not m.group("mid") and after and after not in _AFTER_FALSE:
+            continue  # "Roe's baseless claims of fraud": a possessive, the word said of Roe's claims
         if not after or after in _AFTER_FALSE or after in REPORT_NOUNS or after.rstrip("s") in REPORT_NOUNS:
             return f"'{m.group('word').lower()}'"
     m1 = _AS_FALSE.search(text)
