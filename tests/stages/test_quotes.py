@@ -483,3 +483,24 @@ def test_quotation_paragraph_after_unattributed_text_stays_unattributed(quotes_o
         "“We have asked the ministry for help twice and heard nothing.”"
     )
     assert _one(qs, "asked the ministry")["who"] is None
+
+
+def test_quote_split_around_a_long_attribution_sentence_is_one_quote(quotes_of: Any) -> None:
+    text = (
+        "“The dam will hold,” said Ingrid Falk, who has inspected the reservoir for the county since "
+        "the storms of last spring and before that ran the water board. "
+        "“We check the spillway every morning.”"
+    )
+    direct = [q for q in quotes_of(text) if q["kind"] == "direct"]
+    assert len(direct) == 1
+    assert direct[0]["who"] == "Ingrid Falk" and len(direct[0]["spans"]) == 2
+    assert "dam will hold" in direct[0]["text"] and "spillway" in direct[0]["text"]
+
+
+def test_words_running_on_from_a_quotation_do_not_join_the_next_quote(quotes_of: Any) -> None:
+    text = (
+        "“You sold the ferry line to your friends” and then raised the fares twice, Ingrid Falk said, "
+        "looking at the council members one by one. “We will not forget that.”"
+    )
+    qs = quotes_of(text)
+    assert not any("ferry line" in q["text"] and "not forget" in q["text"] for q in qs)

@@ -76,7 +76,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "5"
+    version = "6"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

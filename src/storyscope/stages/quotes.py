@@ -99,9 +99,11 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
             prev_cue = prev.get("cue")
             if (
                 same_para
-                and len(gap.split()) <= _SPLIT_GAP_WORDS
                 and prev_cue
                 and prev_span.end <= prev_cue["start"]
+                and (
+                    len(gap.split()) <= _SPLIT_GAP_WORDS or _attribution_sentence(doc, prev_span, prev_cue, q)
+                )
             ):
                 # "“…,” he said. “…”": one quote split around its attribution.
                 prev["spans"].extend([list(p) for p in q.parts])
@@ -143,6 +145,20 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
         out.append(item)
         prev, prev_span = item, q
     return out
+
+
+def _attribution_sentence(doc: Doc, prev: QuoteSpan, cue: Json, q: QuoteSpan) -> bool:
+    """Whether the only thing between the previous quote and ``q`` is the rest of the sentence that
+    attributes it, however long ("“…,” said Roe, who chaired the panel for a decade. “…”"): the
+    speaker goes on in the next sentence, and the two parts are one quote. The previous quote must
+    be a statement closed inside its marks ("“…,”"), not words running on into the writer's sentence."""
+    text = doc_text(doc)
+    if text[prev.start : prev.end].rstrip()[-1:] not in (",", ".", "!", "?"):
+        return False
+    if q.start - 1 <= cue["end"] or text[cue["end"] : q.start - 1].rstrip()[-1:] not in (".", "!", "?"):
+        return False
+    span = doc.char_span(cue["end"], q.start - 1, alignment_mode="contract")
+    return span is not None and not any(t.is_sent_start for t in span)
 
 
 def _in_parts(pos: int, q: QuoteSpan) -> bool:
