@@ -504,3 +504,13 @@ def test_words_running_on_from_a_quotation_do_not_join_the_next_quote(quotes_of:
     )
     qs = quotes_of(text)
     assert not any("ferry line" in q["text"] and "not forget" in q["text"] for q in qs)
+
+
+def test_reporting_verb_hung_on_the_reported_clause_is_the_reporters(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "Harbour master Arne Dahl said the storm wall was damaged and warned fishermen to stay ashore "
+        "until Friday."
+    )
+    q = _one(qs, "fishermen")
+    assert q["verb"] == "warn" and q["who"] == "Arne Dahl"
+    assert _one(qs, "storm wall")["who"] == "Arne Dahl"

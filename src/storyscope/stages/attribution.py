@@ -66,6 +66,16 @@ def _subject(verb: Token) -> Token | None:
         # "Roe said the port had lost money, arguing that …": the participle set off after the reported
         # clause is the reporter's, not the clause's subject's.
         v = verb.head.head
+    elif (
+        verb.dep_ == "conj"
+        and _lemma(verb) in SPEECH_VERBS
+        and verb.head.dep_ == "ccomp"
+        and _is_cue(verb.head.head)
+        and not any(c.dep_ in _SUBJ for c in verb.children)
+    ):
+        # "China said it was opposed and warned Seoul …": the parser hangs the second reporting verb
+        # on the reported clause; it is the reporter's, as the content split already takes it.
+        v = verb.head.head
     for _ in range(4):
         if v is None:
             return None
