@@ -514,3 +514,29 @@ def test_reporting_verb_hung_on_the_reported_clause_is_the_reporters(quotes_of: 
     q = _one(qs, "fishermen")
     assert q["verb"] == "warn" and q["who"] == "Arne Dahl"
     assert _one(qs, "storm wall")["who"] == "Arne Dahl"
+
+
+def test_quotation_as_the_object_of_a_stance_verb(quotes_of: Any) -> None:
+    text = (
+        "At the harbour on Friday, Mayor Lena Vos attacked “the reckless plans of the shipping board to "
+        "close the northern pier for good.”"
+    )
+    q = _one(quotes_of(text), "reckless plans")
+    assert q["kind"] == "direct" and q["verb"] == "attack" and q["who"] == "Lena Vos"
+
+
+def test_as_somebody_put_it(quotes_of: Any) -> None:
+    text = (
+        "Lena Vos has run the harbour for ten years. As Vos put it in a letter to the council, the pier "
+        "is “a danger to every child who fishes from it.”"
+    )
+    q = _one(quotes_of(text), "a danger to every child")
+    assert q["kind"] == "direct" and q["verb"] == "put" and q["who"] == "Vos"
+
+
+def test_a_text_reads_what_it_says(quotes_of: Any) -> None:
+    text = "“We ask the council to keep the northern pier open all year,” the petition reads."
+    q = _one(quotes_of(text), "keep the northern pier")
+    assert q["verb"] == "read" and q["speaker"]["text"] == "the petition"
+    # Reading is not saying: no indirect quote of a reader.
+    assert not quotes_of("Lena Vos read that the pier would close in May.")

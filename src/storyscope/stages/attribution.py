@@ -194,8 +194,9 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _governing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
-    """The reporting verb the quote's clause hangs off, or one hanging off the quote's own root."""
+def _governing_cue(doc: Doc, q: QuoteSpan, content_verbs: frozenset[str] = frozenset()) -> Token | None:
+    """The reporting verb the quote's clause hangs off, or one hanging off the quote's own root; else a
+    verb of ``content_verbs`` that has the quotation for its object."""
     inside = {t.i for s, e in q.parts for t in _tokens_in(doc, s, e)}
     if not inside:
         return None
@@ -208,15 +209,54 @@ def _governing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
             t = t.head
             if t.i in inside:
                 continue
-            if _is_cue(t):
+            if _is_cue(t) or _reads(t):
                 return t
+            put = next((c for c in t.children if c.dep_ == "advcl" and _as_put_it(c)), None)
+            if put is not None:
+                # "As Roe put it, the pier is “a danger …”": the idiom attributes its sentence.
+                return put
             if t.lower_ == "according":
                 return t
     for r in roots:
         for c in r.children:
-            if c.i not in inside and c.dep_ in ("parataxis", "advcl", "conj", "ccomp") and _is_cue(c):
+            if (
+                c.i not in inside
+                and c.dep_ in ("parataxis", "advcl", "conj", "ccomp")
+                and (_is_cue(c) or _reads(c))
+            ):
                 return c
+            if c.i not in inside and c.dep_ == "advcl" and _as_put_it(c):
+                return c
+    if content_verbs:
+        # "Roe attacked “the hateful rhetoric of …”": a quotation that is the object of a stance verb.
+        for r in roots:
+            t = r
+            if t.head.i == t.i or t.head.i in inside:
+                continue
+            if t.dep_ in _QUOTED_OBJECT_DEPS and t.head.pos_ == "VERB" and _lemma(t.head) in content_verbs:
+                return t.head
     return None
+
+
+# How a quotation hangs off a stance verb that has it for its object ("attacked “…”", "called for “…”").
+_QUOTED_OBJECT_DEPS = ("dobj", "xcomp", "oprd", "ccomp", "attr")
+
+
+def _reads(verb: Token) -> bool:
+    """ "“…,” the letter reads": a text reads what it says. Only for quotations; "he read that …" is not
+    somebody saying something."""
+    return _lemma(verb) == "read" and verb.pos_ == "VERB"
+
+
+def _as_put_it(verb: Token) -> bool:
+    """Whether ``verb`` is "put" in "as X put it" (a subject, "it" for its object, "as" for its mark)."""
+    kids = list(verb.children)
+    return (
+        _lemma(verb) == "put"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids)
+        and any(c.dep_ in _SUBJ for c in kids)
+    )
 
 
 def _window_cue(doc: Doc, q: QuoteSpan, after: bool) -> Token | None:
@@ -233,7 +273,11 @@ def _window_cue(doc: Doc, q: QuoteSpan, after: bool) -> Token | None:
             if t.text in (".", "!", "?") and any(_is_cue(p) for p in picked):
                 break
         for t in picked:
-            if _is_cue(t) or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"):
+            if (
+                _is_cue(t)
+                or _reads(t)
+                or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to")
+            ):
                 return t
         return None
     start = max(0, q.start - 200)
@@ -247,7 +291,7 @@ def _window_cue(doc: Doc, q: QuoteSpan, after: bool) -> Token | None:
             toks = toks[k + 1 :]
             break
     for t in reversed(toks[-_WINDOW_TOKENS:]):
-        if _is_cue(t):
+        if _is_cue(t) or _reads(t):
             return t
     return None
 

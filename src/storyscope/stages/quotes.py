@@ -75,7 +75,7 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
     prev: Json | None = None
     prev_span: QuoteSpan | None = None
     for q in spans:
-        cue = _governing_cue(doc, q)
+        cue = _governing_cue(doc, q, CONTENT_VERBS)
         if cue is None:
             before = text[max(0, q.start - 3) : q.start - 1].rstrip()
             # "She said: “…”" / "he said that “…”" lead into the quote; otherwise look after it first.
