@@ -67,6 +67,7 @@ from storyscope.stages.quotemarks import (
     QuoteSpan,
     quote_spans,
 )
+from storyscope.stages.senses import characterising_passive, non_speech_clause, non_speech_object
 
 
 def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json]:
@@ -374,6 +375,9 @@ def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
     lemma = _lemma(cue)
     if cue.pos_ != "VERB" or lemma not in CONTENT_VERBS or lemma in _CLAUSE_ONLY or _subject(cue) is None:
         return None
+    if non_speech_object(cue, lemma):
+        # "the district has seen a rise", "the flood claimed 40 lives": an event, not a statement.
+        return None
     preps = _CUE_PREPS.get(lemma, ())
     toks: list[Token] = []
     for c in cue.rights:
@@ -487,7 +491,9 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
         content: tuple[int, int] | None = None
         cue = tok
         if _is_cue(tok) or (tok.pos_ == "VERB" and _lemma(tok) in CONTENT_VERBS):
-            comp = [c for c in tok.children if c.dep_ == "ccomp"]
+            comp = [
+                c for c in tok.children if c.dep_ == "ccomp" and not non_speech_clause(tok, _lemma(tok), c)
+            ]
             if not comp:
                 content = _parenthetical_content(doc, tok, sent_bounds) or _object_content(doc, tok)
                 if content is None:
@@ -565,6 +571,9 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
         ):
             continue
         if b - a < 8 or quoted_share(a, b) >= 0.5:
+            continue
+        if cue.pos_ == "VERB" and characterising_passive(cue, _lemma(cue)):
+            # "The senator is considered a moderate": the writer's characterisation, nobody's statement.
             continue
         speaker = _speaker_for_cue(cue, mentions)
         verb, cue_j = _cue_json(cue)

@@ -1,0 +1,96 @@
+"""Senses of cue words that report nothing: "the district has seen a rise", "the flood claimed lives".
+
+Several verbs that attribute a view in one sense describe an event in another. The quote extractor
+(:mod:`storyscope.stages.quotes`) asks these rules before it takes a verb's object or clause for
+something said:
+
+* "see" holds a view only as "see X as Y" or with a finite clause ("analysts see that prices will
+  fall"); "the town has seen a crackdown" and "voters saw their taxes rise" are experiences;
+* "find" and "see" with a reflexive object ("found itself isolated") describe a situation;
+* "claim" with lives for its object is a death toll ("the storm claimed 40 lives");
+* "cite" with a source for its object ("citing police sources", "citing Reuters") names where a
+  report comes from; the report is the sentence's, not a statement of its own;
+* "is considered", "is seen as", "is regarded as" without a "by" agent is the writer's
+  characterisation, nobody's statement.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Perception verbs: a view only with "as" or a finite clause.
+_PERCEPTION = ("see",)
+# Verbs whose reflexive object describes a situation ("found itself", "sees himself").
+_REFLEXIVE_SITUATION = ("find", "see")
+_REFLEXIVES = frozenset("itself himself herself themselves myself ourselves yourself yourselves".split())
+# Objects of "claim" that make it a death toll.
+_TOLL_NOUNS = frozenset(("life", "lives", "victim", "victims"))
+# Objects of "cite" that are a source, not what was said.
+_SOURCE_NOUNS = frozenset(
+    "source official police witness spokesman spokeswoman spokesperson resident aide diplomat authority "
+    "outlet media agency newspaper broadcaster investigator officer person people".split()
+)
+# Verbs whose agentless passive is the writer's characterisation ("is considered a moderate").
+_CHARACTERISING = ("consider", "see", "regard")
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _object_heads(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+
+
+def non_speech_object(verb: Token, lemma: str) -> bool:
+    """Whether ``verb`` (lemma ``lemma``) with the object it has is an event, not an attribution."""
+    objects = _object_heads(verb)
+    if lemma in _REFLEXIVE_SITUATION and any(o.lower_ in _REFLEXIVES for o in objects):
+        return True
+    if lemma in _PERCEPTION:
+        # "see the reform as a way to …" holds a view; "has seen a rise in …" does not.
+        return not any(c.dep_ == "prep" and c.lower_ == "as" for o in [verb, *objects] for c in o.children)
+    if lemma == "claim":
+        return any(o.lower_ in _TOLL_NOUNS or o.lemma_.lower() in _TOLL_NOUNS for o in objects)
+    if lemma == "cite" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        # "cited rising costs as the reason" reports a view; "citing police sources" names a source.
+        return any(o.lemma_.lower() in _SOURCE_NOUNS or o.ent_type_ in ("PERSON", "ORG") for o in objects)
+    return False
+
+
+def non_speech_clause(verb: Token, lemma: str, clause: Token) -> bool:
+    """Whether the clause of a perception verb is something seen happen ("saw their taxes rise"),
+    not a view ("see that prices will fall"): a bare or -ing verb with no tense of its own; or a
+    reflexive situation ("found itself isolated")."""
+    if lemma in _REFLEXIVE_SITUATION and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _REFLEXIVES for c in clause.children
+    ):
+        # "found itself pitted against …": the parser makes the reflexive the clause's subject.
+        return True
+    if lemma not in _PERCEPTION:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return False
+    # A plural present after a past "saw" is a bare infinitive the tagger could not tell apart
+    # ("saw their bills rise"): a clause of its own would be in the past.
+    bare = clause.tag_ == "VBP" and verb.tag_ in ("VBD", "VBN")
+    finite = (clause.tag_ in _FINITE_TAGS and not bare) or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.children
+    )
+    return not finite
+
+
+def characterising_passive(verb: Token, lemma: str) -> bool:
+    """Whether ``verb`` is an agentless passive of a characterising verb ("is considered a moderate",
+    "is widely seen as the favourite")."""
+    if lemma not in _CHARACTERISING:
+        return False
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or (
+        verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in kids)
+    )
+    return passive and not any(c.dep_ == "agent" for c in kids)
