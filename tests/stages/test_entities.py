@@ -157,3 +157,12 @@ def test_names_used_as_places_are_places(mentions_of: Any) -> None:
     types = {m["text"]: m["type"] for m in ms if m["kind"] == "name"}
     assert types.get("Orvana", "place") == "place"
     assert not [m for m in ms if m["type"] == "person"]
+
+
+def test_time_zones_and_code_names_are_not_entities(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "The harbour office said at 14:00 GMT that the ferry would sail. "
+        "Plan White said all clinics in the valley must cancel leave."
+    )
+    names = _names(ms)
+    assert "GMT" not in names and "Plan White" not in names

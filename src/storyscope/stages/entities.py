@@ -192,6 +192,13 @@ MISFIRES: dict[str, str | None] = {
     },
 }
 # A name followed by one of these is a medium ("the state-run IRNA news agency").
+# Time-zone abbreviations the model tags as organisations ("14:00 GMT").
+TIME_ZONES = frozenset(
+    "GMT UTC BST IST CET CEST EET EEST WET WEST MSK EST EDT CST CDT MST MDT PST PDT AKST AKDT HST JST KST "
+    "AEST AEDT AWST NZST NZDT".split()
+)
+# First words of code names that the model takes for people ("Plan White", "Operation Sea Lion").
+CODE_NAME_WORDS = frozenset("plan operation project exercise codename".split())
 _MEDIA_NOUNS = frozenset(
     "agency newspaper daily broadcaster channel network outlet tv television radio".split()
 )
@@ -309,7 +316,13 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         return "organization"
     if label is None:
         return None
+    if text.upper() in TIME_ZONES and text.isupper():
+        # "at 14:00 GMT": a time zone, not an organisation.
+        return None
     etype = ENTITY_TYPES[label]
+    if etype == "person" and text.split()[0].lower() in CODE_NAME_WORDS and len(text.split()) > 1:
+        # "Plan White", "Operation Sea Lion": the code name of a plan or an operation, nobody.
+        return None
     # "President Jan Roe" tagged as a place: a title before a multi-word proper name marks a person.
     words = text.split()
     before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
