@@ -540,3 +540,14 @@ def test_a_text_reads_what_it_says(quotes_of: Any) -> None:
     assert q["verb"] == "read" and q["speaker"]["text"] == "the petition"
     # Reading is not saying: no indirect quote of a reader.
     assert not quotes_of("Lena Vos read that the pier would close in May.")
+
+
+def test_a_place_is_not_the_speaker_for_its_office_holder(quotes_of: Any) -> None:
+    q = _one(
+        quotes_of("Mira Holt opened the bridge. The mayor of Larvik said the old ferry would stop in May."),
+        "old ferry",
+    )
+    assert q["speaker"]["text"] == "The mayor of Larvik" and q["who"] is None
+    # A spokesman speaks for the place.
+    q = _one(quotes_of("A spokesman for Norway said the border talks would resume in May."), "border talks")
+    assert q["who"] == "Norway"

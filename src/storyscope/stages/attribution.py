@@ -116,6 +116,14 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+# Offices one person holds: "the mayor of Paris" is a person, not the place (a spokesman or the
+# officials of a country or a body do speak for it).
+_OFFICE_HOLDERS = frozenset(
+    "mayor president premier chancellor minister governor king queen prince princess emir sultan "
+    "leader senator judge monarch".split()
+)
+
+
 def _mention_at(tok: Token, mentions: list[Json]) -> Json | None:
     for m in mentions:
         if m["start"] <= tok.idx < m["end"]:
@@ -176,6 +184,10 @@ def _speaker(tok: Token | None, mentions: list[Json]) -> Json | None:
                 continue
             hm = _mention_at(holder, mentions)
             if hm is not None and hm["kind"] == "name" and hm["type"] in ("organization", "place"):
+                if tok.lemma_.lower() in _OFFICE_HOLDERS:
+                    # "the mayor of Paris", "France's president": one person holds the office; the
+                    # place (or body) is not the speaker, the unnamed description below is.
+                    break
                 return {"text": hm["text"], "start": hm["start"], "end": hm["end"], "mention": hm["id"]}
     # "a statement saying …": the noun phrase without the verb it governs.
     cut = min((c.left_edge.i for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBG"), default=None)
