@@ -551,3 +551,31 @@ def test_a_place_is_not_the_speaker_for_its_office_holder(quotes_of: Any) -> Non
     # A spokesman speaks for the place.
     q = _one(quotes_of("A spokesman for Norway said the border talks would resume in May."), "border talks")
     assert q["who"] == "Norway"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lena Vos wrote a memoir of her years at the harbour office.",
+        "The ferry company found ways to cut its fuel bill by a third.",
+        "The council added two new bus routes to the northern district.",
+        "Lena Vos told the crowd on the quay about her first winter at sea.",
+        "The old captain knows every rock along the northern coast.",
+    ],
+)
+def test_things_written_found_added_told_or_known_are_not_statements(quotes_of: Any, sentence: str) -> None:
+    assert quotes_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "fragment"),
+    [
+        ("Lena Vos wrote that the northern pier was no longer safe.", "write", "pier was no longer safe"),
+        ("Lena Vos told her deputies to close the northern pier.", "tell", "to close the northern pier"),
+        ("The inspectors found that the pier had rotted.", "find", "pier had rotted"),
+    ],
+)
+def test_the_same_verbs_with_a_clause_or_an_order_report(
+    quotes_of: Any, sentence: str, verb: str, fragment: str
+) -> None:
+    assert any(q["verb"] == verb and fragment in q["text"] for q in quotes_of(sentence))

@@ -363,8 +363,12 @@ _CUE_PREPS = {
 }
 _LIKEN = ("liken", "compare")
 _NEEDS_AS = ("refer",)
-# Verbs that report only with a clause or a quotation: "continued to …" and "maintained a lead" do not.
-_CLAUSE_ONLY = ("continue", "maintain")
+# Verbs that report only with a clause or a quotation: "continued to …" and "maintained a lead" do not;
+# nor does what one writes, finds, adds, feels, declares or knows as a thing ("wrote a memoir", "found
+# ways to …", "added $84 billion", "felt the need", "declared a new beginning", "knows the details").
+_CLAUSE_ONLY = ("continue", "maintain", "write", "find", "add", "feel", "declare", "know")
+# "told his aides to leave" reports an order; "told reporters", "told the truth" report nothing.
+_NEEDS_XCOMP = ("tell",)
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
 _MIN_OBJECT_WORDS = 2
 _MIN_CLAUSE_WORDS = 3
@@ -374,6 +378,8 @@ def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """The object or infinitive a verb attributes, when it takes no clause."""
     lemma = _lemma(cue)
     if cue.pos_ != "VERB" or lemma not in CONTENT_VERBS or lemma in _CLAUSE_ONLY or _subject(cue) is None:
+        return None
+    if lemma in _NEEDS_XCOMP and not any(c.dep_ == "xcomp" for c in cue.children):
         return None
     if non_speech_object(cue, lemma):
         # "the district has seen a rise", "the flood claimed 40 lives": an event, not a statement.
