@@ -579,3 +579,11 @@ def test_the_same_verbs_with_a_clause_or_an_order_report(
     quotes_of: Any, sentence: str, verb: str, fragment: str
 ) -> None:
     assert any(q["verb"] == verb and fragment in q["text"] for q in quotes_of(sentence))
+
+
+def test_name_and_colon_opening_a_quotation(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "More from the pollster Jonas Berg: “Turnout in the valley will decide this race, not the city.”"
+    )
+    q = _one(qs, "Turnout in the valley")
+    assert q["kind"] == "direct" and q["who"] == "Jonas Berg"

@@ -135,6 +135,8 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
             if speaker is None:
                 # "Roe continued:" closing the paragraph before a quotation that fills the next one.
                 cue, speaker = _colon_lead(doc, q, mentions)
+            if speaker is None:
+                speaker = _name_colon(text, q, mentions)
         if _title(text[q.start : q.end]):
             # “The Morning Show”, “Make Your Kid a Millionaire”: a title, not something said.
             continue
@@ -209,6 +211,19 @@ def _dash_speaker(text: str, q: QuoteSpan, mentions: list[Json]) -> Json | None:
     words = rest.split()
     if 2 <= len(words) <= _BYLINE_WORDS and all(w[:1].isupper() for w in words):
         return {"text": rest, "start": i, "end": i + len(rest), "mention": None}
+    return None
+
+
+def _name_colon(text: str, q: QuoteSpan, mentions: list[Json]) -> Json | None:
+    """The name right before a colon that opens the quotation ("Rubio: ‘You don't win …’", "More from
+    the pollster Jane Roe: “…”"), a headline's or a digest's attribution."""
+    before = text[: q.start - 1].rstrip(" \t\u00a0")
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    for m in mentions:
+        if m["end"] == colon and m["kind"] == "name" and m["type"] in ("person", "organization"):
+            return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
     return None
 
 
