@@ -587,3 +587,11 @@ def test_name_and_colon_opening_a_quotation(quotes_of: Any) -> None:
     )
     q = _one(qs, "Turnout in the valley")
     assert q["kind"] == "direct" and q["who"] == "Jonas Berg"
+
+
+def test_phrasal_and_colourful_reporting_verbs(quotes_of: Any) -> None:
+    q = _one(quotes_of("“You were never at the meeting,” Lena Vos shot back."), "never at the meeting")
+    assert q["who"] == "Lena Vos" and q["verb"] == "shoot back" and q["cue"]["text"] == "shot back"
+    q = _one(quotes_of("“We will take this to court,” the harbour master groused."), "take this to court")
+    assert q["verb"] == "grouse" and q["speaker"]["text"] == "the harbour master"
+    assert quotes_of("The night patrol went on until dawn, and the crew hit back at the storm.") == []

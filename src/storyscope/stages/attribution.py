@@ -22,8 +22,11 @@ SPEECH_VERBS = frozenset(
     "concede testify repeat reiterate ask accuse charge disclose indicate estimate quip joke boast counter "
     "retort hint signal mention inform assure proclaim protest lament affirm conclude agree urge describe "
     "propose recommend predict demand announce show hail praise call welcome condemn criticise criticize "
-    "dismiss reject continue shout yell scream whisper".split()
+    "dismiss reject continue shout yell scream whisper grouse exclaim gush scoff muse recount chide plead "
+    "marvel".split()
 )
+# Verbs that report speech only with their particle: "Roe shot back", "Roe went on", "Roe chimed in".
+_PHRASAL_SPEECH = {"shoot": "back", "fire": "back", "hit": "back", "go": "on", "chime": "in"}
 # Verbs that report a belief or intention: attributions too, kept with their verb.
 COGNITION_VERBS = frozenset("believe think expect hope fear know doubt suspect worry feel".split())
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
@@ -50,7 +53,13 @@ def _lemma(tok: Token) -> str:
 
 
 def _is_cue(tok: Token) -> bool:
-    return _lemma(tok) in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX")
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = _lemma(tok)
+    if lemma in REPORTING_VERBS:
+        return True
+    prt = _PHRASAL_SPEECH.get(lemma)
+    return prt is not None and any(c.dep_ in ("prt", "advmod") and c.lower_ == prt for c in tok.children)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -361,6 +370,16 @@ def _cue_json(tok: Token) -> tuple[str, Json]:
             doc_end = nxt.idx + len(nxt)
         end = doc_end
         return "according to", {"text": doc_text(tok.doc)[tok.idx : end], "start": tok.idx, "end": end}
+    prt = _PHRASAL_SPEECH.get(_lemma(tok))
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if prt is not None and nxt is not None and nxt.lower_ == prt and nxt.head.i == tok.i:
+        # "shot back": the particle makes the verb a reporting one; show it with the verb.
+        end = nxt.idx + len(nxt)
+        return f"{_lemma(tok)} {prt}", {
+            "text": doc_text(tok.doc)[tok.idx : end],
+            "start": tok.idx,
+            "end": end,
+        }
     return _lemma(tok), {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
 
 
