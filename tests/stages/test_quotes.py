@@ -595,3 +595,14 @@ def test_phrasal_and_colourful_reporting_verbs(quotes_of: Any) -> None:
     q = _one(quotes_of("“We will take this to court,” the harbour master groused."), "take this to court")
     assert q["verb"] == "grouse" and q["speaker"]["text"] == "the harbour master"
     assert quotes_of("The night patrol went on until dawn, and the crew hit back at the storm.") == []
+
+
+def test_quote_after_a_sentence_closing_in_a_long_inverted_attribution(quotes_of: Any) -> None:
+    for mark_open, mark_close in (("“", "”"), ("''", "''")):
+        text = (
+            f"The new fares are {mark_open}a disgrace,{mark_close} said Jonas Berg, chairman of the "
+            f"valley ferry users' association. {mark_open}Nobody asked the people who ride the boats "
+            f"every day.{mark_close}"
+        )
+        q = _one(quotes_of(text), "Nobody asked")
+        assert q["who"] == "Jonas Berg", mark_open

@@ -325,10 +325,13 @@ def _trailing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
     ("…, Roe said. “…”", and across a paragraph break when the quote opens the next paragraph).
 
     Only a sentence whose last words are the attribution counts: the reporting verb, its subject and
-    adverbs ("Roe said on Monday."), with what it reports before it.
+    adverbs ("Roe said on Monday."), or the speaker's phrase however long ("said Jo Roe, an economist
+    at the bank."), with what it reports before it.
     """
     text = doc_text(doc)
     i = q.start - 2
+    if i >= 0 and text[i] == "'" and text[i + 1] == "'":
+        i -= 1  # the first of doubled single marks (''…'')
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     if i >= 0 and text[i] == "\n":
@@ -344,12 +347,18 @@ def _trailing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
         return None
     end = period[0].i
     sent = period[0].sent
-    for k in range(end - 1, max(sent.start, end - _TRAIL_TOKENS) - 1, -1):
+    for k in range(end - 1, sent.start - 1, -1):
         t = doc[k]
         if not _is_cue(t) or t.pos_ != "VERB":
             continue
         subj = _subject(t)
         if subj is None or subj.i < sent.start:
+            return None
+        if k < end - _TRAIL_TOKENS and not all(
+            doc[j].is_punct or subj.is_ancestor(doc[j]) or j == subj.i for j in range(t.i + 1, end)
+        ):
+            # Further back, only the speaker's own phrase may follow the verb ("…, said Jo Roe, an
+            # economist at the bank.").
             return None
         # What it reports comes before the verb: a clause ("…, Roe said.") or a quotation.
         reported = any(c.dep_ in ("ccomp", "parataxis") and c.i < t.i for c in t.children) or (
