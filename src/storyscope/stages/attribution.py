@@ -444,3 +444,91 @@ def _noun_source(noun: Token) -> Token | None:
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _in_parts(pos: int, q: QuoteSpan) -> bool:
+    return any(a <= pos < b for a, b in q.parts)
+
+
+def _name_near(doc: Doc, cue: Token, q: QuoteSpan, mentions: list[Json]) -> Json | None:
+    """The name mention closest to ``cue`` in its sentence, outside the quotation."""
+    sent = cue.sent
+    best: tuple[int, Json] | None = None
+    for m in mentions:
+        if m["kind"] != "name" or m["type"] == "place" or _in_parts(m["start"], q):
+            continue
+        if not (sent.start_char <= m["start"] < sent.end_char):
+            continue
+        dist = abs(m["start"] - cue.idx)
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    if best is None:
+        return None
+    m = best[1]
+    return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
+
+
+_DASHES = "―—–-"
+_BYLINE_WORDS = 5
+
+
+def _dash_speaker(text: str, q: QuoteSpan, mentions: list[Json]) -> Json | None:
+    """The name right after a dash that follows the closing mark ("“…” ― Jane Roe")."""
+    i = q.end + 1
+    while i < len(text) and text[i] in " ,.\u00a0":
+        i += 1
+    if i >= len(text) or text[i] not in _DASHES:
+        return None
+    i += 1
+    while i < len(text) and text[i] in " \u00a0":
+        i += 1
+    for m in mentions:
+        if m["start"] == i and m["kind"] == "name" and m["type"] in ("person", "organization"):
+            return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
+    # A name the entity stage did not take ("“…” ― Jo N Roe-Smith" closing a reader's comment): the
+    # capitalised words filling the rest of the paragraph, nobody named.
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[i:line_end].rstrip(" .\u00a0")
+    words = rest.split()
+    if 2 <= len(words) <= _BYLINE_WORDS and all(w[:1].isupper() for w in words):
+        return {"text": rest, "start": i, "end": i + len(rest), "mention": None}
+    return None
+
+
+def _name_colon(text: str, q: QuoteSpan, mentions: list[Json]) -> Json | None:
+    """The name right before a colon that opens the quotation ("Rubio: ‘You don't win …’", "More from
+    the pollster Jane Roe: “…”"), a headline's or a digest's attribution."""
+    before = text[: q.start - 1].rstrip(" \t\u00a0")
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    for m in mentions:
+        if m["end"] == colon and m["kind"] == "name" and m["type"] in ("person", "organization"):
+            return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
+    return None
+
+
+def _colon_lead(doc: Doc, q: QuoteSpan, mentions: list[Json]) -> tuple[Token | None, Json | None]:
+    """Cue and speaker of a lead-in paragraph ending in a colon right before the quote's paragraph."""
+    text = doc_text(doc)
+    para = text.rfind("\n", 0, q.start)
+    if para < 0 or text[para + 1 : q.start - 1].strip():
+        return None, None
+    prev_end = para
+    while prev_end > 0 and text[prev_end - 1].isspace():
+        prev_end -= 1
+    if prev_end <= 0 or text[prev_end - 1] != ":":
+        return None, None
+    colon = doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
+    if colon is None:
+        return None, None
+    sent = colon[0].sent
+    cue = next((t for t in sent if _is_cue(t)), None)
+    subj = _subject(cue) if cue is not None else None
+    if subj is None:
+        # "Roe continued:" / "The Daily Ledger reports:" with a verb not taken for a cue.
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in _SUBJ), None)
+        cue = root if subj is not None else None
+    return cue, _speaker(subj, mentions)

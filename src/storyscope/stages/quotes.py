@@ -6,14 +6,18 @@ picked up by an opening mark at the next paragraph's start is one multi-paragrap
 attributed through the parse, in this order:
 
 1. the reporting verb that governs it ("“…,” she said": the quote's clause hangs off "said"; a
-   partial quote inside a reported clause hangs off the same verb further up);
+   partial quote inside a reported clause hangs off the same verb further up; "as X put it"; a
+   stance verb that has the quotation for its object, "Roe attacked “…”");
 2. a reporting verb right after the closing mark, then one right before the opening mark ("She said:");
 3. a quote with no attribution of its own that follows an attributed quote in the same paragraph, with
-   only the attribution between them, is the same quote split around it ("“…,” he said. “…”") and is
-   joined to it; one that opens the paragraph after an attributed quote inherits its speaker.
+   only the attribution between them (however long its sentence), is the same quote split around it
+   ("“…,” he said. “…”") and is joined to it; one that opens the paragraph after an attributed quote
+   inherits its speaker; a name and a colon right before it ("Rubio: ‘…’") names its speaker.
 
 Indirect quotes are reporting verbs with a clausal complement ("X said (that) …", "X told reporters
-…", "X warned/denied/claimed …"), and "according to X, …". A reported clause nested inside another
+…", "X warned/denied/claimed …"), and "according to X, …". Senses of those verbs that report nothing
+("has seen a rise", "claimed 40 lives", "citing police sources", "is considered a moderate") are
+left out by :mod:`storyscope.stages.senses`. A reported clause nested inside another
 quote's content is left to the outer quote, and one that is mostly quoted text is the direct quote.
 
 The speaker is the verb's subject (or, for "said X", the name after it); a pronoun or description
@@ -46,11 +50,15 @@ from storyscope.stages.attribution import (
     REPORTING_VERBS,
     SPEECH_VERBS,
     _according_source,
+    _colon_lead,
     _cue_json,
+    _dash_speaker,
     _governing_cue,
+    _in_parts,
     _is_cue,
     _lemma,
-    _speaker,
+    _name_colon,
+    _name_near,
     _speaker_for_cue,
     _subject,
     _tokens_in,
@@ -162,94 +170,6 @@ def _attribution_sentence(doc: Doc, prev: QuoteSpan, cue: Json, q: QuoteSpan) ->
         return False
     span = doc.char_span(cue["end"], q.start - 1, alignment_mode="contract")
     return span is not None and not any(t.is_sent_start for t in span)
-
-
-def _in_parts(pos: int, q: QuoteSpan) -> bool:
-    return any(a <= pos < b for a, b in q.parts)
-
-
-def _name_near(doc: Doc, cue: Token, q: QuoteSpan, mentions: list[Json]) -> Json | None:
-    """The name mention closest to ``cue`` in its sentence, outside the quotation."""
-    sent = cue.sent
-    best: tuple[int, Json] | None = None
-    for m in mentions:
-        if m["kind"] != "name" or m["type"] == "place" or _in_parts(m["start"], q):
-            continue
-        if not (sent.start_char <= m["start"] < sent.end_char):
-            continue
-        dist = abs(m["start"] - cue.idx)
-        if best is None or dist < best[0]:
-            best = (dist, m)
-    if best is None:
-        return None
-    m = best[1]
-    return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
-
-
-_DASHES = "―—–-"
-_BYLINE_WORDS = 5
-
-
-def _dash_speaker(text: str, q: QuoteSpan, mentions: list[Json]) -> Json | None:
-    """The name right after a dash that follows the closing mark ("“…” ― Jane Roe")."""
-    i = q.end + 1
-    while i < len(text) and text[i] in " ,.\u00a0":
-        i += 1
-    if i >= len(text) or text[i] not in _DASHES:
-        return None
-    i += 1
-    while i < len(text) and text[i] in " \u00a0":
-        i += 1
-    for m in mentions:
-        if m["start"] == i and m["kind"] == "name" and m["type"] in ("person", "organization"):
-            return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
-    # A name the entity stage did not take ("“…” ― Jo N Roe-Smith" closing a reader's comment): the
-    # capitalised words filling the rest of the paragraph, nobody named.
-    line_end = text.find("\n", i)
-    line_end = len(text) if line_end < 0 else line_end
-    rest = text[i:line_end].rstrip(" .\u00a0")
-    words = rest.split()
-    if 2 <= len(words) <= _BYLINE_WORDS and all(w[:1].isupper() for w in words):
-        return {"text": rest, "start": i, "end": i + len(rest), "mention": None}
-    return None
-
-
-def _name_colon(text: str, q: QuoteSpan, mentions: list[Json]) -> Json | None:
-    """The name right before a colon that opens the quotation ("Rubio: ‘You don't win …’", "More from
-    the pollster Jane Roe: “…”"), a headline's or a digest's attribution."""
-    before = text[: q.start - 1].rstrip(" \t\u00a0")
-    if not before.endswith(":"):
-        return None
-    colon = len(before) - 1
-    for m in mentions:
-        if m["end"] == colon and m["kind"] == "name" and m["type"] in ("person", "organization"):
-            return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
-    return None
-
-
-def _colon_lead(doc: Doc, q: QuoteSpan, mentions: list[Json]) -> tuple[Token | None, Json | None]:
-    """Cue and speaker of a lead-in paragraph ending in a colon right before the quote's paragraph."""
-    text = doc_text(doc)
-    para = text.rfind("\n", 0, q.start)
-    if para < 0 or text[para + 1 : q.start - 1].strip():
-        return None, None
-    prev_end = para
-    while prev_end > 0 and text[prev_end - 1].isspace():
-        prev_end -= 1
-    if prev_end <= 0 or text[prev_end - 1] != ":":
-        return None, None
-    colon = doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
-    if colon is None:
-        return None, None
-    sent = colon[0].sent
-    cue = next((t for t in sent if _is_cue(t)), None)
-    subj = _subject(cue) if cue is not None else None
-    if subj is None:
-        # "Roe continued:" / "The Daily Ledger reports:" with a verb not taken for a cue.
-        root = sent.root
-        subj = next((c for c in root.children if c.dep_ in _SUBJ), None)
-        cue = root if subj is not None else None
-    return cue, _speaker(subj, mentions)
 
 
 def _short_statement(text: str, q: QuoteSpan, cue: Token | None, speaker: Json | None) -> bool:
