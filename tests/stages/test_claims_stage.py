@@ -91,6 +91,13 @@ def test_hyphenated_number_words_are_one_figure() -> None:
     assert not any(low == 7.0 for _, low, _ in figures)
 
 
+def test_a_modifier_before_the_currency_sign_applies_to_the_amount() -> None:
+    found = claims("The plan keeps deficits in excess of $1 trillion and costs about €40 million a year.")
+    figures = {n["unit"]: n for c in found for n in c["numbers"]}
+    assert figures["$"]["kind"] == "at_least" and figures["$"]["high"] is None
+    assert figures["€"]["kind"] == "approx"
+
+
 def test_years_and_ordinals_are_not_counts() -> None:
     found = claims("Work on the bridge began in 2019 and it was her second trip abroad.")
     assert all(not c["numbers"] for c in found)

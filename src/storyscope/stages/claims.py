@@ -380,7 +380,9 @@ def _numbers(doc: Doc, idx: set[int]) -> list[Json]:
             and "," not in first.text
         ):
             continue
-        before = " ".join(x.lower_ for x in doc[max(0, run[0].i - 3) : run[0].i])
+        # "more than $20 million": the modifier stands before the currency sign.
+        edge = run[0].i - 1 if run[0].i > 0 and doc[run[0].i - 1].text in _CURRENCY_SYMBOLS else run[0].i
+        before = " ".join(x.lower_ for x in doc[max(0, edge - 3) : edge])
         kind = "range" if interval[0] != interval[1] else "exact"
         lo, hi = interval
         if any(before.endswith(p) for p in _AT_LEAST):
@@ -612,8 +614,9 @@ class ClaimStage:
     # 2: conjoined verbs borrow auxiliaries, restrictive relative clauses stay in their claim, tense,
     # phrase cores, balanced quotes. 3: conditions kept and marked, no split after a lost subject, an
     # event clause on a name inside a prepositional phrase is about the event noun. 4: money
-    # multipliers ("10m euros", "£1.2bn"). 5: hyphenated number words ("Sixty-seven").
-    version = "5"
+    # multipliers ("10m euros", "£1.2bn"). 5: hyphenated number words ("Sixty-seven"). 6: a modifier
+    # before the currency sign ("more than $20 million").
+    version = "6"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (shared with the nlp stage in the same process)."""
