@@ -706,3 +706,31 @@ def test_a_falsity_word_after_a_possessive_is_said_of_that_persons_claims() -> N
     assert denial(signed, pushing, sim=0.8) is None
     # The copula's contraction still predicates: "it's a fake story".
     assert denial_cue(claim("It's a fake story about the Orvesa ferry bill", "be")) == "'fake'"
+
+
+def test_amounts_of_different_things_are_not_compared() -> None:
+    actors = {"Ilse Varn": "person"}
+    budget = claim(
+        "Ilse Varn on Friday released her $6 billion budget for the Orvesa region",
+        "release",
+        subject="Ilse Varn",
+        actors=actors,
+        numbers=[exact(6e9, "$", "6 billion")],
+    )
+    deficit = claim(
+        "Ilse Varn on Friday proposed a plan that would keep deficits of $1 billion for a decade",
+        "propose",
+        subject="Ilse Varn",
+        actors=actors,
+        numbers=[exact(1e9, "$", "1 billion")],
+    )
+    assert judge(budget, deficit, sim=0.8) is None
+    other_budget = claim(
+        "Ilse Varn on Friday released her $2 billion budget for the Orvesa region",
+        "release",
+        subject="Ilse Varn",
+        actors=actors,
+        numbers=[exact(2e9, "$", "2 billion")],
+    )
+    found = judge(budget, other_budget, sim=0.9)
+    assert found is not None and found["rule"] == "number"

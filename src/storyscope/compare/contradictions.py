@@ -308,6 +308,30 @@ def _tally_may_have_grown(a: Json, x: Json, b: Json, y: Json) -> bool:
     return float(later["low"]) >= float(earlier["low"])
 
 
+_FIGURE_WORDS = frozenset(
+    "hundred thousand million billion trillion percent per cent dollars euros pounds".split()
+)
+_CONTEXT_WORDS = 4
+
+
+def _figure_context(c: Json, n: Json) -> set[str]:
+    """The content words a few words either side of figure ``n`` in claim ``c``."""
+    text = str(c["text"])
+    m = re.search(r"(?<![\w.,])" + re.escape(str(n["text"])) + r"(?!\w)", text)
+    if m is None:
+        return set()
+    before = _WORD.findall(text[: m.start()])[-_CONTEXT_WORDS:]
+    after = _WORD.findall(text[m.end() :])[: _CONTEXT_WORDS + 1]
+    return _key_words(" ".join(before + after)) - _FIGURE_WORDS - _WHEN_WORDS
+
+
+def _measures_differ(a: Json, x: Json, b: Json, y: Json) -> bool:
+    """Whether two amounts measure different things by the words around them: "his $6 trillion
+    budget for 2022" is not "deficits in excess of $1 trillion for the next decade"."""
+    ca, cb = _figure_context(a, x), _figure_context(b, y)
+    return bool(ca) and bool(cb) and not (ca & cb)
+
+
 def number(a: Json, b: Json, sim: float) -> Json | None:
     """The same counted thing with figures that cannot both hold."""
     if sim < NUMBER_MIN_SIM or _sides_hedged(a, b):
@@ -335,6 +359,8 @@ def number(a: Json, b: Json, sim: float) -> Json | None:
             if not _subjects_agree(a, b, str(x["unit"]), measure):
                 continue
             if not measure and _tally_may_have_grown(a, x, b, y):
+                continue
+            if measure and _measures_differ(a, x, b, y):
                 continue
             # The claims must count the same thing in the same situation: another shared word
             # besides the unit (actor, verb or object) beyond the sentences' similarity.
