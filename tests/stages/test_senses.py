@@ -30,6 +30,8 @@ def quotes_of() -> Any:
         "The spring flood claimed the lives of twelve people in the valley.",
         "The ferry company has found itself pitted against the port authority in court.",
         "The old mayor is widely considered a moderate on housing.",
+        "Police arrested two men charged with aiding Lyon attacks suspect Karim Benali.",
+        "Prosecutors charged two men with hiding Marseille attacks suspect Karim Benali in a flat.",
     ],
 )
 def test_events_and_characterisations_are_not_quotes(quotes_of: Any, sentence: str) -> None:

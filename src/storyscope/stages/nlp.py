@@ -76,7 +76,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "6"
+    version = "7"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

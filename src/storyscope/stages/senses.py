@@ -8,6 +8,8 @@ something said:
   fall"); "the town has seen a crackdown" and "voters saw their taxes rise" are experiences;
 * "find" and "see" with a reflexive object ("found itself isolated") describe a situation;
 * "claim" with lives for its object is a death toll ("the storm claimed 40 lives");
+* "suspect" in the present with a person for its object and no "of" is the noun of a title before
+  a name ("Paris attacks suspect Jo Roe") that the tagger took for a verb;
 * "cite" with a source for its object ("citing police sources", "citing Reuters") names where a
   report comes from; the report is the sentence's, not a statement of its own;
 * "is considered", "is seen as", "is regarded as" without a "by" agent is the writer's
@@ -56,6 +58,10 @@ def non_speech_object(verb: Token, lemma: str) -> bool:
         return not any(c.dep_ == "prep" and c.lower_ == "as" for o in [verb, *objects] for c in o.children)
     if lemma == "claim":
         return any(o.lower_ in _TOLL_NOUNS or o.lemma_.lower() in _TOLL_NOUNS for o in objects)
+    if lemma == "suspect" and verb.tag_ in ("VB", "VBP") and any(o.ent_type_ == "PERSON" for o in objects):
+        # "Paris suspect Salah Abdeslam", "attack suspect Jo Roe": the noun in a title before a name,
+        # which the tagger takes for a verb; one suspects a person of something, not a person.
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
     if lemma == "cite" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         # "cited rising costs as the reason" reports a view; "citing police sources" names a source.
         return any(o.lemma_.lower() in _SOURCE_NOUNS or o.ent_type_ in ("PERSON", "ORG") for o in objects)
