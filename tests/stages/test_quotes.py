@@ -606,3 +606,16 @@ def test_quote_after_a_sentence_closing_in_a_long_inverted_attribution(quotes_of
         )
         q = _one(quotes_of(text), "Nobody asked")
         assert q["who"] == "Jonas Berg", mark_open
+
+
+def test_a_sentence_opening_connective_is_the_writers_not_the_sources(quotes_of: Any) -> None:
+    texts = {
+        q["text"]
+        for q in quotes_of(
+            "The dam talks resumed. Meanwhile Lunesian Foreign Minister Ilinca Voronets will travel to "
+            "Ostrel on Thursday, according to the Kestrian foreign ministry. But the plan will cost more, "
+            "the minister said."
+        )
+    }
+    assert "Lunesian Foreign Minister Ilinca Voronets will travel to Ostrel on Thursday" in texts
+    assert "the plan will cost more" in texts

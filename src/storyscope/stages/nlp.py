@@ -76,7 +76,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "7"
+    version = "8"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

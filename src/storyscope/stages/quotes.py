@@ -226,12 +226,19 @@ def _quote_json(text: str, q: QuoteSpan, kind: str, cue: Token | None, speaker: 
     }
 
 
+# Connectives that open a sentence link it to the writer's previous one ("Meanwhile Putin will travel
+# ..., according to the Kremlin"): narration, not part of what the source said.
+_CONNECTIVES = frozenset("meanwhile however but and also moreover still yet meantime separately".split())
+
+
 def _trim(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
-    """Character range of ``toks`` without leading "that"/punctuation and trailing punctuation."""
+    """Character range of ``toks`` without leading "that"/punctuation, a sentence-opening connective,
+    and trailing punctuation."""
     while toks and (
         toks[0].is_punct
         or toks[0].is_space
         or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))
+        or (toks[0].is_sent_start and toks[0].lower_ in _CONNECTIVES and toks[0].dep_ in ("advmod", "cc"))
     ):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
