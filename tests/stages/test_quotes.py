@@ -619,3 +619,15 @@ def test_a_sentence_opening_connective_is_the_writers_not_the_sources(quotes_of:
     }
     assert "Lunesian Foreign Minister Ilinca Voronets will travel to Ostrel on Thursday" in texts
     assert "the plan will cost more" in texts
+
+
+def test_the_preposition_a_cue_takes_is_shown_with_it(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "The party leader, Anton Varga, called for a government of national unity. "
+        "Nadia Ferrant warned against any deal reached without Valmora."
+    )
+    cues = {q["text"]: q["cue"]["text"] for q in qs}
+    assert cues == {
+        "a government of national unity": "called for",
+        "any deal reached without Valmora": "warned against",
+    }

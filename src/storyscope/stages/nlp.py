@@ -76,7 +76,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "8"
+    version = "9"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -525,6 +525,11 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
             continue
         speaker = _speaker_for_cue(cue, mentions)
         verb, cue_j = _cue_json(cue)
+        between = doc_text(doc)[cue_j["end"] : a]
+        if between.strip().lower() in _CUE_PREPS.get(_lemma(cue), ()) and cue_j["end"] <= a:
+            # "called for the formation of …": the preposition is the cue's ("called for"), shown with it.
+            end = cue_j["end"] + len(between.rstrip())
+            cue_j = {"text": doc_text(doc)[cue_j["start"] : end], "start": cue_j["start"], "end": end}
         parts = [(a, b)]
         phrase = _parenthetical_phrase(doc, cue, sent_bounds) if cue.pos_ == "VERB" else None
         if phrase is not None:
