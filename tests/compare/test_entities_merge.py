@@ -482,3 +482,15 @@ def test_streets_and_squares_are_places() -> None:
         "Place Jean Moulard": "place",
         "Street Council": "organization",
     }
+
+
+def test_other_names_of_one_country_merge() -> None:
+    arts, ann = _story(
+        [_m(0, "USA", 0, type="place"), _m(1, "Britain", 40, type="place")],
+        [_m(0, "the United States", 0, type="place"), _m(1, "US", 40, type="place")],
+        [_m(0, "the United Kingdom", 0, type="place"), _m(1, "Great Britain", 40, type="place")],
+    )
+    ents = {e["name"]: sorted(e["aliases"]) for e in build_entities(arts, ann)}
+    assert len(ents) == 2
+    assert ["US", "USA", "the United States"] in ents.values()
+    assert ["Britain", "Great Britain", "the United Kingdom"] in ents.values()

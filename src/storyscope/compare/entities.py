@@ -208,10 +208,21 @@ def _street(name: str) -> bool:
     return _STREET.match(name.strip()) is not None
 
 
+# Names of one country that neither spelling nor acronyms relate: "USA" (the acronym of a name
+# news rarely writes out) is "US"; "Britain" and "Great Britain" are the United Kingdom.
+_COUNTRY_ALIASES = {
+    "usa": "us",
+    "u s a": "us",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+}
+
+
 def _org_key(text: str) -> str:
     key = _join_initials(fold(text))
     key = key[4:] if key.startswith("the ") else key
-    return " ".join(_SPELLINGS.get(w, w) for w in key.split())
+    key = " ".join(_SPELLINGS.get(w, w) for w in key.split())
+    return _COUNTRY_ALIASES.get(key, key)
 
 
 def _sentence_initial_common(articles: list[Article], names: list[tuple[Article, Json]]) -> set[str]:
