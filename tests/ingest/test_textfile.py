@@ -98,3 +98,22 @@ def test_section_label_before_headline_gives_way() -> None:
     # A short real headline stays, and so does a label followed by body prose.
     assert headline("Ferries return\n\nThe harbour reopened on Monday after a strike.") == "Ferries return"
     assert headline("Update\n\nThe harbour reopened on Monday after the strike.") == "Update"
+
+
+def test_a_url_above_the_text_is_its_address_not_its_headline(tmp_path: Path) -> None:
+    path = tmp_path / "orvesa-ferry.txt"
+    path.write_text(
+        "https://www.valley-courier.example/world/orvesa-ferry-strike\n\n"
+        "Harbour strike ends after six days\n\nThe strike ended on Monday after talks with the port.\n",
+        encoding="utf-8",
+    )
+    article = read_text_file(path, str(path), "orvesa-ferry", 5_000_000)
+    assert article.title == "Harbour strike ends after six days"
+    assert article.url == "https://www.valley-courier.example/world/orvesa-ferry-strike"
+    assert article.outlet == "valley-courier.example"
+    # A URL inside the text, or after the headline, is no address of the article.
+    assert headline("Harbour strike ends\n\nhttps://example.org/x\n\nBody.") == "Harbour strike ends"
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Harbour strike ends\n\nRead https://example.org/x for more.\n", encoding="utf-8")
+    art = read_text_file(plain, str(plain), "plain", 5_000_000)
+    assert art.url is None and art.outlet is None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from storyscope.errors import InputError
 from storyscope.ingest.decode import check_size, decode_bytes
+from storyscope.ingest.naming import host_of
 from storyscope.models import Article
 
 # A headline longer than this is a paragraph that happens to come first, not a headline.
@@ -20,12 +22,27 @@ def headline(text: str) -> str:
     a sentence of the body, gives way to that line.
     """
     lines = [ln.strip() for ln in text.split("\n", 50)[:50] if ln.strip()]
+    if lines and _URL_LINE.match(lines[0]):
+        lines = lines[1:]  # a scraped page's address, saved above its text (see leading_url)
     if not lines:
         return ""
     first = lines[0]
     if len(lines) > 1 and _is_section_label(first) and _headline_shaped(lines[1]):
         first = lines[1]
     return first if len(first) <= _MAX_TITLE_CHARS else ""
+
+
+_URL_LINE = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+
+def leading_url(text: str) -> str | None:
+    """The URL alone on the first non-empty line of ``text``, as scrapers often save a page's address
+    above its text; None otherwise."""
+    for line in text.split("\n", 20)[:20]:
+        line = line.strip()
+        if line:
+            return line if _URL_LINE.match(line) else None
+    return None
 
 
 def _is_section_label(line: str) -> bool:
@@ -48,7 +65,10 @@ def article_from_text(
     outlet: str | None = None,
     meta: dict[str, object] | None = None,
 ) -> Article:
-    """An :class:`Article` whose raw text is ``text`` and whose title is its first line."""
+    """An :class:`Article` whose raw text is ``text`` and whose title is its first line (after a URL
+    line, which gives the article its address and, without other metadata, its outlet)."""
+    if url is None and (url := leading_url(text)) is not None:
+        outlet = outlet or host_of(url)
     return Article(
         id=id, raw=text, origin=origin, title=headline(text), fmt=fmt, url=url, outlet=outlet, meta=meta or {}
     )
