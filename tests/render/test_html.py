@@ -436,3 +436,19 @@ def test_pressing_a_marker_shows_the_cited_passage_highlighted() -> None:
         assert shown["mark"] == cited
         assert f"[{src['n']}] {src['label']}" in shown["text"] and cited in shown["text"]
         assert shown["hiddenAfter"] is True and shown["expandedAfter"] == "false"
+
+
+def test_entities_past_the_listed_ones_are_folded_not_lost() -> None:
+    from storyscope.render.view import MAX_LISTED_ENTITIES
+
+    brief = make_briefing()
+    brief.entities = [
+        *brief.entities,
+        *(
+            {"name": f"Player {i:04d}", "type": "person", "aliases": [], "sources": [], "count": 1}
+            for i in range(MAX_LISTED_ENTITIES + 5)
+        ),
+    ]
+    page = render_html([brief])
+    assert '<details class="more-entities">' in page
+    assert f"Player {MAX_LISTED_ENTITIES + 4:04d}" in page and "Player 0000" in page

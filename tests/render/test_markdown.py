@@ -225,3 +225,20 @@ def test_an_unnamed_speaker_is_shown_as_the_text_describes_it() -> None:
     said = _section(render_markdown([b]), "Who said what")
     assert "- Two harbour officials: *said* The repairs cost 12 million euros *(paraphrase)* [1]" in said
     assert "the mayor:" not in said
+
+
+def test_a_list_page_does_not_bury_the_stories_actors() -> None:
+    from storyscope.render.view import MAX_LISTED_ENTITIES
+
+    many = [
+        {"name": f"Player {i:04d}", "type": "person", "aliases": [], "sources": ["w"], "count": 1}
+        for i in range(MAX_LISTED_ENTITIES + 40)
+    ]
+    brief = make_briefing()
+    brief.entities = [*brief.entities, *many]
+    who = _section(render_markdown([brief]), "Who is involved")
+    listed = [line for line in who.splitlines() if line.startswith("- **")]
+    assert len(listed) == MAX_LISTED_ENTITIES
+    assert "Ines Varga" in listed[0]
+    total = len(brief.entities)
+    assert f"and {total - MAX_LISTED_ENTITIES:,} more" in who

@@ -85,7 +85,8 @@ def _story(b: Briefing) -> list[str]:
     )
 
     people = []
-    for e in v.entities():
+    listed, rest = v.entities_listed()
+    for e in listed:
         details = [escape(e.type)] if e.type else []
         if e.aliases:
             details.append("also " + ", ".join(escape(a) for a in e.aliases))
@@ -93,6 +94,8 @@ def _story(b: Briefing) -> list[str]:
         if e.role:
             text += f": {escape(e.role)}"
         people.append(f"- {_cited(text, e.cites)}")
+    if rest:
+        people.append(f"- *… and {len(rest):,} more, each named less often (all in the JSON briefing)*")
     section("Who is involved", people)
 
     said: list[str] = []

@@ -21,6 +21,8 @@ from storyscope.models import Article, Briefing, Json, SummarySentence
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _UNSAFE_URL_CHARS = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
 
+# Entities listed in full in Markdown and HTML; the JSON keeps every one (see entities_listed).
+MAX_LISTED_ENTITIES = 100
 STATUS_LABELS = {"corroborated": "corroborated", "single_source": "single source", "contested": "contested"}
 _MONTHS = "January February March April May June July August September October November December".split()
 # Timeline entries mark announced future events in one of these ways (a flag, or a kind/status value).
@@ -383,6 +385,13 @@ class StoryView:
         covered = {c.source for c in cites}
         cites += [self.cite(sid) for sid in _str_list(item.get("sources")) if sid not in covered]
         return self._ordered(cites)
+
+    def entities_listed(self) -> tuple[list[EntityView], list[EntityView]]:
+        """The entities a reader is shown in full, and the rest: a page that is a list (a squad, a
+        league table, election results) names a thousand people once each, which would bury the
+        story's actors. The briefing orders entities by mentions, so the first ones are kept."""
+        ents = self.entities()
+        return ents[:MAX_LISTED_ENTITIES], ents[MAX_LISTED_ENTITIES:]
 
     def entities(self) -> list[EntityView]:
         """Named entities with their aliases (minus ones that only restate the name) and sources."""
