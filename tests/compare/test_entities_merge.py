@@ -494,3 +494,16 @@ def test_other_names_of_one_country_merge() -> None:
     assert len(ents) == 2
     assert ["US", "USA", "the United States"] in ents.values()
     assert ["Britain", "Great Britain", "the United Kingdom"] in ents.values()
+
+
+def test_a_country_the_tagger_calls_a_group_or_body_is_a_place() -> None:
+    arts, ann = _story(
+        [
+            _m(0, "Tajikistan", 0, type="group"),
+            _m(1, "Tuvalu", 40, type="organization"),
+            _m(3, "the European Union", 120, type="organization"),
+        ]
+    )
+    types = {e["name"]: e["type"] for e in build_entities(arts, ann)}
+    assert types["Tajikistan"] == "place" and types["Tuvalu"] == "place"
+    assert types["the European Union"] == "organization"

@@ -31,6 +31,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storyscope.models import Article, Json
 from storyscope.stages.entities import ROLE_NOUNS, TITLES
@@ -202,6 +203,18 @@ _STREET = re.compile(
     r"^(?:the\s+)?(?:(?:Rue|Boulevard|Avenue|Place|Plaza|Piazza|Calle|Via|Strasse|Straße)\s+\S"
     r"|(?:\S+\s+)+(?:Street|Road|Avenue|Boulevard|Square|Lane|Strasse|Straße)$)"
 )
+
+
+@lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    """Countries and world regions by their English names (CLDR, through babel), as name keys: the
+    tagger calls some of them groups or organisations ("the states of Tajikistan and ..."). People
+    keep their type ("Chad", "Jordan" as given names); only group and organisation tags change."""
+    from babel import Locale
+
+    # Not places: unions and pseudo-regions CLDR lists among its territories.
+    bodies = {"EU", "EZ", "UN", "XA", "XB", "ZZ"}
+    return frozenset(_org_key(name) for code, name in Locale("en").territories.items() if code not in bodies)
 
 
 def _street(name: str) -> bool:
@@ -461,6 +474,13 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
         for a, m in names
     ]
     names = _vote_types(names, derived)
+    territories = _territories()
+    names = [
+        (a, {**m, "type": "place"})
+        if m["type"] in ("organization", "group") and _org_key(str(m["text"])) in territories
+        else (a, m)
+        for a, m in names
+    ]
     names = [(a, {**m, "type": "place"}) if _street(str(m["text"])) else (a, m) for a, m in names]
     names = _drop_leading_demonyms(names)
     # People: full names first (longest first, for a stable result), then bare names.
