@@ -725,6 +725,22 @@ def test_amounts_of_different_things_are_not_compared() -> None:
         numbers=[exact(1e9, "$", "1 billion")],
     )
     assert judge(budget, deficit, sim=0.8) is None
+    # The amounts' owner right before them is no shared purpose.
+    aid = claim(
+        "The Orvesa council is asking for $14 billion in aid for the floods",
+        "ask",
+        subject="The Orvesa council",
+        actors={"Orvesa": "place"},
+        numbers=[exact(14e9, "$", "14 billion")],
+    )
+    wants = claim(
+        "The Orvesa council wants $24 billion in extra funding for the new port",
+        "want",
+        subject="The Orvesa council",
+        actors={"Orvesa": "place"},
+        numbers=[exact(24e9, "$", "24 billion")],
+    )
+    assert judge(aid, wants, sim=0.8) is None
     other_budget = claim(
         "Ilse Varn on Friday released her $2 billion budget for the Orvesa region",
         "release",

@@ -322,7 +322,9 @@ def _figure_context(c: Json, n: Json) -> set[str]:
         return set()
     before = _WORD.findall(text[: m.start()])[-_CONTEXT_WORDS:]
     after = _WORD.findall(text[m.end() :])[: _CONTEXT_WORDS + 1]
-    return _key_words(" ".join(before + after)) - _FIGURE_WORDS - _WHEN_WORDS
+    # Who is acting is compared elsewhere (subjects must agree): here only what the amount is for.
+    names = " ".join([str((c.get("subject") or {}).get("text") or ""), *map(str, c.get("actors", {}))])
+    return _key_words(" ".join(before + after)) - _FIGURE_WORDS - _WHEN_WORDS - _key_words(names)
 
 
 def _measures_differ(a: Json, x: Json, b: Json, y: Json) -> bool:
