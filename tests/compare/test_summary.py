@@ -158,7 +158,11 @@ def test_a_plain_wording_is_preferred_to_one_quoting_a_side() -> None:
 
 def test_a_wire_dateline_is_not_part_of_the_summary_sentence() -> None:
     wired = "LENOR (Vessa Wire) - " + A
-    arts = [make_article("a", wired), make_article("b", B), make_article("c", "VESSA, March 4 -- " + C)]
+    arts = [
+        make_article("a", wired),
+        make_article("b", "LENOR—" + B),
+        make_article("c", "VESSA, March 4 -- " + C),
+    ]
     texts = {a.id: a.text for a in arts}
     out = summarize(arts, words=80)
     blocked = [s for s in out if "blocked the main road" in s.text]

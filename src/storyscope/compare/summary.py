@@ -55,7 +55,7 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*"
     r"(?:\([^()]{2,40}\)\s*)?"
     r"|\([^()]{2,40}\)\s*"
-    r")(?:--?|[–—])\s+(?=\S)"
+    r")(?:(?:--?|[–—])\s+|[–—])(?=\S)"
 )
 # Weights of a sentence's standing (voices stating it count 1 each), tuned on NeuS val.
 _W_CENTRAL = 2.0
