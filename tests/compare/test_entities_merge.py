@@ -507,3 +507,12 @@ def test_a_country_the_tagger_calls_a_group_or_body_is_a_place() -> None:
     types = {e["name"]: e["type"] for e in build_entities(arts, ann)}
     assert types["Tajikistan"] == "place" and types["Tuvalu"] == "place"
     assert types["the European Union"] == "organization"
+
+
+def test_a_dotted_acronym_is_the_same_as_its_plain_letters() -> None:
+    arts, ann = _story(
+        [_m(0, "U.S.", 0, type="place"), _m(1, "2600mAh", 40, type="organization")],
+        [_m(0, "US", 0, type="place")],
+    )
+    ents = build_entities(arts, ann)
+    assert [(e["count"], sorted(e["aliases"])) for e in ents] == [(2, ["U.S.", "US"])]

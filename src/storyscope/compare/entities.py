@@ -552,6 +552,7 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
         if (
             not key
             or not any(ch.isupper() for ch in m["text"])
+            or str(m["text"])[:1].isdigit()  # "2600mAh", "4G": a quantity or a spec, not a name
             or _PLURAL_ACRONYM.match(m["text"])
             or _is_title(key)
         ):
@@ -573,8 +574,19 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
                 acronyms[acr].append(c)
     for key, c in list(by_key.items()):
         compact = key.replace(" ", "")
+        if _dotted(key) and " " in key and c in clusters:
+            # "U.S." and "US", "U.N." and "UN": one acronym, dotted or not.
+            plain = by_key.get(compact)
+            if plain is not None and plain is not c and plain.type == c.type:
+                _absorb(plain, c, by_key, clusters)
+                continue
         long_forms = acronyms.get(compact, [])
-        if (" " not in key or _dotted(key)) and len(long_forms) == 1 and long_forms[0] is not c:
+        if (
+            (" " not in key or _dotted(key))
+            and len(long_forms) == 1
+            and long_forms[0] is not c
+            and c in clusters
+        ):
             target = long_forms[0]
             target.items.extend(c.items)
             clusters.remove(c)
