@@ -516,3 +516,9 @@ def test_a_dotted_acronym_is_the_same_as_its_plain_letters() -> None:
     )
     ents = build_entities(arts, ann)
     assert [(e["count"], sorted(e["aliases"])) for e in ents] == [(2, ["U.S.", "US"])]
+
+
+def test_a_dateline_run_into_a_title_is_not_part_of_the_role() -> None:
+    arts, ann = _story([_m(0, "Ines Varga", 0, role="VESSA - First deputy mayor")])
+    (e,) = build_entities(arts, ann)
+    assert e["role"] == "First deputy mayor"

@@ -324,6 +324,14 @@ def _is_title(key: str) -> bool:
     return head_part[-1] in ROLE_NOUNS or head_part[-1] in _EXTRA_ROLES
 
 
+_ROLE_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}[A-Z.]\s*(?:\([^()]{2,40}\)\s*)?(?:--?|[–—])\s*(?=\S)")
+
+
+def _clean_role(role: object) -> str | None:
+    """A title as stated, without the dateline it was run into ("WASHINGTON - First lady")."""
+    return _ROLE_DATELINE.sub("", role) if isinstance(role, str) else None
+
+
 def _usable_role(role: object) -> bool:
     """Whether a stated role reads as one person's post: not an apposition that runs on into a list of
     other people ("officers with the police, and Ana Roe and Ben Li, officers with …")."""
@@ -694,7 +702,8 @@ def _to_json(clusters: Iterable[_Cluster], order: dict[str, int]) -> list[Json]:
         name = max(formed, key=lambda a: (len(a.split()), alias_counts[a], len(a), [-ord(ch) for ch in a]))
         types = Counter(m["type"] for _, m in name_items)
         etype = min(types, key=lambda t: (-types[t], _TYPE_PRIORITY.get(t, 9)))
-        roles = Counter(m["role"] for _, m in name_items if _usable_role(m.get("role")))
+        stated = (_clean_role(m.get("role")) for _, m in name_items)
+        roles = Counter(r for r in stated if isinstance(r, str) and _usable_role(r))
         # Only people hold roles; an apposition after a place describes it ("…, the last country on …").
         role = max(roles, key=lambda r: (roles[r], len(r), r)) if roles and etype == "person" else None
         sources = sorted({a.id for a, _ in items}, key=lambda s: order[s])
