@@ -1,5 +1,6 @@
 """The live stories' state: running means per (space, language) and the date rules."""
 
+from collections import Counter
 from datetime import date
 
 import numpy as np
@@ -56,3 +57,16 @@ def test_stories_overlap_when_their_dates_come_within_the_window() -> None:
     assert overlap(a, _story(date(2026, 3, 20), date(2026, 3, 25)), 14)
     assert not overlap(a, _story(date(2026, 3, 23), date(2026, 3, 25)), 14)
     assert overlap(a, _story(None, None), 1)
+
+
+def test_a_storys_leading_names_are_counted_by_skeleton() -> None:
+    # A story told in French and Spanish holds Valdoria and Valdorie, Kessel and Kesel: each spelling
+    # alone trails Brunn, together they lead, and they take one place among the first names, not two.
+    s = LiveStory(id="s", seq=0, title="t", article_ids=[])
+    s.names = Counter({"brunn": 5, "valdoria": 4, "valdorie": 3, "kessel": 3, "kesel": 2})
+    s.names.update({"tarn": 1, "ostra": 1})
+    assert s.top_names(3) == ["brunn", "valdoria", "kessel"]
+    top = s.top_skeletons(3)
+    assert list(top) == ["vldr", "brn", "ksl"]
+    assert top["vldr"] == "valdoria"  # the most frequent spelling names it
+    assert list(s.top_skeletons(4).values()) == ["valdoria", "brunn", "kessel", "ostra"]

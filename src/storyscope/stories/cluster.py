@@ -497,7 +497,10 @@ class Clusterer:
             s = self._by_seq.get(seq)
             if s is None or s.merged_into is not None:
                 continue
-            mine = {skeleton(n) for n in s.top_names(p.consolidate_top)}
+            # Names counted by skeleton: on ML-Crisis dev (Egypt-heavy), the Mubarak and the Morsi
+            # stories shared only Cairo/Caire among their first five names as spelled, because Cairo and
+            # Caire took two of the Morsi story's five places.
+            mine = set(s.top_skeletons(p.consolidate_top))
             near: set[int] = set()
             for key in mine:
                 near |= self._postings.get(key, set())
@@ -506,7 +509,7 @@ class Clusterer:
                 o = self._by_seq.get(other_seq)
                 if o is None or o is s or other_seq in self._dormant or not overlap(s, o, p.window_days):
                     continue
-                theirs = {skeleton(n): n for n in o.top_names(p.consolidate_top)}
+                theirs = o.top_skeletons(p.consolidate_top)
                 shared = sorted(theirs[k] for k in mine & set(theirs))
                 rank = (len(shared), len(o.article_ids), -o.seq)
                 if len(shared) >= p.consolidate_names and (best is None or rank > best[0]):

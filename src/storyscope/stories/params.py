@@ -44,8 +44,9 @@ class ClusterParams:
     cross_story_names: int = 6
     cross_backfill: int = 8
     # Topic level: after each batch, merge a story the batch touched into the live story with which it
-    # shares at least ``consolidate_names`` of each one's first ``consolidate_top`` names (by skeleton),
-    # whatever their centroids say (0: no such pass). See cluster.Clusterer._consolidate_by_names.
+    # shares at least ``consolidate_names`` of each one's first ``consolidate_top`` names (counted by
+    # skeleton, so that one name in two spellings is one name), whatever their centroids say (0: no
+    # such pass). See cluster.Clusterer._consolidate_by_names.
     consolidate_names: int = 0
     consolidate_top: int = 5
 

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from storyscope.models import Json, Story
-from storyscope.stories.names import _STORY_NAMES
+from storyscope.stories.names import _STORY_NAMES, skeleton
 from storyscope.stories.vectors import FAST, MULTI, Vectors, unpack
 
 
@@ -106,6 +106,22 @@ class LiveStory:
 
     def top_names(self, k: int) -> list[str]:
         return [n for n, _ in sorted(self.names.items(), key=lambda kv: (-kv[1], kv[0]))[:k]]
+
+    def top_skeletons(self, k: int) -> dict[str, str]:
+        """The ``k`` leading names counted by skeleton, skeleton -> the most frequent spelling.
+
+        A story told in several languages holds each name in several spellings (Cairo and Caire,
+        Mubarak and Moubarak, Egipto and Egypte); counted apart, each spelling has a fraction of the
+        name's weight and they take several of the leading places, pushing out other names."""
+        totals: Counter[str] = Counter()
+        spelling: dict[str, tuple[int, str]] = {}
+        for name, n in self.names.items():
+            key = skeleton(name)
+            totals[key] += n
+            if key not in spelling or (-n, name) < (-spelling[key][0], spelling[key][1]):
+                spelling[key] = (n, name)
+        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], spelling[kv[0]][1]))[:k]
+        return {key: spelling[key][1] for key, _ in ranked}
 
     def meta(self) -> Json:
         return {
