@@ -497,9 +497,9 @@ class Clusterer:
             s = self._by_seq.get(seq)
             if s is None or s.merged_into is not None:
                 continue
-            # Names counted by skeleton: on ML-Crisis dev (Egypt-heavy), the Mubarak and the Morsi
-            # stories shared only Cairo/Caire among their first five names as spelled, because Cairo and
-            # Caire took two of the Morsi story's five places.
+            # Names counted by skeleton: a name in two spellings (Cairo and Caire in a story told in
+            # Spanish and French) is one name, so it takes one of the five places, not two, and its
+            # weight is not split between them.
             mine = set(s.top_skeletons(p.consolidate_top))
             near: set[int] = set()
             for key in mine:
