@@ -522,3 +522,12 @@ def test_a_dateline_run_into_a_title_is_not_part_of_the_role() -> None:
     arts, ann = _story([_m(0, "Ines Varga", 0, role="VESSA - First deputy mayor")])
     (e,) = build_entities(arts, ann)
     assert e["role"] == "First deputy mayor"
+
+
+def test_a_peoples_plural_tagged_as_a_place_is_the_people() -> None:
+    arts, ann = _story(
+        [_m(0, "Lunesian", 0, type="group"), _m(1, "Lunesians", 40, type="place")],
+        [_m(0, "Lunesian", 0, type="group")],
+    )
+    (e,) = build_entities(arts, ann)
+    assert e["type"] == "group" and sorted(e["aliases"]) == ["Lunesian", "Lunesians"]

@@ -455,6 +455,11 @@ def _vote_types(
             best = min(counts, key=lambda t: (-counts[t], _TYPE_PRIORITY.get(t, 9)))
             if counts[best] > sum(counts.values()) - counts[best]:
                 winner[key] = best
+    # The plural of a people's name is that people ("Cypriots" beside "Cypriot"), whatever the tagger
+    # called the plural; it then merges with the singular (_merge_variants).
+    for key in votes:
+        if " " not in key and key.endswith("s") and winner.get(key[:-1], "") == "group":
+            winner[key] = "group"
     out = []
     for a, m in names:
         t = winner.get(fold(m["text"]), m["type"])
