@@ -170,3 +170,10 @@ def test_a_wire_dateline_is_not_part_of_the_summary_sentence() -> None:
     for s in out:
         assert not s.text.startswith(("LENOR", "VESSA", "(")), s.text
         assert any(s.text == texts[src][sp.start : sp.end] for src in s.sources for sp in s.spans)
+
+
+def test_a_sentence_that_is_only_a_quotation_is_not_summarised() -> None:
+    lone = "“It is with deep regret that I must tell you the Osk dam will be built on the farmers' land.”"
+    arts = [make_article("a", lone + " " + A), make_article("b", lone + " " + B), make_article("c", C)]
+    out = summarize(arts, words=80)
+    assert out and not any(s.text.startswith("“") for s in out)

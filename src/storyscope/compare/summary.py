@@ -463,6 +463,16 @@ def _representative(group: list[int], sim: Sequence[Sequence[float]], cands: Seq
     )
 
 
+def _unattributed_quote(text: str) -> bool:
+    """Whether the sentence is nothing but a quotation ("“It is with deep sadness that I must
+    inform ...”"): its speaker is named in another sentence, so on its own in a summary nobody says it."""
+    t = text.strip()
+    if t[:1] not in _QUOTE_OPENERS:
+        return False
+    outside = re.sub(r"[\"“«„‘'][^\"”»“]*[\"”»]", " ", t)
+    return not re.search(r"[^\W\d_]{2,}", outside)
+
+
 def _quotes(text: str) -> bool:
     return _QUOTED.search(text) is not None
 
@@ -481,6 +491,8 @@ def _candidates(articles: Sequence[Article]) -> list[_Cand]:
             if not (_MIN_WORDS <= n_words <= _MAX_WORDS):
                 continue
             if text.rstrip("\"'”’»)").rstrip()[-1:] not in ".!":
+                continue
+            if _unattributed_quote(text):
                 continue
             terms = _terms(text)
             if len(terms) < 3:
