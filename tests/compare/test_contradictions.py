@@ -704,8 +704,9 @@ def test_a_falsity_word_after_a_possessive_is_said_of_that_persons_claims() -> N
     )
     assert denial_cue(pushing) is None
     assert denial(signed, pushing, sim=0.8) is None
-    # The copula's contraction still predicates: "it's a fake story".
+    # The copula's contraction still predicates: "it's a fake story", "that's fake news".
     assert denial_cue(claim("It's a fake story about the Orvesa ferry bill", "be")) == "'fake'"
+    assert denial_cue(claim("The mayor said that's fake news about the Orvesa ferry bill", "be")) == "'fake'"
 
 
 def test_amounts_of_different_things_are_not_compared() -> None:

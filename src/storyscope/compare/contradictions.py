@@ -638,11 +638,21 @@ def denial_cue(c: Json) -> str | None:
     return _falsity(text)
 
 
+# Words whose "'s" is "is" ("it's fake news", "that's a false claim"), never a possessive.
+_CONTRACTED = re.compile(r"\b(?:it|that|this|there|what|he|she|who|here)$", re.IGNORECASE)
+
+
 def _falsity(text: str) -> str | None:
     """The falsity a text predicates ("'a hoax'", "'not true'"), else None."""
     for m in _PREDICATE_FALSE.finditer(text):
         after = (m.group("after") or "").strip(" \t,.;:!?\"“”'’()-—–").lower()
-        if m.group("cop") in ("'s", "’s") and not m.group("mid") and after and after not in _AFTER_FALSE:
+        if (
+            m.group("cop") in ("'s", "’s")
+            and not m.group("mid")
+            and after
+            and after not in _AFTER_FALSE
+            and not _CONTRACTED.search(text[: m.start("cop")])
+        ):
             continue  # "Roe's baseless claims of fraud": a possessive, the word said of Roe's claims
         if not after or after in _AFTER_FALSE or after in REPORT_NOUNS or after.rstrip("s") in REPORT_NOUNS:
             return f"'{m.group('word').lower()}'"
