@@ -261,6 +261,8 @@ def _sentence_initial_common(articles: list[Article], names: list[tuple[Article,
 
 
 def _org_key_unjoined(text: str) -> str:
+    # Not _org_key's order: here initials stay apart ("u s geological survey" gives "usgs"); there
+    # they are joined before "the" goes, so that "the U.S." is "us".
     key = fold(text)
     return key[4:] if key.startswith("the ") else key
 
