@@ -166,3 +166,47 @@ def test_time_zones_and_code_names_are_not_entities(mentions_of: Any) -> None:
     )
     names = _names(ms)
     assert "GMT" not in names and "Plan White" not in names
+
+
+def test_nationality_before_a_medium_stays_a_group(mentions_of: Any) -> None:
+    ms = mentions_of("Ivo Berg told Norwegian newspaper Dagposten on Friday that the port would close.")
+    names = _names(ms)
+    assert names["Norwegian"]["type"] == "group"
+
+
+def test_post_name_fragment_is_not_an_organisation(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "US National Security Adviser Jane Roe said the talks would resume. "
+        "Foreign Ministry Spokesman Ivo Berg said the talks were over."
+    )
+    names = _names(ms)
+    assert "US National Security" not in names
+    assert names["Jane Roe"]["role"] == "US National Security Adviser"
+    assert names.get("Foreign Ministry", {}).get("type") == "organization"
+
+
+def test_name_described_as_a_person_is_a_person(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "The cabinet was led by Lucas Ferrandes, the technocratic prime minister. "
+        "Her mother was the granddaughter of Penelope Darvas, a beloved Norland writer. "
+        "The loan came from Athens College, the school in the hills."
+    )
+    types = {m["text"]: m["type"] for m in ms if m["kind"] == "name"}
+    assert types["Lucas Ferrandes"] == "person"
+    assert types["Penelope Darvas"] == "person"
+    assert types.get("Athens College", "organization") != "person"
+
+
+def test_company_described_by_its_trade_stays_a_body(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "The contract went to Acme Holdings, the owner of the port. "
+        "Prices were cut by Norgas, the market leader."
+    )
+    assert not [m for m in ms if m["type"] == "person"]
+
+
+def test_possessive_inside_a_name_splits_owner_and_owned(mentions_of: Any) -> None:
+    ms = mentions_of("Samsung’s Galaxy S5 has a larger screen than last year's model.")
+    names = _names(ms)
+    assert "Samsung’s Galaxy S5" not in names
+    assert names["Samsung"]["type"] == "organization"

@@ -199,6 +199,34 @@ TIME_ZONES = frozenset(
 )
 # First words of code names that the model takes for people ("Plan White", "Operation Sea Lion").
 CODE_NAME_WORDS = frozenset("plan operation project exercise codename".split())
+# Nouns that make a title word before them part of a body's name ("Foreign Ministry").
+_BODY_NOUNS = frozenset(
+    "ministry office department council committee court service services bank party cabinet command "
+    "staff guard corps assembly league".split()
+)
+# Words that make a multi-word name a place or a body whatever follows it ("Athens College").
+_PLACE_HEADS = frozenset(
+    "college university school institute bank company group city county province state island river "
+    "street square park airport station hospital church holdings inc corp ltd co plc airlines partners "
+    "fund club united city".split()
+)
+# People described by what they do or who they are to someone, beyond the posts of ROLE_NOUNS.
+_PERSON_NOUNS = frozenset(
+    "writer poet novelist journalist reporter editor columnist actor actress singer musician artist "
+    "painter filmmaker director producer economist historian scientist researcher engineer doctor "
+    "physician surgeon nurse teacher student banker businessman businesswoman entrepreneur investor "
+    "activist politician lawmaker legislator soldier veteran player striker midfielder defender "
+    "goalkeeper father mother son daughter wife husband brother sister widow grandson granddaughter "
+    "resident victim survivor witness scholar lecturer philosopher priest cleric bishop monk nun farmer "
+    "pilot athlete".split()
+)
+# Descriptions in apposition that make a name a person's. Words a company or a team is also called
+# ("the market leader", "the chief supplier", "the gas producer") are left out.
+_APPOSITION_PEOPLE = (ROLE_NOUNS | TITLES | _PERSON_NOUNS) - frozenset(
+    "leader chief executive director chair crown deputy foreign prime supreme official founder".split()
+)
+# Fields of policy that open a post's name ("National Security Adviser", "Interior Minister").
+_POLICY_FIELDS = frozenset("security defense defence interior foreign home homeland affairs policy".split())
 _MEDIA_NOUNS = frozenset(
     "agency newspaper daily broadcaster channel network outlet tv television radio".split()
 )
@@ -244,6 +272,8 @@ def _strip_name(ent: Span) -> tuple[int, int, list[Token]]:
     stripped: list[Token] = []
     while start < end - 1:
         word = doc[start].lower_.rstrip(".")
+        if word in TITLES and doc[start + 1].lower_ in _BODY_NOUNS:
+            break  # "Foreign Ministry", "Supreme Court": the title word names the body
         if word in HONORIFICS or word in TITLES:
             stripped.append(doc[start])
             start += 1
@@ -310,11 +340,14 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         return MISFIRES[text]
     if text in OUTLETS:
         return "organization"
-    if end < len(doc) and doc[end].lower_ in _MEDIA_NOUNS:
+    if end < len(doc) and doc[end].lower_ in _MEDIA_NOUNS and label != "NORP":
+        # "IRNA news agency" is a medium; in "Italian newspaper la Repubblica" the nationality is not.
         return "organization"
     if start > 0 and doc[start - 1].lower_ in _MEDIA_NOUNS and label in ("PERSON", "GPE", "NORP"):
         return "organization"
     if label is None:
+        return None
+    if label == "ORG" and _post_fragment(doc, end):
         return None
     if text.upper() in TIME_ZONES and text.isupper():
         # "at 14:00 GMT": a time zone, not an organisation.
@@ -333,12 +366,57 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         and all(w[:1].isupper() for w in words)
     ):
         return "person"
+    if etype != "person" and _person_by_apposition(doc[start:end]):
+        return "person"
     if etype == "person":
         words = text.split()
         # Lower-case or numeric "people" are parser debris ("the 2022 talks").
         if not any(w[:1].isupper() for w in words) or any(ch.isdigit() for ch in text):
             return None
     return etype
+
+
+def _split_possessives(ents: Iterable[Span]) -> list[Span]:
+    """Entities with a possessive inside split in two: "Acme’s Zephyr Phone" is Acme and what Acme
+    owns, each a name of the entity's type (the model keeps "Norway’s Central Bank" apart itself)."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in ents:
+        cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+        if cut is None or ent.label_ == "PERSON":
+            out.append(ent)
+            continue
+        out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
+        out.append(Span(ent.doc, cut + 1, ent.end, label=ent.label_))
+    return out
+
+
+def _person_by_apposition(span: Span) -> bool:
+    """Whether a name the model took for a place or a body is described as a person right after it:
+    "Lucas Ferro, the technocratic prime minister", "Anna Delt, a beloved Greek writer"."""
+    words = span.text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(w.lower() in _BODY_NOUNS or w.lower() in _PLACE_HEADS for w in words):
+        return False
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN":
+            return child.lemma_.lower() in _APPOSITION_PEOPLE
+    return False
+
+
+def _post_fragment(doc: Doc, end: int) -> bool:
+    """Whether an organisation the model cut out of a post's name ends at ``end``: "US National
+    Security" out of "US National Security Adviser Jane Roe", "Defense" out of "Defense Secretary".
+    A real body before a title keeps its name ("Foreign Ministry Spokesman", "Security Council
+    Secretary"): only a field of policy just before the title word marks the cut."""
+    if end >= len(doc) or end < 1:
+        return False
+    title = doc[end]
+    if not title.text[:1].isupper() or title.lower_.rstrip(".") not in TITLES | ROLE_NOUNS:
+        return False
+    return doc[end - 1].lower_ in _POLICY_FIELDS
 
 
 def _gender_of(words: Iterable[str]) -> str | None:
@@ -355,7 +433,7 @@ def _names(doc: Doc, sent_of: list[int], quoted: list[tuple[int, int]]) -> list[
     person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     out: list[_Mention] = []
     taken: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in _split_possessives(doc.ents):
         if ent.label_ not in ENTITY_TYPES:
             continue
         start, end, stripped = _strip_name(ent)

@@ -100,7 +100,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "9"
+    version = "10"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
