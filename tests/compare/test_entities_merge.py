@@ -393,7 +393,8 @@ def test_a_capitalised_common_noun_opening_sentences_is_not_a_name() -> None:
 def test_an_organisation_in_a_place_context_is_a_place() -> None:
     text = (
         "Boats sank in Orvesa port on Monday. The Vessa Water Company said the dam held. "
-        "Aid reached the city of Dravo, and Marel, Lunesia, asked for help from Lunesia."
+        "Aid reached the city of Dravo, and Marel, Lunesia, asked for help from Lunesia. "
+        "Riots broke out in the neighbourhood of Exelo."
     )
     art = make_article("s0", text=text)
     ms = [
@@ -403,6 +404,7 @@ def test_an_organisation_in_a_place_context_is_a_place() -> None:
         _m(3, "Marel", text.index("Marel"), type="organization"),
         _m(4, "Lunesia", text.index("Lunesia"), type="place"),
         _m(5, "Lunesia", text.rindex("Lunesia"), type="place"),
+        _m(6, "Exelo", text.index("Exelo"), type="organization"),
     ]
     types = {e["name"]: e["type"] for e in build_entities([art], {"s0": {"mentions": ms, "quotes": []}})}
     assert types == {
@@ -411,6 +413,7 @@ def test_an_organisation_in_a_place_context_is_a_place() -> None:
         "Dravo": "place",
         "Marel": "place",
         "Lunesia": "place",
+        "Exelo": "place",
     }
 
 
@@ -531,3 +534,26 @@ def test_a_peoples_plural_tagged_as_a_place_is_the_people() -> None:
     )
     (e,) = build_entities(arts, ann)
     assert e["type"] == "group" and sorted(e["aliases"]) == ["Lunesian", "Lunesians"]
+
+
+def test_a_shouted_dateline_city_is_named_as_in_prose() -> None:
+    arts, ann = _story(
+        [_m(0, "PORT ELLIS", 0, "place"), _m(1, "UK", 30, "place")],
+        [_m(0, "NORTHBRIDGE", 0, "place"), _m(1, "Northbridge", 40, "place")],
+    )
+    names = {e["name"]: e["aliases"] for e in build_entities(arts, ann)}
+    assert "Port Ellis" in names and names["Port Ellis"] == ["PORT ELLIS"]
+    assert names["Northbridge"] == ["NORTHBRIDGE", "Northbridge"]
+    assert "UK" in names
+
+
+def test_two_names_run_together_are_not_a_third_entity() -> None:
+    arts, ann = _story(
+        [_m(0, "New Harbour", 0, "organization"), _m(1, "Tessel Front", 30, "organization")],
+        [
+            _m(0, "New Harbour and Tessel Front", 0, "organization"),
+            _m(1, "Arts and Crafts Guild", 40, "organization"),
+        ],
+    )
+    names = {e["name"] for e in build_entities(arts, ann)}
+    assert names == {"New Harbour", "Tessel Front", "Arts and Crafts Guild"}

@@ -210,3 +210,15 @@ def test_possessive_inside_a_name_splits_owner_and_owned(mentions_of: Any) -> No
     names = _names(ms)
     assert "Samsung’s Galaxy S5" not in names
     assert names["Samsung"]["type"] == "organization"
+
+
+def test_sites_and_posts_are_not_people_or_bodies(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "An emergency was also declared at the neighbouring Tarsk Daini plant. "
+        "US Secretary of State Mara Velden said the bases were helping. "
+        "The operator told Japanese news service Jiji News that pressure was rising."
+    )
+    types = {m["text"]: m["type"] for m in ms if m["kind"] == "name"}
+    assert types.get("Tarsk Daini", "place") == "place"
+    assert "State" not in types
+    assert types.get("Jiji News", "organization") == "organization"

@@ -365,11 +365,12 @@ _ORG_BEFORE = re.compile(r"\b(?:leader|members?|chairman|founder)\s+of\s+(?:the\
 # New Zealand", is the other sign; see _vote_types.)
 _PLACE_AFTER = re.compile(
     r"^\s+(?:city|town|village|port|harbou?r|airport|island|islands|prefecture|province|county|"
-    r"district|region|coast|bay|river|valley)\b(?!\s+(?:of|for)\b)",
+    r"district|region|coast|bay|river|valley|neighbou?rhood|suburb)\b(?!\s+(?:of|for)\b)",
     re.IGNORECASE,
 )
 _PLACE_BEFORE = re.compile(
-    r"\b(?:city|town|village|port|island|islands|province|region|district|county)\s+of\s+$"
+    r"\b(?:city|town|village|port|island|islands|province|region|district|county|neighbou?rhood|suburb)"
+    r"\s+of\s+$"
     r"|\bislands?\s+(?:like|such\s+as)\s+$",
     re.IGNORECASE,
 )
@@ -577,6 +578,12 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
             c = by_key[key] = _Cluster(m["type"], keys={key})
             clusters.append(c)
         c.items.append((article, m))
+    # "New Democracy and Pasok": the tagger ran two names of the story into one.
+    for key in [k for k in by_key if " and " in k]:
+        parts = key.split(" and ")
+        if all(p.strip() in by_key for p in parts):
+            c = by_key.pop(key)
+            clusters.remove(c)
     # The acronym of a name is taken from its key and from each written form before initials are
     # joined: "U.S. Geological Survey" is "USGS" as well as "UGS".
     acronyms: dict[str, list[_Cluster]] = {}
@@ -696,6 +703,17 @@ def _extends(shorter: _Cluster, longer: _Cluster, by_key: dict[str, _Cluster]) -
     return any(b.startswith(a + " ") and set(b[len(a) + 1 :].split()) <= _ORG_TAILS for a in ks for b in kl)
 
 
+def _shouted(name: str) -> bool:
+    """All capitals and too long for an acronym ("WASHINGTON", not "UK" or "UAE")."""
+    return name.isupper() and sum(ch.isalpha() for ch in name) > 4
+
+
+def _unshout(name: str) -> str:
+    if not _shouted(name):
+        return name
+    return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in name.split())
+
+
 def _to_json(clusters: Iterable[_Cluster], order: dict[str, int]) -> list[Json]:
     out: list[Json] = []
     for c in clusters:
@@ -706,9 +724,12 @@ def _to_json(clusters: Iterable[_Cluster], order: dict[str, int]) -> list[Json]:
         alias_counts = Counter(m["text"] for _, m in name_items)
         aliases = sorted(alias_counts)
         formed = [a for a in aliases if _well_formed(a)] or aliases
-        name = max(formed, key=lambda a: (len(a.split()), alias_counts[a], len(a), [-ord(ch) for ch in a]))
         types = Counter(m["type"] for _, m in name_items)
         etype = min(types, key=lambda t: (-types[t], _TYPE_PRIORITY.get(t, 9)))
+        if etype == "place":
+            # A wire dateline shouts its city ("LOS ANGELES (AP) -"): the name is said as in prose.
+            formed = [a for a in formed if not _shouted(a)] or [_unshout(a) for a in formed]
+        name = max(formed, key=lambda a: (len(a.split()), alias_counts[a], len(a), [-ord(ch) for ch in a]))
         stated = (_clean_role(m.get("role")) for _, m in name_items)
         roles = Counter(r for r in stated if isinstance(r, str) and _usable_role(r))
         # Only people hold roles; an apposition after a place describes it ("…, the last country on …").

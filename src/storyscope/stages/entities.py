@@ -227,8 +227,19 @@ _APPOSITION_PEOPLE = (ROLE_NOUNS | TITLES | _PERSON_NOUNS) - frozenset(
 )
 # Fields of policy that open a post's name ("National Security Adviser", "Interior Minister").
 _POLICY_FIELDS = frozenset("security defense defence interior foreign home homeland affairs policy".split())
+# What a ministry is in charge of, when a post is named after it ("Secretary of State").
+_MINISTRIES = frozenset(
+    "state health justice energy commerce labor labour education transport transportation agriculture "
+    "treasury finance culture trade".split()
+)
+# Sites named after a place or a person ("the Tarsk Hills refinery"); not "camp" or "base", which are
+# also a politician's followers.
+_FACILITY_NOUNS = frozenset(
+    "plant reactor station airport dam mine stadium port bridge hospital refinery factory prison "
+    "mosque cathedral".split()
+)
 _MEDIA_NOUNS = frozenset(
-    "agency newspaper daily broadcaster channel network outlet tv television radio".split()
+    "agency newspaper daily broadcaster channel network outlet tv television radio service".split()
 )
 
 _OUTLET_RE = re.compile(
@@ -347,8 +358,11 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         return "organization"
     if label is None:
         return None
-    if label == "ORG" and _post_fragment(doc, end):
+    if label == "ORG" and (_post_fragment(doc, end) or _post_object(doc, start, end)):
         return None
+    if label == "PERSON" and end < len(doc) and doc[end].lower_ in _FACILITY_NOUNS:
+        # "the Fukushima Daini plant", "the Tarsk Hills refinery": the name of a site.
+        return "place"
     if text.upper() in TIME_ZONES and text.isupper():
         # "at 14:00 GMT": a time zone, not an organisation.
         return None
@@ -404,6 +418,14 @@ def _person_by_apposition(span: Span) -> bool:
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN":
             return child.lemma_.lower() in _APPOSITION_PEOPLE
     return False
+
+
+def _post_object(doc: Doc, start: int, end: int) -> bool:
+    """Whether a one-word organisation is the field in a post's name: "State" in "Secretary of State",
+    "Defence" in "Minister of Defence"."""
+    if end - start != 1 or start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    return doc[start - 2].lower_ in TITLES and doc[start].lower_ in _POLICY_FIELDS | _MINISTRIES
 
 
 def _post_fragment(doc: Doc, end: int) -> bool:
