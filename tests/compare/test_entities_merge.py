@@ -557,3 +557,17 @@ def test_two_names_run_together_are_not_a_third_entity() -> None:
     )
     names = {e["name"] for e in build_entities(arts, ann)}
     assert names == {"New Harbour", "Tessel Front", "Arts and Crafts Guild"}
+
+
+def test_a_single_name_addressed_as_mr_is_a_person() -> None:
+    text = "Prime minister Najib Razan spoke. A somber Mr. Najib said the flight ended. Kestria insists."
+    art = make_article("s0", text=text)
+    ms = [
+        _m(0, "Najib Razan", text.index("Najib")),
+        _m(1, "Najib", text.rindex("Najib")),
+        _m(2, "Kestria", text.index("Kestria")),
+    ]
+    ents = build_entities([art], {"s0": {"mentions": ms, "quotes": []}})
+    najib = [e for e in ents if "Najib" in e["aliases"]]
+    assert [e["type"] for e in najib] == ["person"]
+    assert [e["type"] for e in ents if e["name"] == "Kestria"] == ["place"]

@@ -206,10 +206,14 @@ def test_company_described_by_its_trade_stays_a_body(mentions_of: Any) -> None:
 
 
 def test_possessive_inside_a_name_splits_owner_and_owned(mentions_of: Any) -> None:
-    ms = mentions_of("Samsung’s Galaxy S5 has a larger screen than last year's model.")
+    ms = mentions_of(
+        "Samsung unveiled its phone on Monday. Samsung’s Galaxy S5 has a larger screen than last year's "
+        "model. The People’s Liberation Army of Norland and the Airline Pilots’ Association protested."
+    )
     names = _names(ms)
     assert "Samsung’s Galaxy S5" not in names
     assert names["Samsung"]["type"] == "organization"
+    assert "Association" not in names and "Army of Norland" not in names
 
 
 def test_sites_and_posts_are_not_people_or_bodies(mentions_of: Any) -> None:
@@ -222,3 +226,12 @@ def test_sites_and_posts_are_not_people_or_bodies(mentions_of: Any) -> None:
     assert types.get("Tarsk Daini", "place") == "place"
     assert "State" not in types
     assert types.get("Jiji News", "organization") == "organization"
+
+
+def test_a_military_rank_is_a_title(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "Air Chief Marshal Angus Harrow said the search would go on. "
+        "On Sunday, Air Chief Marshal Harrow told reporters time was short."
+    )
+    names = _names(ms)
+    assert "Marshal Harrow" not in names and names["Harrow"]["type"] == "person"

@@ -47,7 +47,7 @@ _PLURAL_ACRONYM = re.compile(r"^(?:the )?[A-Z]{2,}s$")
 # Words after which a name's head has been said: "Coordinator for Strategic Communications".
 _MAX_ROLE_WORDS = 15
 _HEAD_STOPS = frozenset("for of to on at in".split())
-_EXTRA_ROLES = frozenset("coordinator".split())
+_EXTRA_ROLES = frozenset("coordinator marshal brigadier commodore".split())
 _ORG_TAILS = frozenset("agency news newspaper daily group company corporation corp inc ltd co party".split())
 
 
@@ -405,6 +405,10 @@ def _org_context(article: Article, m: Json) -> bool:
     )
 
 
+# "Mr. Najib", "Dr Lind": only a person is addressed so (the tagger strips the form of address).
+_ADDRESSED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")
+
+
 def _vote_types(
     names: list[tuple[Article, Json]], derived: list[tuple[Article, Json]]
 ) -> list[tuple[Article, Json]]:
@@ -439,7 +443,8 @@ def _vote_types(
         several_words = len(m["text"].split()) > 1
         if several_words:
             surnames.update({pn.surname, pn.tail})
-        if several_words or _role_like(m.get("role")) or (a.id, m["id"]) in referred:
+        addressed = _ADDRESSED.search((a.text or "")[max(0, int(m["start"]) - 6) : int(m["start"])])
+        if several_words or addressed or _role_like(m.get("role")) or (a.id, m["id"]) in referred:
             introduced.update({pn.surname, pn.tail})
     winner: dict[str, str] = {}
     for key, counts in votes.items():

@@ -64,7 +64,7 @@ TITLES = frozenset(
     "gen colonel col lieutenant lt captain capt admiral adm sergeant sgt commander major maj judge justice "
     "secretary ambassador spokesman spokeswoman spokesperson chairman chairwoman chair director ceo chief "
     "leader envoy adviser advisor professor prof detective inspector officer coach crown deputy foreign "
-    "prime supreme".split()
+    "prime supreme marshal brigadier commodore corporal".split()
 )
 # Head nouns of descriptions that can stand for a named person ("the spokesman", "Iran's top leader").
 ROLE_NOUNS = frozenset(
@@ -392,13 +392,18 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
 
 def _split_possessives(ents: Iterable[Span]) -> list[Span]:
     """Entities with a possessive inside split in two: "Acme’s Zephyr Phone" is Acme and what Acme
-    owns, each a name of the entity's type (the model keeps "Norway’s Central Bank" apart itself)."""
+    owns, each a name of the entity's type, when the article also names the owner alone (the model
+    keeps "Norway’s Central Bank" apart itself)."""
     from spacy.tokens import Span
 
+    ents = list(ents)
+    alone = {e.text for e in ents}
     out: list[Span] = []
     for ent in ents:
         cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
-        if cut is None or ent.label_ == "PERSON":
+        # "People’s Liberation Army", "Airline Pilots’ Association": only an owner the article names
+        # on its own elsewhere is split off.
+        if cut is None or ent.label_ == "PERSON" or ent.doc[ent.start : cut].text not in alone:
             out.append(ent)
             continue
         out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
