@@ -631,3 +631,19 @@ def test_the_preposition_a_cue_takes_is_shown_with_it(quotes_of: Any) -> None:
         "a government of national unity": "called for",
         "any deal reached without Valmora": "warned against",
     }
+
+
+def test_the_listener_of_inform_or_warn_is_not_what_was_said(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "Minutes later prime minister Ana Roe informed the world. "
+        "The mayor warned local residents. "
+        "Officials informed the families on Monday that the search had ended. "
+        "The mayor warned local residents to stay indoors."
+    )
+    assert [q["text"] for q in qs] == ["the search had ended", "local residents to stay indoors"]
+
+
+def test_a_passive_participle_clause_is_not_the_subjects_statement(quotes_of: Any) -> None:
+    qs = quotes_of("Asked to explain what he meant, Rolf Berg said the boats looked like toys.")
+    assert _one(qs, "the boats looked like toys")["who"] == "Rolf Berg"
+    assert all(q["who"] is None for q in qs if "what he meant" in q["text"])

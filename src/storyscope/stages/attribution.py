@@ -112,6 +112,14 @@ def _subject(verb: Token) -> Token | None:
                 and c.ent_type_ not in ("DATE", "TIME")
             ):
                 return c
+        if (
+            v.dep_ == "advcl"
+            and v.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+        ):
+            # "Asked to explain, Roe said …", "Pressed on the point, …": the participle is passive;
+            # the sentence's subject was asked, and said nothing by it.
+            return None
         if v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v:
             v = v.head
         elif v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG":

@@ -100,7 +100,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "10"
+    version = "11"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

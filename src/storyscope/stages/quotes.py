@@ -312,6 +312,10 @@ _CLAUSE_ONLY = ("continue", "maintain", "write", "find", "add", "feel", "declare
 # "told his aides to leave" reports an order; "told reporters", "told the truth" report nothing.
 _NEEDS_XCOMP = ("tell",)
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
+# Verbs whose object is the listener: "informed the world", "warned local residents" say nothing;
+# what was said follows as a clause, or an infinitive that keeps its listener ("warned residents to
+# stay in").
+_ADDRESSEE_OBJECT = ("inform", "notify", "brief", "assure", "reassure", "remind", "warn", "caution", "alert")
 _MIN_OBJECT_WORDS = 2
 _MIN_CLAUSE_WORDS = 3
 
@@ -328,7 +332,10 @@ def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
         return None
     preps = _CUE_PREPS.get(lemma, ())
     toks: list[Token] = []
+    listener_only = lemma in _ADDRESSEE_OBJECT and not any(c.dep_ == "xcomp" for c in cue.children)
     for c in cue.rights:
+        if c.dep_ in ("dobj", "dative") and listener_only:
+            continue
         if c.dep_ in _OBJECT_DEPS:
             toks.extend(c.subtree)
         elif c.dep_ in ("prep", "prt") and c.lower_ in preps and not toks:
