@@ -219,3 +219,12 @@ def test_a_subjectless_verb_after_reported_content_is_not_given_the_content_s_su
     # Reported clauses with subjects of their own still split.
     texts = [c["text"] for c in claims("The mayor said prices would rise and wages would fall.")]
     assert texts == ["The mayor said prices would rise", "The mayor said wages would fall"]
+
+
+def test_a_leading_subordinator_stays_when_the_claim_runs_past_its_clause() -> None:
+    text = (
+        "As inspectors dismiss each clue to the fate of the missing ferry, attention has turned to its "
+        "two stowaways."
+    )
+    texts = [c["text"] for c in claims(text)]
+    assert not any(t.startswith("inspectors dismiss") for t in texts), texts

@@ -193,7 +193,13 @@ def _runs(doc: Doc, idx: set[int]) -> list[tuple[int, int]]:
         while toks and (
             toks[0].is_punct
             or toks[0].dep_ == "cc"
-            or (toks[0].dep_ == "mark" and toks[0].lower_ not in _COND_MARKS)
+            or (
+                toks[0].dep_ == "mark"
+                and toks[0].lower_ not in _COND_MARKS
+                # "As the search goes on, attention turns to …": the run is more than the marked
+                # clause, and without "As" it would read as two sentences run together.
+                and toks[-1].i <= toks[0].head.right_edge.i
+            )
             or toks[0].is_space
         ):
             # "(that) Iran was preparing …" reads the same without "that"; "(if) the road is open, …"
@@ -616,7 +622,7 @@ class ClaimStage:
     # event clause on a name inside a prepositional phrase is about the event noun. 4: money
     # multipliers ("10m euros", "£1.2bn"). 5: hyphenated number words ("Sixty-seven"). 6: a modifier
     # before the currency sign ("more than $20 million").
-    version = "6"
+    version = "7"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (shared with the nlp stage in the same process)."""
