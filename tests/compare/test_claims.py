@@ -145,6 +145,29 @@ def test_hyphenated_surname_resolves_to_the_person() -> None:
     assert item["actors"] == {"Ilse Marin Varn": "person"}
 
 
+def test_the_speaker_of_a_claim_is_the_name_at_the_head_of_the_attribution() -> None:
+    from storyscope.compare.claims import _enrich
+
+    text = "Repairs will take a week, said Mayor Joe Roe's harbour adviser Ana Lind."
+    art = make_article("a", text)
+    sp_start = text.index("Mayor")
+    speaker = {
+        "text": text[sp_start:-1],
+        "start": sp_start,
+        "end": len(text) - 1,
+        "head_start": text.index("Lind"),
+        "head_end": text.index("Lind") + 4,
+    }
+    raw = {"text": text[:-1], "start": 0, "end": len(text) - 1, "parts": [[0, len(text) - 1]]}
+    raw["attribution"] = {"verb": "say", "speaker": speaker}
+    roe, lind = text.index("Joe Roe"), text.index("Ana Lind")
+    # The mention index is not in text order: the speaker must come from the head, not the last hit.
+    mentions = [(lind, lind + 8, "Ana Lind", "person"), (roe, roe + 7, "Joe Roe", "person")]
+    persons = {"Ana Lind": "person", "Joe Roe": "person"}
+    item = _enrich(art, raw, mentions, [], persons, {})
+    assert item["speaker"] == "Ana Lind"
+
+
 SALE = "The Orvesa ferry company has sold its fleet of six ferries to a rival operator from Pellmark."
 DEBUNK = (
     "Storms closed the harbour at Orvesa for two days this week. "

@@ -103,6 +103,10 @@ def _enrich(
     if attr is not None and attr.get("speaker"):
         sp = attr["speaker"]
         hits = [(name, etype) for s, e, name, etype in mentions if sp["start"] <= s and e <= sp["end"]]
+        if "head_start" in sp:
+            # "President Joe Roe's adviser Ana Lind said": the speaker is the name at the head.
+            head = [(name, t) for s, e, name, t in mentions if s <= sp["head_start"] and sp["head_end"] <= e]
+            hits = head or hits
         if hits:
             item["speaker"] = hits[-1][0]
     subj = claim.get("subject")
