@@ -549,3 +549,13 @@ def test_ingredient_list_is_not_a_link_list() -> None:
     )
     story = [intro, *ingredients, method]
     assert paragraphs(clean_text("\n".join(story), "A cake for the lighthouse")) == story
+
+
+def test_link_with_its_title_twice_over_is_dropped() -> None:
+    doubled = [
+        "Ferry timetable changes for the winter Ferry timetable changes for the winter",
+        "2. Fish market moves to the old customs house Fish market moves to the old customs house",
+    ]
+    c = clean_text("\n\n".join([*STORY[:4], doubled[0], *STORY[4:], doubled[1]]), TITLE)
+    assert paragraphs(c) == STORY
+    assert {r.reason for r in c.removed} == {"related-links"}

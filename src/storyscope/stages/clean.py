@@ -206,6 +206,15 @@ def _describe(u: _Unit) -> bool:
     return cjk > 10
 
 
+def _doubled(key: str) -> bool:
+    """True if ``key`` (normalised tokens), after a list number, is the same words twice over."""
+    head, _, rest = key.partition(" ")
+    if head.isdigit():
+        key = rest
+    half = len(key) // 2
+    return len(key) % 2 == 1 and key[half] == " " and key[:half] == key[half + 1 :]
+
+
 def _junk_reason(u: _Unit) -> str:
     """A keyword- or shape-based reason this unit is junk wherever it stands, or ""."""
     text = u.text
@@ -223,6 +232,8 @@ def _junk_reason(u: _Unit) -> str:
         return "related-links"
     if _PREFIX_TAGS.match(body) or (u.words <= 12 and not u.sent and _PREFIX_FILED.match(body)):
         return "tags"
+    if u.words >= 6 and _doubled(u.key):
+        return "related-links"  # a link's image text and its title, the same words twice in a row
     tokens = set(u.key.split())
     if u.words <= 40 and tokens & _TRIGGERS["comment"] and _ANY_COMMENT.search(body):
         return "comment-prompt"
