@@ -559,3 +559,14 @@ def test_link_with_its_title_twice_over_is_dropped() -> None:
     c = clean_text("\n\n".join([*STORY[:4], doubled[0], *STORY[4:], doubled[1]]), TITLE)
     assert paragraphs(c) == STORY
     assert {r.reason for r in c.removed} == {"related-links"}
+
+
+def test_story_sentence_about_copyright_is_kept_and_copyright_lines_dropped() -> None:
+    sentence = (
+        "The museum, which holds the copyright to the old lighthouse drawings, will let the builders "
+        "use them for free, its director said."
+    )
+    story = [*STORY[:2], sentence, *STORY[2:]]
+    credits = ["Image copyright Marrowby Archive", "Copyright 2026 Marrowby Gazette"]
+    c = clean_text("\n\n".join([*story[:4], credits[0], *story[4:], credits[1]]), TITLE)
+    assert paragraphs(c) == story

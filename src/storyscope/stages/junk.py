@@ -171,7 +171,10 @@ _ANY_CAPTION = re.compile(
     r"\((?:photo|picture|image|foto|bild|fotó|zdjęcie)\b[^)]*\)|"
     r"^\W*(?:file )?(?:photo|picture|image|foto|bild|bildquelle|fotos?|credit|photograph|"
     r"illustration|grafik|quelle|source|crédit|crédits|fuente|fonte|zdjęcie|afbeelding)\s*(?:credit)?\s*:|"
-    r"©|\(c\)\s|\bcopyright\b|getty ?images|\bimago\b|shutterstock|\bistock\b|picture[- ]alliance|"
+    # "copyright" alone is a story word ("holds the copyright to ..."): only a notice's shapes count.
+    r"©|\(c\)\s|^\W*copyright\b|\bcopyright\W*(?:\d{4}|\(c\))|(?:image|photo|picture|bild|foto) copyright|"
+    r"subject to copyright|by copyright law|"
+    r"getty ?images|\bimago\b|shutterstock|\bistock\b|picture[- ]alliance|"
     r"\bfile photo\b|/\s*(?:afp|ap|reuters|dpa|epa|anp|ansa|efe)\b|"
     r"\b(?:afp|ap|reuters|dpa|epa)\s*(?:photo|/)|\((?:afp|ap|reuters|dpa|epa|efe|ansa)\)\s*$|"
     r"\b(?:photo|foto|bild|image|credit|fuente|fonte|abbildung)s?\s*:\s*[^.:]{1,40}$|^\W*abbildung\s*:|"
