@@ -584,3 +584,26 @@ def test_short_lines_between_paragraphs_at_their_depth_are_kept() -> None:
     # Indented deeper than the paragraphs, the same lines are a block of links.
     page = "\n\n".join([*STORY[:4], *("      " + line for line in table), *STORY[5:]])
     assert paragraphs(clean_text(page, TITLE)) == [*STORY[:4], *STORY[5:]]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Please enable JavaScript to view the comments.",
+        "This gallery requires JavaScript.",
+        "Bitte aktivieren Sie JavaScript, um die Karte zu sehen.",
+        "Follow us on Twitter",
+        "Follow Ilse Tanner on Instagram and Facebook.",
+        "Image caption The old lighthouse keeper waves from the harbour wall",
+        "This page may contain affiliate and/or referral links.",
+    ],
+)
+def test_script_notices_follow_prompts_and_caption_labels_are_dropped(notice: str) -> None:
+    c = clean_text("\n\n".join([*STORY[:4], notice, *STORY[4:]]), TITLE)
+    assert paragraphs(c) == STORY
+
+
+def test_story_sentence_about_following_on_social_media_is_kept() -> None:
+    sentence = "More than ten thousand people follow the lighthouse keeper on Instagram, the mayor said."
+    story = [*STORY[:4], sentence, *STORY[4:]]
+    assert paragraphs(clean_text("\n\n".join(story), TITLE)) == story

@@ -103,7 +103,7 @@ _TRIGGERS = {
     ),
     "prompt": frozenset(
         """email mail already adblocker adblockers blocker blockers disable whitelist support become
-        inbox werbeblocker bereits unterstützen postfach déjà bloqueur""".split()
+        inbox werbeblocker bereits unterstützen postfach déjà bloqueur javascript""".split()
     ),
     "license": frozenset(
         """licensed licenced license licence attribution namensnennung rights rechte lizenziert
@@ -113,7 +113,7 @@ _TRIGGERS = {
         """like liked enjoy enjoyed helpful useful share sociable logged akismet affiliate contains
         includes commission gefallen gefällt hilfreich nützlich teilen angemeldet eingeloggt einloggen
         anmelden hinterlasse hinterlassen kommentieren kommentaren meinung provision provisionslink
-        provisionslinks enthält enthalten erhält podziel""".split()
+        provisionslinks enthält enthalten erhält podziel follow""".split()
     ),
     "ad": frozenset(
         """advertisement advertising sponsored promoted anzeige werbung publicité publicite publicidad

@@ -178,7 +178,8 @@ _ANY_CAPTION = re.compile(
     r"\bfile photo\b|/\s*(?:afp|ap|reuters|dpa|epa|anp|ansa|efe)\b|"
     r"\b(?:afp|ap|reuters|dpa|epa)\s*(?:photo|/)|\((?:afp|ap|reuters|dpa|epa|efe|ansa)\)\s*$|"
     r"\b(?:photo|foto|bild|image|credit|fuente|fonte|abbildung)s?\s*:\s*[^.:]{1,40}$|^\W*abbildung\s*:|"
-    r"photo\s*credit|bildrechte|fotocredit|^\W*(?:enlarge|vergrößern|zoom)\W*(?:this )?(?:image|bild)?\W*$",
+    r"^\W*image caption\b|photo\s*credit|bildrechte|fotocredit|"
+    r"^\W*(?:enlarge|vergrößern|zoom)\W*(?:this )?(?:image|bild)?\W*$",
     re.I,
 )
 _ANY_CREDIT = re.compile(
@@ -241,7 +242,10 @@ _PROMPT_PROSE = re.compile(
     r"support (?:our|independent|local|quality) (?:journalism|reporting|newsroom)|"
     r"become a (?:member|subscriber|patron|supporter)\b|delivered (?:straight |directly )?to your inbox|"
     r"(?:werbe|ad)blocker|bereits abonnent|e-mail-adresse eingeben|unterstützen sie (?:unseren|unabhängigen) "
-    r"journalismus|direkt in ihr postfach|déjà abonné|bloqueur de publicité",
+    r"journalismus|direkt in ihr postfach|déjà abonné|bloqueur de publicité|"
+    # The page's script notice: "Please enable JavaScript to view the comments", "... requires JavaScript".
+    r"enable javascript|requires? javascript|javascript (?:is )?(?:disabled|required)|"
+    r"javascript (?:\w+ )?aktivieren|aktivieren sie (?:\w+ )?javascript",
     re.I,
 )
 # The site's licence notice: "All content is licensed under a Creative Commons ... License".
@@ -258,7 +262,11 @@ _ENGAGE = re.compile(
     r"(?:did you )?(?:like|enjoy)(?:ed)? (?:this|the) (?:article|post|story)\?|"
     r"was this (?:article|post|page|story|information) (?:helpful|useful)|"
     r"share (?:this|it) with (?:your )?friends|"
-    r"be sociable|you must be logged in to|this site uses akismet|affiliate links?|"
+    r"be sociable|you must be logged in to|this site uses akismet|"
+    r"affiliate (?:(?:and/or|and|or) \w+ )?links?|"
+    # "Follow us on Twitter", "Follow Jane Doe on Instagram": a prompt, not "they follow him on X".
+    r"^\W*follow (?:us|me|@[\w.]+|(?-i:[A-Z][\w.'’-]*)(?: (?-i:[A-Z][\w.'’-]*)){0,5}) on "
+    r"(?:twitter|facebook|instagram|linkedin|youtube|x\b)|"
     r"(?:contains|includes) (?:affiliate|sponsored|paid)|earn (?:a|an affiliate) commission|"
     r"(?:hat|haben) (?:dir|ihnen|euch) (?:der|dieser|unser) (?:artikel|beitrag) gefallen|"
     r"(?:artikel|beitrag) gefällt (?:dir|ihnen|euch)|gefällt (?:dir|ihnen|euch) (?:dieser|der|unser) "
