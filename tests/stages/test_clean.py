@@ -511,6 +511,7 @@ def test_site_licence_notice_is_dropped(notice: str) -> None:
     [
         "Did you like this article?",
         "Was this article helpful?",
+        "Share your thoughts with friends.",
         "You must be logged in to post a comment about the lighthouse.",
         "This post contains affiliate links: we may earn a commission when you buy through them.",
         "Hat Ihnen der Artikel gefallen? Dann teilen Sie ihn mit Ihren Freunden!",

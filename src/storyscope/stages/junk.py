@@ -261,7 +261,7 @@ _SITE_LICENSE = re.compile(
 _ENGAGE = re.compile(
     r"(?:did you )?(?:like|enjoy)(?:ed)? (?:this|the) (?:article|post|story)\?|"
     r"was this (?:article|post|page|story|information) (?:helpful|useful)|"
-    r"share (?:this|it) with (?:your )?friends|"
+    r"share (?:this|it|your \w+) with (?:your )?friends|"
     r"be sociable|you must be logged in to|this site uses akismet|"
     r"affiliate (?:(?:and/or|and|or) \w+ )?links?|"
     # "Follow us on Twitter", "Follow Jane Doe on Instagram": a prompt, not "they follow him on X".
