@@ -608,3 +608,25 @@ def test_story_sentence_about_following_on_social_media_is_kept() -> None:
     sentence = "More than ten thousand people follow the lighthouse keeper on Instagram, the mayor said."
     story = [*STORY[:4], sentence, *STORY[4:]]
     assert paragraphs(clean_text("\n\n".join(story), TITLE)) == story
+
+
+def test_ingredient_list_with_headers_and_spelled_out_measures_is_kept() -> None:
+    intro = (
+        "The harbour café bakes its famous lighthouse cake every Sunday, and the owner shared the "
+        "recipe with us after the council vote."
+    )
+    block = [
+        "Ingredients",
+        "* 300 grams flour",
+        "* 2 tablespoons honey",
+        "* 4 large eggs",
+        "* 1 litre milk",
+        "* Butter",
+        "Method",
+    ]
+    method = (
+        "Mix everything in a large bowl, pour it into a tall tin and bake it for forty minutes until "
+        "the top is golden."
+    )
+    story = [intro, *block, method]
+    assert paragraphs(clean_text("\n".join(story), "A cake for the lighthouse")) == story

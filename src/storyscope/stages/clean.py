@@ -485,7 +485,9 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
         run = [u for k, u in enumerate(units[i:j], i) if not reasons[k]]
         listy = all(r.bullet for r in run) and sum(r.words for r in run) >= 3 * len(run)
         # Quantities first ("200 g flour", "1/2 cup sugar"): a recipe's ingredients, not links.
-        listy = listy or 2 * sum(1 for r in run if _QUANTITY.match(r.text)) >= len(run)
+        # Three or more make a list even with its headers and notes in the run ("Ingredients", "Steps").
+        quantities = sum(1 for r in run if _QUANTITY.match(r.text))
+        listy = listy or 2 * quantities >= len(run) or (quantities >= 3 and 3 * quantities >= len(run))
         if j - i >= 3 and len(run) >= 2 and not listy:
             runs.append((i, j))
             for k in range(i, j):

@@ -50,6 +50,7 @@ _CODE_WORDS = ("import ", "from ", "def ", "class ", "return")
 _QUANTITY = re.compile(
     r"^(?:[*+•·▪►–—-]\s*)?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])(?:\s*(?:-|–|bis|to)\s*\d+)?\s*"
     r"(?:g|gr|kg|mg|ml|cl|dl|l|oz|lbs?|pounds?|cups?|tbsp|tsp|tablespoons?|teaspoons?|el|tl|"
+    r"grams?|gramm|kilos?|kilogramm|ounces?|lit(?:er|re)s?|milliliter|esslöffel|teelöffel|"
     r"prisen?|pinch|cans?|jars?|box(?:es)?|cloves?|stück|stk|pck|päckchen|packungen?|pkg|"
     r"scheiben?|slices?|bund|zehen?|dashes?|spritzer|becher|tassen?|msp)\b",
     re.I,
