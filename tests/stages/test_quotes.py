@@ -647,3 +647,122 @@ def test_a_passive_participle_clause_is_not_the_subjects_statement(quotes_of: An
     qs = quotes_of("Asked to explain what he meant, Rolf Berg said the boats looked like toys.")
     assert _one(qs, "the boats looked like toys")["who"] == "Rolf Berg"
     assert all(q["who"] is None for q in qs if "what he meant" in q["text"])
+
+
+def test_the_object_of_a_verb_is_not_an_inverted_speaker(quotes_of: Any) -> None:
+    q = _one(
+        quotes_of(
+            "The ferry operators had harsh words for the inspectors, telling Lena Vos that “the pier is a "
+            "danger to every passenger.”"
+        ),
+        "danger to every passenger",
+    )
+    assert q["speaker"]["text"] == "The ferry operators"
+    q = _one(
+        quotes_of(
+            "The Valley Gazette ran an editorial on Sunday. Meanwhile, it attacked the harbour board, "
+            "saying the board “has ignored the fishermen for a decade.”"
+        ),
+        "ignored the fishermen",
+    )
+    assert q["speaker"]["text"] == "it"
+
+
+def test_it_points_out(quotes_of: Any) -> None:
+    q = _one(
+        quotes_of(
+            "The report is long. It also points out that the dredging contract was never put to tender."
+        ),
+        "dredging contract",
+    )
+    assert q["verb"] == "point out" and q["speaker"]["text"] == "It"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "who"),
+    [
+        (
+            "The long delays have led the port engineer Anna Holt to fear a strike at the northern terminal.",
+            "a strike at the northern terminal",
+            "Anna Holt",
+        ),
+        (
+            "The senator also forced Jonas Berg to admit that no manager had been fired over the losses.",
+            "no manager had been fired",
+            "Jonas Berg",
+        ),
+    ],
+)
+def test_the_object_of_lead_or_force_holds_the_view(
+    quotes_of: Any, sentence: str, fragment: str, who: str
+) -> None:
+    assert _one(quotes_of(sentence), fragment)["who"] == who
+
+
+def test_an_infinitive_of_purpose_stays_with_the_subject(quotes_of: Any) -> None:
+    q = _one(
+        quotes_of("The captain used his speech to call for a new lighthouse on the northern cape."),
+        "lighthouse",
+    )
+    assert q["speaker"]["text"] == "The captain"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # Two subjects from a misparse: the one beside the verb speaks, not a word of the quotation.
+        (
+            "“My answer, that was final,” the harbour master said in an interview with Radio Nord's Jan Eik.",
+            "My answer",
+            "the harbour master",
+        ),
+        # A dash taken for a subject is nobody.
+        (
+            "When the mayor noted that the port had lost money ― as was true for two years ― Berg boasted, "
+            "“That makes me careful.”",
+            "makes me careful",
+            "Berg",
+        ),
+    ],
+)
+def test_the_subject_beside_the_verb(quotes_of: Any, text: str, fragment: str, speaker: str) -> None:
+    assert _one(quotes_of(text), fragment)["speaker"]["text"] == speaker
+
+
+def test_a_question_put_to_the_speaker_is_not_theirs(quotes_of: Any) -> None:
+    qs = quotes_of('Asked to describe the new ferry schedule, Jonas Berg said, "Not going to go into that."')
+    assert _one(qs, "to describe the new ferry schedule")["speaker"] is None
+    assert _one(qs, "Not going to go into that")["who"] == "Jonas Berg"
+
+
+def test_according_to_before_a_quotation(quotes_of: Any) -> None:
+    q = _one(
+        quotes_of(
+            "The debate was long. According to Lena Vos, “the pier will not survive another winter of storms "
+            "on this coast.”"
+        ),
+        "pier will not survive",
+    )
+    assert q["kind"] == "direct" and q["who"] == "Lena Vos"
+
+
+def test_inverted_said_and_a_colon(quotes_of: Any) -> None:
+    q = _one(
+        quotes_of(
+            "The report was never published. Said Ellis: “I don’t get the sense she’s the least bit "
+            "interested in the harbour.”"
+        ),
+        "least bit interested",
+    )
+    assert q["who"] == "Ellis" and q["speaker"]["text"] == "Ellis"
+
+
+def test_a_place_before_a_person_is_where_they_are_from(quotes_of: Any) -> None:
+    q = _one(
+        quotes_of(
+            "The Chicago businessman says the ferry fares “are far too high for the families who live on the "
+            "islands.”"
+        ),
+        "far too high",
+    )
+    assert q["speaker"]["text"] == "The Chicago businessman" and q["who"] is None

@@ -25,8 +25,9 @@ SPEECH_VERBS = frozenset(
     "dismiss reject continue shout yell scream whisper grouse exclaim gush scoff muse recount chide plead "
     "marvel".split()
 )
-# Verbs that report speech only with their particle: "Roe shot back", "Roe went on", "Roe chimed in".
-_PHRASAL_SPEECH = {"shoot": "back", "fire": "back", "hit": "back", "go": "on", "chime": "in"}
+# Verbs that report speech only with their particle: "Roe shot back", "Roe went on", "Roe chimed in",
+# "Roe pointed out".
+_PHRASAL_SPEECH = {"shoot": "back", "fire": "back", "hit": "back", "go": "on", "chime": "in", "point": "out"}
 # Verbs that report a belief or intention: attributions too, kept with their verb.
 COGNITION_VERBS = frozenset("believe think expect hope fear know doubt suspect worry feel".split())
 REPORTING_VERBS = SPEECH_VERBS | COGNITION_VERBS
@@ -85,10 +86,33 @@ def _subject(verb: Token) -> Token | None:
         # "China said it was opposed and warned Seoul …": the parser hangs the second reporting verb
         # on the reported clause; it is the reporter's, as the content split already takes it.
         v = verb.head.head
+    elif verb.dep_ == "xcomp" and not any(c.dep_ in _SUBJ for c in verb.children):
+        # "led the journalist to fear …", "forced Roe to admit that …", "left many voters feeling …":
+        # the object of the verb the infinitive or participle completes is the one who fears or admits.
+        obj = next(
+            (
+                c
+                for c in verb.head.children
+                if c.dep_ == "dobj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+            ),
+            None,
+        )
+        if (
+            obj is not None
+            and _lemma(verb.head) in _OBJECT_CONTROL
+            and obj.lower_ not in ("it", "this", "that")
+        ):
+            return obj
     for _ in range(4):
         if v is None:
             return None
-        for c in v.children:
+        # Nearest first: a misparse can give a verb two subjects ("“My reaction, that was outrageous,”
+        # the strategist said", "… ― Roe boasted"), and the one beside the verb is the speaker. A dash
+        # or other mark taken for a subject is nobody.
+        at = v.i
+        for c in sorted(v.children, key=lambda c: abs(c.i - at)):
+            if c.dep_ in _SUBJ and not any(ch.isalnum() for ch in c.text):
+                continue
             if c.dep_ in _SUBJ and c.tag_ not in ("WDT", "EX") and c.lower_ not in ("it", "this", "that"):
                 return c
             # "the letter, which says …", "a report that warns …": the relative pronoun speaks for the noun.
@@ -100,16 +124,24 @@ def _subject(verb: Token) -> Token | None:
             ):
                 return c
             # "It says …" of a letter or a report: "it" speaks when it is the active subject of a speech
-            # verb (not "it is said", not "it seems").
-            if c.dep_ == "nsubj" and c.lower_ == "it" and _lemma(v) in SPEECH_VERBS:
+            # verb (not "it is said", not "it seems"), or of the verb a reporting participle hangs off
+            # ("it attacked Roe, saying …", "It also points out that …").
+            if (
+                c.dep_ == "nsubj"
+                and c.lower_ == "it"
+                and (_lemma(v) in SPEECH_VERBS or (_is_cue(verb) and _active_verb(v)))
+            ):
                 return c
         for c in v.children:
-            # "said Jane Roe": the name after an inverted verb.
+            # "said Jane Roe": the name after an inverted verb. Not the object of a verb that takes
+            # one ("attacked Roe, saying …", "telling Roe that …"): an inverted verb has its report
+            # before it, nothing after the name.
             if (
                 c.dep_ in ("dobj", "attr", "npadvmod")
                 and c.i > v.i
                 and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
                 and c.ent_type_ not in ("DATE", "TIME")
+                and _inverts(v, c)
             ):
                 return c
         if (
@@ -133,11 +165,57 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+# Verbs whose object does what their infinitive or participle says ("forced Roe to admit …", "left
+# voters feeling …"); not "used the speech to call for …", where the subject does.
+_OBJECT_CONTROL = frozenset(
+    "lead force push press urge ask prompt cause encourage persuade convince leave drive compel inspire "
+    "pressure spur move get".split()
+)
+
+
+def _active_verb(v: Token) -> bool:
+    """A full verb that can have "it" for a speaking subject ("it attacked …"), not a copula or "it's
+    hard to know …"."""
+    return (
+        v.pos_ == "VERB"
+        and _lemma(v) not in ("be", "'s", "’s")
+        and not any(c.dep_ in ("acomp", "attr", "expl") for c in v.children)
+    )
+
+
+# Speech verbs whose object is who is addressed or judged, never an inverted speaker ("told Roe",
+# "praised Roe").
+_OBJECT_VERBS = frozenset(
+    "tell ask inform assure urge warn accuse charge praise hail welcome condemn criticise criticize "
+    "dismiss reject call describe show answer remind thank blame chide threaten promise".split()
+)
+
+
+def _inverts(verb: Token, name: Token) -> bool:
+    """Whether ``name`` after ``verb`` is an inverted speaker ("“…,” said Jane Roe"): a speech verb that
+    takes no addressee, with no clause or quotation reported after the name."""
+    lemma = _lemma(verb)
+    if lemma not in SPEECH_VERBS and lemma not in _PHRASAL_SPEECH:
+        return False
+    if lemma in _OBJECT_VERBS:
+        return False
+    return not any(c.i > name.i and c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+
 # Offices one person holds: "the mayor of Paris" is a person, not the place (a spokesman or the
 # officials of a country or a body do speak for it).
 _OFFICE_HOLDERS = frozenset(
     "mayor president premier chancellor minister governor king queen prince princess emir sultan "
     "leader senator judge monarch".split()
+)
+
+
+# Nouns that speak for the place or body named before them ("a Kremlin spokesman", "U.S. officials",
+# "US intelligence", "according to US findings").
+_SPEAKS_FOR = frozenset(
+    "spokesman spokeswoman spokesperson official officer ministry government embassy office "
+    "administration diplomat envoy source intelligence finding report data military force authority "
+    "police agency".split()
 )
 
 
@@ -200,6 +278,16 @@ def _speaker(tok: Token | None, mentions: list[Json]) -> Json | None:
             if holder is None:
                 continue
             hm = _mention_at(holder, mentions)
+            if (
+                hm is not None
+                and hm["kind"] == "name"
+                and hm["type"] == "place"
+                and c.dep_ == "compound"
+                and tok.lemma_.lower() not in _SPEAKS_FOR
+            ):
+                # "the New York businessman", "a Texas rancher": where the person is from, not whom
+                # they speak for (as "a White House spokesman" or "U.S. officials" do).
+                break
             if hm is not None and hm["kind"] == "name" and hm["type"] in ("organization", "place"):
                 if tok.lemma_.lower() in _OFFICE_HOLDERS:
                     # "the mayor of Paris", "France's president": one person holds the office; the
@@ -322,6 +410,9 @@ def _window_cue(doc: Doc, q: QuoteSpan, after: bool) -> Token | None:
     for t in reversed(toks[-_WINDOW_TOKENS:]):
         if _is_cue(t) or _reads(t):
             return t
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            # "According to Roe, “…”": the phrase the parser hung inside the quotation.
+            return t
     return None
 
 
@@ -427,13 +518,26 @@ def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
         )
         return _speaker(subj if subj is not None else _noun_source(cue), mentions)
     subj = _subject(cue)
-    if (subj is None and cue.tag_ == "VBN") or (
-        subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i
+    if (
+        (subj is None and cue.tag_ == "VBN")
+        or (subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i)
+        or _passive_participle_clause(cue)
     ):
         # "Roe is expected to resign", "the plan was criticised by the union": the passive subject is
         # what is reported on; the speaker is the agent, if one is named.
         subj = _agent(cue)
     return _speaker(subj, mentions)
+
+
+def _passive_participle_clause(verb: Token) -> bool:
+    """ "Asked about the port, Roe said …", "Pressed on the delays, …": the participle clause is what
+    was put to the main clause's subject, who is not the one asking."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _agent(verb: Token) -> Token | None:

@@ -276,11 +276,18 @@ def _in_spans(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+# Reporting verbs that open an inverted attribution ("Said Ellis: …", "Added Roe, …").
+_INVERTED_VERBS = frozenset("said says added adds asked wrote writes".split())
+
+
 def _strip_name(ent: Span) -> tuple[int, int, list[Token]]:
     """Token range of the bare name inside ``ent`` and the title tokens stripped from its front."""
     start, end = ent.start, ent.end
     doc = ent.doc
     stripped: list[Token] = []
+    if start < end - 1 and doc[start].lower_ in _INVERTED_VERBS:
+        # "Said Ellis: “…”": the tagger takes the inverted reporting verb for part of the name.
+        start += 1
     while start < end - 1:
         word = doc[start].lower_.rstrip(".")
         if word in TITLES and doc[start + 1].lower_ in _BODY_NOUNS:

@@ -100,7 +100,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "11"
+    version = "12"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -145,6 +145,9 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
                 cue, speaker = _colon_lead(doc, q, mentions)
             if speaker is None:
                 speaker = _name_colon(text, q, mentions)
+        elif speaker is None:
+            # "Said Roe: “…”": the parser makes the inverted verb part of the name.
+            speaker = _name_colon(text, q, mentions)
         if _title(text[q.start : q.end]):
             # “The Morning Show”, “Make Your Kid a Millionaire”: a title, not something said.
             continue
@@ -323,7 +326,16 @@ _MIN_CLAUSE_WORDS = 3
 def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """The object or infinitive a verb attributes, when it takes no clause."""
     lemma = _lemma(cue)
-    if cue.pos_ != "VERB" or lemma not in CONTENT_VERBS or lemma in _CLAUSE_ONLY or _subject(cue) is None:
+    if cue.pos_ != "VERB" or lemma not in CONTENT_VERBS or lemma in _CLAUSE_ONLY:
+        return None
+    if _subject(cue) is None and not any(
+        (c.dep_ in _SUBJ and not any(ch.isalnum() for ch in c.text))
+        or (c.dep_ == "dobj" and c.i > cue.i and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"))
+        for c in cue.children
+    ):
+        # No subject at all: a headline remnant or a misparse, unless it names whom the verb is about
+        # ("… and Democrats accused the GOP of …" with the subject hung elsewhere) or has a subject
+        # that names nobody (a dash the parser took for one): still reported, by nobody we can name.
         return None
     if lemma in _NEEDS_XCOMP and not any(c.dep_ == "xcomp" for c in cue.children):
         return None
