@@ -766,3 +766,44 @@ def test_a_place_before_a_person_is_where_they_are_from(quotes_of: Any) -> None:
         "far too high",
     )
     assert q["speaker"]["text"] == "The Chicago businessman" and q["who"] is None
+
+
+def test_a_name_beside_the_verb_after_the_quotation(quotes_of: Any) -> None:
+    q = _one(
+        quotes_of(
+            "The fares rose again. ''I'm more skilled with my hands than I am with my brain,'' said Robin "
+            "Maynard, half joking."
+        ),
+        "more skilled with my hands",
+    )
+    assert q["who"] == "Robin Maynard"
+
+
+def test_the_name_after_told_is_not_the_speaker() -> None:
+    from storyscope.stages.attribution import _name_near
+    from storyscope.stages.quotemarks import quote_spans
+
+    nlp = load_nlp()
+    text = "“We were wrong from the beginning,” Ramos, 58, told AFP in an interview in Lisbon."
+    doc = nlp(text)
+    mentions = extract_mentions(doc)
+    q = quote_spans(text)[0]
+    told = next(t for t in doc if t.text == "told")
+    near = _name_near(doc, told, q, mentions)
+    assert near is not None and near["text"] == "Ramos"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "who"),
+    [
+        (
+            "The crowd booed. “Go back to your boat,” Anton Varga barked, and a guard led the fisherman out.",
+            "bark",
+            "Anton Varga",
+        ),
+        ("Lena Vos gloated: ''I told you the pier wouldn't be ready.''", "gloat", "Lena Vos"),
+    ],
+)
+def test_colourful_verbs_of_speech(quotes_of: Any, text: str, verb: str, who: str) -> None:
+    q = quotes_of(text)[0]
+    assert q["verb"] == verb and q["who"] == who

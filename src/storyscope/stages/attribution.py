@@ -23,7 +23,8 @@ SPEECH_VERBS = frozenset(
     "retort hint signal mention inform assure proclaim protest lament affirm conclude agree urge describe "
     "propose recommend predict demand announce show hail praise call welcome condemn criticise criticize "
     "dismiss reject continue shout yell scream whisper grouse exclaim gush scoff muse recount chide plead "
-    "marvel".split()
+    "marvel confess bark boom gloat thunder bellow snap sneer snarl crack rant gripe grumble fume intone "
+    "opine blurt".split()
 )
 # Verbs that report speech only with their particle: "Roe shot back", "Roe went on", "Roe chimed in",
 # "Roe pointed out".
@@ -571,6 +572,9 @@ def _name_near(doc: Doc, cue: Token, q: QuoteSpan, mentions: list[Json]) -> Json
             continue
         if not (sent.start_char <= m["start"] < sent.end_char):
             continue
+        if m["start"] > cue.idx and _lemma(cue) in _OBJECT_VERBS:
+            # "Roe, 58, told AFP": the name after "told" is who was told.
+            continue
         dist = abs(m["start"] - cue.idx)
         if best is None or dist < best[0]:
             best = (dist, m)
@@ -578,6 +582,34 @@ def _name_near(doc: Doc, cue: Token, q: QuoteSpan, mentions: list[Json]) -> Json
         return None
     m = best[1]
     return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
+
+
+# What may stand between a closing quotation mark and the attribution right after it.
+_AFTER_MARK = " ,\u00a0”\"'’"
+
+
+def _name_beside(text: str, q: QuoteSpan, cue: Token, mentions: list[Json]) -> Json | None:
+    """The person or organisation named right after a quotation and right beside its reporting verb:
+    "“…,” Roe answers" (the name between the mark and the verb) or "“…,” said Jo Roe" (the verb right
+    after the mark, the name right after the verb)."""
+    if cue.idx < q.end:
+        return None
+    gap = text[q.end : cue.idx]
+    cue_end = cue.idx + len(cue)
+    for m in mentions:
+        if m["kind"] != "name" or m["type"] not in ("person", "organization"):
+            continue
+        before = (
+            m["end"] <= cue.idx
+            and not text[m["end"] : cue.idx].strip()
+            and not gap[: m["start"] - q.end].strip(_AFTER_MARK)
+        )
+        after = (
+            m["start"] >= cue_end and not text[cue_end : m["start"]].strip() and not gap.strip(_AFTER_MARK)
+        )
+        if (before and m["start"] >= q.end) or after:
+            return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
+    return None
 
 
 _DASHES = "―—–-"

@@ -57,6 +57,7 @@ from storyscope.stages.attribution import (
     _in_parts,
     _is_cue,
     _lemma,
+    _name_beside,
     _name_colon,
     _name_near,
     _speaker_for_cue,
@@ -137,6 +138,11 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
         if speaker is not None and _in_parts(speaker["start"], q):
             # A misparse that takes a word of the quotation for its speaker: look beside the cue.
             speaker = _name_near(doc, cue, q, mentions) if cue is not None else None
+        if speaker is None and cue is not None:
+            # "“…,” said Robin Roe, half joking." / "“…,” Roe answers." misparsed so that the name is
+            # not the verb's subject: a name between the closing mark and the verb, or right after a
+            # verb that follows the closing mark, is the speaker.
+            speaker = _name_beside(text, q, cue, mentions)
         if cue is None:
             # "“…” ― Jane Roe": a byline-style attribution after a dash.
             speaker = _dash_speaker(text, q, mentions)
