@@ -807,3 +807,14 @@ def test_the_name_after_told_is_not_the_speaker() -> None:
 def test_colourful_verbs_of_speech(quotes_of: Any, text: str, verb: str, who: str) -> None:
     q = quotes_of(text)[0]
     assert q["verb"] == verb and q["who"] == who
+
+
+def test_an_occasion_says_nothing(quotes_of: Any) -> None:
+    q = _one(
+        quotes_of(
+            "Lena Vos spoke at length, and she said at a recent news conference announcing that her "
+            "office was suing the ferry company over its fares."
+        ),
+        "suing the ferry company",
+    )
+    assert q["speaker"]["text"] == "she" and q["who"] == "Lena Vos"

@@ -155,6 +155,16 @@ def _subject(verb: Token) -> Token | None:
             return None
         if v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v:
             v = v.head
+        elif (
+            v.dep_ == "acl"
+            and v.tag_ == "VBG"
+            and v.head.lemma_.lower() in _EVENT_NOUNS
+            and v.head.dep_ == "pobj"
+            and v.head.head.head.pos_ == "VERB"
+        ):
+            # "she said at a news conference announcing that …": an occasion says nothing; the one who
+            # spoke at it does.
+            v = v.head.head.head
         elif v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG":
             # "a statement saying …", "video showing …": the noun says it.
             return v.head
@@ -166,6 +176,10 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+# Occasions at which something is said ("at a news conference announcing …").
+_EVENT_NOUNS = frozenset(
+    "conference briefing meeting rally event speech hearing session summit ceremony".split()
+)
 # Verbs whose object does what their infinitive or participle says ("forced Roe to admit …", "left
 # voters feeling …"); not "used the speech to call for …", where the subject does.
 _OBJECT_CONTROL = frozenset(
