@@ -818,3 +818,22 @@ def test_an_occasion_says_nothing(quotes_of: Any) -> None:
         "suing the ferry company",
     )
     assert q["speaker"]["text"] == "she" and q["who"] == "Lena Vos"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "CLEVELAND, July 19 (UPI) — Former harbour master Lena Vos told delegates at the convention that "
+            "the ferry fares should be cut by half.",
+            "Lena Vos",
+        ),
+        (
+            "CHICAGO (AFP) – Harbour Minister Anton Varga on Monday warned that the northern pier would "
+            "close in the winter.",
+            "Anton Varga",
+        ),
+    ],
+)
+def test_a_dateline_is_not_the_speaker(quotes_of: Any, text: str, who: str) -> None:
+    assert quotes_of(text)[0]["who"] == who

@@ -270,6 +270,13 @@ def _speaker(tok: Token | None, mentions: list[Json]) -> Json | None:
             ):
                 m = cm
                 break
+    if m is not None and m["kind"] == "name" and m["type"] == "place":
+        # "CLEVELAND (UPI) — Former Attorney General Jo Roe told …": the parser makes the dateline the
+        # subject and the person after the dash its apposition; the person speaks.
+        for c in tok.children:
+            if c.dep_ == "appos" and (pm := _mention_at(c, mentions)) and pm["type"] == "person":
+                m = pm
+                break
     if m is not None:
         target = (
             m
