@@ -146,12 +146,14 @@ def _subject(verb: Token) -> Token | None:
             ):
                 return c
         if (
-            v.dep_ == "advcl"
+            v is not verb
+            and v.dep_ == "advcl"
             and v.tag_ == "VBN"
             and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
         ):
-            # "Asked to explain, Roe said …", "Pressed on the point, …": the participle is passive;
-            # the sentence's subject was asked, and said nothing by it.
+            # "Asked to explain what he meant, Roe said …": the cue hangs in a passive participle
+            # clause; the sentence's subject was asked, and said nothing by it (the participle as the
+            # cue itself is _passive_participle_clause's case).
             return None
         if v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v:
             v = v.head
