@@ -630,3 +630,10 @@ def test_ingredient_list_with_headers_and_spelled_out_measures_is_kept() -> None
     )
     story = [intro, *block, method]
     assert paragraphs(clean_text("\n".join(story), "A cake for the lighthouse")) == story
+
+
+def test_caption_run_into_its_credit_is_dropped() -> None:
+    caption = "The new harbour master was sworn in on Monday. Credit Jonas Berg/Associated Press"
+    kept = "She said the credit for the new tower belonged to the volunteers who raised the money/time."
+    c = clean_text("\n\n".join([*STORY[:3], caption, *STORY[3:], kept]), TITLE)
+    assert paragraphs(c) == [*STORY, kept]

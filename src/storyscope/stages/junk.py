@@ -176,7 +176,9 @@ _ANY_CAPTION = re.compile(
     r"©|\(c\)\s|^\W*copyright\b|\bcopyright\W*(?:\d{4}|\(c\))|(?:image|photo|picture|bild|foto) copyright|"
     r"subject to copyright|by copyright law|"
     r"getty ?images|\bimago\b|shutterstock|\bistock\b|picture[- ]alliance|"
-    r"\bfile photo\b|/\s*(?:afp|ap|reuters|dpa|epa|anp|ansa|efe)\b|"
+    r"\bfile photo\b|/\s*(?:afp|ap|reuters|dpa|epa|anp|ansa|efe|associated press|getty)\b|"
+    # A caption run into its credit: "... was sworn in. Credit Jane Roe/The Daily Post".
+    r"\bcredit\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.&'’ -]{1,40}$|"
     r"\b(?:afp|ap|reuters|dpa|epa)\s*(?:photo|/)|\((?:afp|ap|reuters|dpa|epa|efe|ansa)\)\s*$|"
     r"\b(?:photo|foto|bild|image|credit|fuente|fonte|abbildung)s?\s*:\s*[^.:]{1,40}$|^\W*abbildung\s*:|"
     r"^\W*image caption\b|photo\s*credit|bildrechte|fotocredit|"
