@@ -100,7 +100,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "12"
+    version = "13"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -118,7 +118,9 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
                 # "“…,” he said. “…”": one quote split around its attribution.
                 prev["spans"].extend([list(p) for p in q.parts])
                 prev["end"] = q.end
-                prev["text"] = " ".join(text[s:e].strip() for s, e in prev["spans"])
+                # The attribution cut out is marked: "… landing sites, … It is therefore …", not a
+                # sentence that reads as run on.
+                prev["text"] = " … ".join(text[s:e].strip() for s, e in prev["spans"])
                 prev_span = q
                 continue
             attributed_between = same_para and prev_cue and prev_span.end <= prev_cue["start"] < q.start
