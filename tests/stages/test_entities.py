@@ -235,3 +235,20 @@ def test_a_military_rank_is_a_title(mentions_of: Any) -> None:
     )
     names = _names(ms)
     assert "Marshal Harrow" not in names and names["Harrow"]["type"] == "person"
+
+
+def test_a_names_own_apposition_does_not_compete_for_a_pronoun(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "In a statement, the Harbour Party leader, Mira Solberg, called for calm. "
+        "Peter Halvorsen, the 37-year-old leader of the Coast League, conceded defeat. "
+        "“We fought hard,” he said."
+    )
+    assert _resolved(ms, "he") == "Peter Halvorsen"
+    # A name the tagger misses keeps its apposition too: nobody else is "the leader" here.
+    ms = mentions_of(
+        "In a statement, the Harbour Party leader, Mira Solberg, called for calm. "
+        "Aksel Tveit, the 37-year-old leader of the Coast League, conceded defeat. "
+        "“We fought hard,” he said."
+    )
+    assert _resolved(ms, "he") != "Mira Solberg"
+    assert _resolved(ms, "the 37-year-old leader") is None

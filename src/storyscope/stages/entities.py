@@ -658,6 +658,10 @@ def _description_np(tok: Token) -> tuple[int, list[Token]] | None:
         return None
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
         return None
+    if tok.dep_ == "appos" and (tok.head.ent_type_ == "PERSON" or tok.head.pos_ == "PROPN"):
+        # "Alexis Roe, the 37-year-old leader of the party, …": the name's own role, not another
+        # person who might compete with it for a later "he".
+        return None
     left = [c for c in tok.lefts]
     if not left:
         return None

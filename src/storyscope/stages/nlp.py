@@ -100,7 +100,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "13"
+    version = "14"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
