@@ -837,3 +837,12 @@ def test_an_occasion_says_nothing(quotes_of: Any) -> None:
 )
 def test_a_dateline_is_not_the_speaker(quotes_of: Any, text: str, who: str) -> None:
     assert quotes_of(text)[0]["who"] == who
+
+
+def test_a_question_put_to_the_speaker_tagged_as_a_past_is_not_theirs(quotes_of: Any) -> None:
+    # The tagger reads "Asked" as a finite past here; without a subject it is the participle.
+    qs = quotes_of(
+        "Asked what the vote changes, Daniel Gros, the director of the Centre for Policy Studies, said, "
+        "“Unfortunately nothing.”"
+    )
+    assert _one(qs, "what the vote changes")["speaker"] is None

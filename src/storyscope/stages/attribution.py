@@ -145,12 +145,7 @@ def _subject(verb: Token) -> Token | None:
                 and _inverts(v, c)
             ):
                 return c
-        if (
-            v is not verb
-            and v.dep_ == "advcl"
-            and v.tag_ == "VBN"
-            and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
-        ):
+        if v is not verb and _passive_participle_clause(v):
             # "Asked to explain what he meant, Roe said …": the cue hangs in a passive participle
             # clause; the sentence's subject was asked, and said nothing by it (the participle as the
             # cue itself is _passive_participle_clause's case).
@@ -557,7 +552,8 @@ def _passive_participle_clause(verb: Token) -> bool:
     """ "Asked about the port, Roe said …", "Pressed on the delays, …": the participle clause is what
     was put to the main clause's subject, who is not the one asking."""
     return (
-        verb.tag_ == "VBN"
+        # A finite past without a subject of its own is the participle mis-tagged ("Asked/VBD what …").
+        verb.tag_ in ("VBN", "VBD")
         and verb.dep_ == "advcl"
         and verb.i < verb.head.i
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)

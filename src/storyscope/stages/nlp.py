@@ -100,7 +100,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "14"
+    version = "15"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
