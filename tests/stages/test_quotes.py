@@ -846,3 +846,12 @@ def test_a_question_put_to_the_speaker_tagged_as_a_past_is_not_theirs(quotes_of:
         "“Unfortunately nothing.”"
     )
     assert _one(qs, "what the vote changes")["speaker"] is None
+
+
+def test_objects_of_prepositional_cues_and_answers_are_not_content(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "Brita Lund, a seismologist in Bergen, answers our questions on the quake. "
+        "As the plates push past each other, strain builds up. "
+        "The union pushed for talks on wages."
+    )
+    assert [q["text"] for q in qs] == ["talks on wages"]

@@ -100,7 +100,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "15"
+    version = "16"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

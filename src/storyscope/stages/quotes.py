@@ -318,11 +318,15 @@ _LIKEN = ("liken", "compare")
 _NEEDS_AS = ("refer",)
 # Verbs that report only with a clause or a quotation: "continued to …" and "maintained a lead" do not;
 # nor does what one writes, finds, adds, feels, declares or knows as a thing ("wrote a memoir", "found
-# ways to …", "added $84 billion", "felt the need", "declared a new beginning", "knows the details").
-_CLAUSE_ONLY = ("continue", "maintain", "write", "find", "add", "feel", "declare", "know")
+# ways to …", "added $84 billion", "felt the need", "declared a new beginning", "knows the details",
+# "answers our questions").
+_CLAUSE_ONLY = ("continue", "maintain", "write", "find", "add", "feel", "declare", "know", "answer")
 # "told his aides to leave" reports an order; "told reporters", "told the truth" report nothing.
 _NEEDS_XCOMP = ("tell",)
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
+# Verbs that attribute only through their preposition ("pushed for talks", "pointed to the delays"):
+# their object is no content ("the plates push past each other", "spoke English", "pointed the way").
+_PREP_CONTENT_ONLY = ("push", "point", "respond", "refer", "complain", "talk", "speak")
 # Verbs whose object is the listener: "informed the world", "warned local residents" say nothing;
 # what was said follows as a clause, or an infinitive that keeps its listener ("warned residents to
 # stay in").
@@ -354,7 +358,7 @@ def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
     toks: list[Token] = []
     listener_only = lemma in _ADDRESSEE_OBJECT and not any(c.dep_ == "xcomp" for c in cue.children)
     for c in cue.rights:
-        if c.dep_ in ("dobj", "dative") and listener_only:
+        if c.dep_ in ("dobj", "dative") and (listener_only or lemma in _PREP_CONTENT_ONLY):
             continue
         if c.dep_ in _OBJECT_DEPS:
             toks.extend(c.subtree)
