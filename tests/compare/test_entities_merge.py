@@ -571,3 +571,17 @@ def test_a_single_name_addressed_as_mr_is_a_person() -> None:
     najib = [e for e in ents if "Najib" in e["aliases"]]
     assert [e["type"] for e in najib] == ["person"]
     assert [e["type"] for e in ents if e["name"] == "Kestria"] == ["place"]
+
+
+def test_a_bare_given_name_is_the_person_its_own_article_names() -> None:
+    arts, ann = _story(
+        [_m(0, "Mirela Voss", 0), _m(1, "Mirela", 40, role="minister")],
+        [_m(0, "Mirela Kant", 0), _m(1, "Mirela Voss", 40)],
+    )
+    people = _people(build_entities(arts, ann))
+    assert people["Mirela Voss"] == ["Mirela", "Mirela Voss"] and people["Mirela Kant"] == ["Mirela Kant"]
+    # An article naming both keeps the bare name apart.
+    arts, ann = _story(
+        [_m(0, "Mirela Voss", 0), _m(1, "Mirela Kant", 20), _m(2, "Mirela", 40, role="minister")]
+    )
+    assert "Mirela" in _people(build_entities(arts, ann))

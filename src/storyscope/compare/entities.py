@@ -544,6 +544,10 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
             by_given = [
                 c for c in fulls if any(n.given and _similar_key(pn.surname, n.given[0]) for n in c.names)
             ]
+            if len(by_given) > 1:
+                # "Michelle" in an article that names only Michelle Obama in full is her, though another
+                # article of the story quotes a Michelle Cottle.
+                by_given = [c for c in by_given if any(a.id == article.id for a, _ in c.items)]
             by_surname = by_given
         if len(by_surname) == 1:
             target = by_surname[0]
