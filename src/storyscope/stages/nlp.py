@@ -15,6 +15,7 @@ from threadpoolctl import threadpool_limits
 
 from storyscope.models import Article, Json
 from storyscope.stages.entities import extract_mentions
+from storyscope.stages.greedy import use_greedy_decoder
 from storyscope.stages.quotes import extract_quotes
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ def load_nlp() -> Language:
         nlp = spacy.load(MODEL)
     nlp.add_pipe(_PARAGRAPHS, before="parser")
     _fast_attribute_rules(nlp)
+    # Same parses and entities, decoded without spaCy's GIL round trips (see stages/greedy.py).
+    use_greedy_decoder(nlp)
     return nlp
 
 
