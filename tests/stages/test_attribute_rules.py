@@ -53,3 +53,29 @@ def test_a_later_pattern_overrides_an_earlier_one_on_the_same_token() -> None:
     doc = rules(nlp.make_doc("the dam on the river"))
     assert [t.lemma_ for t in doc][1] == "pair"
     assert [t.lemma_ for t in doc][4] == "second"
+
+
+def test_dependency_and_space_rules_are_tried_only_where_they_can_match() -> None:
+    nlp = load_nlp()
+    rules = compile_rules(
+        [
+            {
+                "patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}]],
+                "attrs": {"LEMMA": "exist"},
+                "index": 1,
+            },
+            {"patterns": [[{"DEP": {"IN": ["aux", "auxpass"]}}]], "attrs": {"LEMMA": "helper"}},
+            {"patterns": [[{"IS_SPACE": True}]], "attrs": {"LEMMA": "gap"}},
+        ],
+        nlp.vocab,
+    )
+    assert set(rules.by_dep) == {"expl", "aux", "auxpass"}
+    assert len(rules.on_space) == 1
+    assert not rules.anywhere
+    with nlp.select_pipes(disable=["storyscope_attribute_rules", "lemmatizer", "ner"]):
+        doc = nlp("There is a ferry to Vessa.\n\nIt has been delayed.")
+    lemmas = {t.text: t.lemma_ for t in rules(doc)}
+    assert lemmas["is"] == "exist"
+    assert lemmas["has"] == "helper" and lemmas["been"] == "helper"
+    assert lemmas["\n\n"] == "gap"
+    assert lemmas["ferry"] != "gap"

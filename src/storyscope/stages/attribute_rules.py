@@ -4,11 +4,11 @@ applied by lookup instead of spaCy's general ``Matcher``.
 ``en_core_web_sm``'s ``attribute_ruler`` holds some 180 token patterns; matching them with the
 ``Matcher`` costs about a sixth of the whole pipeline's time on news text, although nearly all of them
 test one token's tag, lower-case form or dependency label. This component compiles the same patterns
-into per-tag and per-word buckets and applies the matches in the order the ``AttributeRuler`` does
-(by pattern, then by position; a later pattern wins), so the annotations are identical. Only the
-pattern features the model uses are supported (``TAG``, ``LOWER``, ``DEP``, ``IS_SPACE`` with a
-value, ``IN``, ``NOT_IN`` or ``REGEX``); :func:`compile_rules` refuses any other, and the caller then
-keeps spaCy's own component.
+into per-tag, per-word and per-dependency buckets and applies the matches in the order the
+``AttributeRuler`` does (by pattern, then by position; a later pattern wins), so the annotations are
+identical. Only the pattern features the model uses are supported (``TAG``, ``LOWER``, ``DEP``,
+``IS_SPACE`` with a value, ``IN``, ``NOT_IN`` or ``REGEX``); :func:`compile_rules` refuses any other,
+and the caller then keeps spaCy's own component.
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ class AttributeRules:
     by_tag_lower: dict[tuple[str, str], list[_Rule]] = field(default_factory=dict)
     by_tag: dict[str, list[_Rule]] = field(default_factory=dict)
     by_lower: dict[str, list[_Rule]] = field(default_factory=dict)
+    by_dep: dict[str, list[_Rule]] = field(default_factory=dict)
+    on_space: list[_Rule] = field(default_factory=list)
     anywhere: list[_Rule] = field(default_factory=list)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -82,6 +84,8 @@ class AttributeRules:
                 self.by_tag_lower.get((tag, lower), empty),
                 self.by_tag.get(tag, empty),
                 self.by_lower.get(lower, empty),
+                self.by_dep.get(tok.dep_, empty),
+                self.on_space if tok.is_space else empty,
                 self.anywhere,
             )
             for bucket in buckets:
@@ -130,7 +134,9 @@ def compile_rules(patterns: Sequence[dict[str, Any]], vocab: Vocab) -> Attribute
             rule = _Rule(pattern_id, checks, int(entry.get("index", 0)), attrs)
             first = alternative[0] if alternative else {}
             tags, lowers = _values(first.get("TAG")), _values(first.get("LOWER"))
-            # Each rule goes in one bucket, by the values its first token must have.
+            deps = _values(first.get("DEP"))
+            # Each rule goes in one bucket, by the values its first token must have (a rule tried on
+            # every token costs a check per token: the dependency and space rules were 4 of 6 such).
             if tags and lowers:
                 for t in tags:
                     for w in lowers:
@@ -141,6 +147,11 @@ def compile_rules(patterns: Sequence[dict[str, Any]], vocab: Vocab) -> Attribute
             elif lowers:
                 for w in lowers:
                     rules.by_lower.setdefault(w, []).append(rule)
+            elif deps:
+                for d in deps:
+                    rules.by_dep.setdefault(d, []).append(rule)
+            elif first.get("IS_SPACE") is True:
+                rules.on_space.append(rule)
             else:
                 rules.anywhere.append(rule)
     return rules
