@@ -755,12 +755,11 @@ def extract_mentions(doc: Doc) -> list[Json]:
                 )
             )
             continue
-        tok_in_quote = _in_spans(tok.idx, tok.idx + len(tok), quoted)
         low = tok.lower_
         if low in _PRONOUN_GENDER and tok.dep_ not in _PRONOUN_DEPS_SKIP:
             g = _PRONOUN_GENDER[low]
             m = _Mention(tok.idx, tok.idx + len(tok), tok.text, "person", "pronoun", sent_of[tok.i], gender=g)
-            m.in_quote = tok_in_quote
+            m.in_quote = _in_spans(tok.idx, tok.idx + len(tok), quoted)
             # "Roe greeted him": an object pronoun never means its own clause's subject.
             banned: set[int] = set()
             if low in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj"):
@@ -778,6 +777,8 @@ def extract_mentions(doc: Doc) -> list[Json]:
         if desc is None:
             continue
         first, mods = desc
+        # Looked up here, not for every token: most tokens are neither pronoun nor description.
+        tok_in_quote = _in_spans(tok.idx, tok.idx + len(tok), quoted)
         if first < 0:
             # "a spokesman for the ministry": an unnamed person who competes as an antecedent.
             start = doc[-1 - first].idx
