@@ -75,3 +75,12 @@ def test_a_component_that_is_no_greedy_spacy_parser_is_left_alone() -> None:
     assert use_greedy_decoder(nlp) == []
     assert not isinstance(nlp.get_pipe("parser"), GreedyDecoder)
     assert use_greedy_decoder(nlp, names=("ner",)) == []
+
+
+def test_it_survives_a_copy_and_pickling() -> None:
+    import copy
+    import pickle
+
+    ner = load_nlp().get_pipe("ner")
+    assert copy.copy(ner).component is ner.component
+    assert pickle.loads(pickle.dumps(ner)).labels == ner.labels
