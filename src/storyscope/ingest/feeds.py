@@ -12,8 +12,6 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import feedparser
-
 from storyscope.errors import InputError
 from storyscope.ingest.dates import normalize_date
 from storyscope.ingest.html import html_to_text
@@ -28,8 +26,6 @@ SUMMARY_CHARS = 400
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _HTML_ROOT = re.compile(rb"<html[\s>]", re.IGNORECASE)
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\]|read more|continue reading|more »)\s*$", re.IGNORECASE)
-# Harmless complaints: the feed parsed, feedparser just disagrees with its declared encoding/type.
-_BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -77,9 +73,13 @@ def read_feed(
 
     Raises :class:`InputError` when ``data`` is not a feed at all (or has no entries).
     """
+    import feedparser  # here, not at start-up: most ingests hold no feed
+
+    # Harmless complaints: the feed parsed, feedparser just disagrees with its declared encoding/type.
+    benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
     parsed = feedparser.parse(data)
     entries = list(parsed.entries)
-    bozo = bool(parsed.bozo) and not isinstance(_raw(parsed, "bozo_exception"), _BENIGN)
+    bozo = bool(parsed.bozo) and not isinstance(_raw(parsed, "bozo_exception"), benign)
     if not parsed.version and not entries:
         raise InputError(source, _malformed(parsed))
     if bozo and not any(_usable(e) for e in entries):

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from types import TracebackType
-
-import httpx
+from typing import TYPE_CHECKING
 
 from storyscope.config import Config
 from storyscope.errors import FetchError, InputError
@@ -20,6 +19,10 @@ from storyscope.ingest.html import extract_html
 from storyscope.ingest.naming import host_of, id_from_url
 from storyscope.ingest.textfile import article_from_text
 from storyscope.models import Article
+
+if TYPE_CHECKING:
+    # httpx is imported where a page is fetched: a run without URLs does not pay for it at start-up.
+    import httpx
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
@@ -83,6 +86,8 @@ class Fetcher:
     def _get_client(self) -> httpx.Client:
         # Created on first use, so a run without URLs never opens a connection pool.
         if self._client is None:
+            import httpx
+
             self._client = httpx.Client(
                 follow_redirects=True,
                 max_redirects=self.config.fetch_max_redirects,
@@ -109,6 +114,8 @@ class Fetcher:
     def get(self, url: str) -> Fetched:
         """The body at ``url``; raise :class:`FetchError` for HTTP errors, unreachable hosts, too
         many redirects, a timeout, a body over ``max_bytes`` or an unsupported content type."""
+        import httpx
+
         max_bytes = self.config.max_bytes
         try:
             with self._get_client().stream("GET", url) as response:

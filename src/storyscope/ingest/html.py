@@ -12,7 +12,6 @@ from typing import Any
 
 import lxml.etree  # lxml ships no type hints
 import lxml.html
-import trafilatura
 
 from storyscope.errors import InputError
 from storyscope.ingest.dates import normalize_date
@@ -70,6 +69,9 @@ def _split_list(value: object) -> list[str]:
 
 
 def _trafilatura(html: str, url: str | None, fast: bool) -> Any:
+    # Imported here: a plain-text ingest never needs it, and it is a tenth of a second at start-up.
+    import trafilatura
+
     try:
         return trafilatura.bare_extraction(
             html, url=url, fast=fast, with_metadata=True, include_comments=False, include_tables=True

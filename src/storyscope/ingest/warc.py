@@ -12,9 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from storyscope.errors import InputError
 from storyscope.ingest.dates import normalize_date
 from storyscope.ingest.decode import decode_bytes, too_large
@@ -107,6 +104,10 @@ def _starts_like_warc(f: BinaryIO) -> bool:
 def read_warc(path: Path, source: str, max_bytes: int) -> Iterator[Article | IngestError]:
     """One article (or error) per HTML page archived in ``path``; origins are ``source#n`` with
     ``n`` the record's position in the file (counting every record)."""
+    # Imported here, not at start-up: most ingests read no web archive.
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     try:
         f = path.open("rb")
     except OSError as e:
