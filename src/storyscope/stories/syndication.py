@@ -42,9 +42,20 @@ def _shingle_hashes(text: str) -> list[int]:
     return out
 
 
+_PERMUTATIONS: tuple[object, object] | None = None
+
+
+def _permutations() -> tuple[object, object]:
+    # The seed's permutations, drawn once: a new MinHash draws them again from a random generator.
+    global _PERMUTATIONS
+    if _PERMUTATIONS is None:
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1, scheme=_SCHEME).permutations
+    return _PERMUTATIONS
+
+
 def signature(text: str) -> MinHash:
     """The MinHash of ``text``'s word 5-gram shingles."""
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=_SCHEME, hashfunc=int)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=_SCHEME, hashfunc=int, permutations=_permutations())
     shingles = _shingle_hashes(text)
     if shingles:
         m.update_batch(shingles)
