@@ -91,6 +91,17 @@ def test_fast_embeddings_rank_related_texts_higher() -> None:
     assert e.encode([]).shape == (0, vectors.FAST_DIMS)
 
 
+def test_direct_load_of_the_static_model_equals_model2vecs_loader() -> None:
+    from model2vec import StaticModel
+
+    path = vectors.fast_model_path()
+    direct = vectors._load_static(StaticModel, path)
+    reference = StaticModel.from_pretrained(str(path), normalize=True)
+    texts = ["The harbour council voted to close the pier.", "Ein ganz anderer Text. " * 40, ""]
+    assert np.array_equal(direct.encode(texts), reference.encode(texts))
+    assert direct.normalize and direct.config == reference.config
+
+
 def test_multilingual_embeddings_meet_across_languages() -> None:
     e = vectors.get_embedder(vectors.MULTI)
     m = e.encode(
