@@ -53,3 +53,15 @@ def test_names_compare_by_skeleton_across_languages_only() -> None:
     assert shared == ["tehran", "putin"] and not vetoed
     shared, vetoed = compare_names(["tehran", "putin", "raisi"], story, True, EVENT)
     assert shared == [] and vetoed
+
+
+def test_capitalised_tokens_keep_their_boundaries_in_every_script() -> None:
+    from storyscope.stories.names import salient_names
+
+    text = (
+        "Reports from L'Élysée say ’Vessin arrives in Téhéran. The pro-Kestria camp met in Österreich. "
+        "Officials in Αθήνα and Москва agreed with Vessin on the well-Known plan."
+    )
+    names = salient_names("Talks", text)
+    assert {"vessin", "teheran", "osterreich", "αθηνα", "москва"} <= set(names)
+    assert not {"kestria", "known", "elysee"} & set(names)

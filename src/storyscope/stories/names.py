@@ -13,6 +13,14 @@ from storyscope.stories.params import ClusterParams
 _SENT_SPLIT = re.compile(r"(?<=[.!?:;\"”»])\s+|\n+")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
+# A _TOKEN that starts with a capital letter: the only tokens salient_names counts. Every capital of
+# the Basic Multilingual Plane in one class (``re`` has no \p{Lu}); the look-behinds keep the token
+# boundaries of _TOKEN ("well-Known" and "l'Italie" start with a small letter there, "’Putin" with P).
+_CAPITALS = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
+_CAPITALISED = re.compile(
+    r"(?<![^\W\d_])(?<![^\W\d_]['’\-])[" + re.escape(_CAPITALS) + r"][^\W\d_]*(?:['’\-][^\W\d_]+)*",
+    re.UNICODE,
+)
 # Capitalised words that are not names: function words that open sentences or headlines, titles,
 # days and months, in the languages the stream sees most. Lower-cased, diacritics stripped.
 _NOT_NAMES = frozenset(
@@ -71,9 +79,11 @@ def salient_names(title: str, text: str) -> list[str]:
     order = 0
     for weight, chunk in ((2, title), (1, body)):
         for sentence in _SENT_SPLIT.split(chunk):
-            for i, m in enumerate(_TOKEN.finditer(sentence)):
+            first = _TOKEN.search(sentence)
+            for m in _CAPITALISED.finditer(sentence):
+                i = 0 if first is not None and m.start() == first.start() else 1
                 tok = _POSSESSIVE.sub("", m.group())
-                if len(tok) < 2 or not tok[0].isupper():
+                if len(tok) < 2:
                     continue
                 key = _fold(tok)
                 if key in _NOT_NAMES:
