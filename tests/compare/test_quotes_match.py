@@ -210,6 +210,13 @@ def test_the_reporting_word_is_kept_as_written() -> None:
         _one_quote_article(text, "the harbour report", {"text": "seen", "start": at, "end": at + 4})
     )
     assert q["cue"] == "hasn't seen"
+    # An attempt or a refusal is part of it: "say" alone would report what was never said.
+    text = "Unlike his rival, the mayor never tried to say the harbour report was wrong."
+    at = text.index("say")
+    (q,) = _build(
+        _one_quote_article(text, "the harbour report was wrong", {"text": "say", "start": at, "end": at + 3})
+    )
+    assert q["cue"] == "never tried to say"
     # Without a cue span the lemma stands in.
     (q,) = _build(_one_quote_article(text, "the harbour report", None))
     assert q["cue"] == "hail"
