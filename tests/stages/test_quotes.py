@@ -638,9 +638,14 @@ def test_the_listener_of_inform_or_warn_is_not_what_was_said(quotes_of: Any) -> 
         "Minutes later prime minister Ana Roe informed the world. "
         "The mayor warned local residents. "
         "Officials informed the families on Monday that the search had ended. "
-        "The mayor warned local residents to stay indoors."
+        "The mayor warned local residents to stay indoors. "
+        "The governor warns Ivo Berg against a campaign in the hills."
     )
-    assert [q["text"] for q in qs] == ["the search had ended", "local residents to stay indoors"]
+    assert [q["text"] for q in qs] == [
+        "the search had ended",
+        "local residents to stay indoors",
+        "against a campaign in the hills",
+    ]
 
 
 def test_a_passive_participle_clause_is_not_the_subjects_statement(quotes_of: Any) -> None:

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "16"
+    version = "17"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -357,13 +357,17 @@ def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
     preps = _CUE_PREPS.get(lemma, ())
     toks: list[Token] = []
     listener_only = lemma in _ADDRESSEE_OBJECT and not any(c.dep_ == "xcomp" for c in cue.children)
+    skipped = False
     for c in cue.rights:
         if c.dep_ in ("dobj", "dative") and (listener_only or lemma in _PREP_CONTENT_ONLY):
+            skipped = True
             continue
         if c.dep_ in _OBJECT_DEPS:
             toks.extend(c.subtree)
         elif c.dep_ in ("prep", "prt") and c.lower_ in preps and not toks:
-            toks.extend(t for t in c.subtree if t.i != c.i)
+            # After a listener the preposition stays with what was said: "warned Roe against a
+            # campaign" shown as "warned: a campaign" would say the opposite.
+            toks.extend(t for t in c.subtree if t.i != c.i or skipped)
         elif (
             c.dep_ == "prep"
             and (c.lower_ in ("for", "as", "of") or (c.lower_ == "to" and lemma in _LIKEN))
