@@ -200,7 +200,8 @@ def test_name_described_as_a_person_is_a_person(mentions_of: Any) -> None:
 def test_company_described_by_its_trade_stays_a_body(mentions_of: Any) -> None:
     ms = mentions_of(
         "The contract went to Acme Holdings, the owner of the port. "
-        "Prices were cut by Norgas, the market leader."
+        "Prices were cut by Norgas, the market leader. "
+        "Supply was cut by Vessel Bay, the gas producer."
     )
     assert not [m for m in ms if m["type"] == "person"]
 

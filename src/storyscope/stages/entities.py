@@ -208,20 +208,20 @@ _BODY_NOUNS = frozenset(
 _PLACE_HEADS = frozenset(
     "college university school institute bank company group city county province state island river "
     "street square park airport station hospital church holdings inc corp ltd co plc airlines partners "
-    "fund club united city".split()
+    "fund club united".split()
 )
 # People described by what they do or who they are to someone, beyond the posts of ROLE_NOUNS.
 _PERSON_NOUNS = frozenset(
     "writer poet novelist journalist reporter editor columnist actor actress singer musician artist "
-    "painter filmmaker director producer economist historian scientist researcher engineer doctor "
-    "physician surgeon nurse teacher student banker businessman businesswoman entrepreneur investor "
-    "activist politician lawmaker legislator soldier veteran player striker midfielder defender "
-    "goalkeeper father mother son daughter wife husband brother sister widow grandson granddaughter "
-    "resident victim survivor witness scholar lecturer philosopher priest cleric bishop monk nun farmer "
-    "pilot athlete".split()
+    "painter filmmaker director economist historian scientist researcher engineer doctor physician "
+    "surgeon nurse teacher student banker businessman businesswoman entrepreneur activist politician "
+    "lawmaker legislator soldier veteran striker midfielder goalkeeper father mother son daughter wife "
+    "husband brother sister widow grandson granddaughter resident victim survivor witness scholar "
+    "lecturer philosopher priest cleric bishop monk nun farmer pilot athlete".split()
 )
 # Descriptions in apposition that make a name a person's. Words a company or a team is also called
-# ("the market leader", "the chief supplier", "the gas producer") are left out.
+# ("the market leader", "the chief supplier"; "producer", "investor", "player" are not even in
+# _PERSON_NOUNS) are left out.
 _APPOSITION_PEOPLE = (ROLE_NOUNS | TITLES | _PERSON_NOUNS) - frozenset(
     "leader chief executive director chair crown deputy foreign prime supreme official founder".split()
 )

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "17"
+    version = "18"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
