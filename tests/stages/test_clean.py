@@ -573,20 +573,6 @@ def test_story_sentence_about_copyright_is_kept_and_copyright_lines_dropped() ->
     assert paragraphs(c) == story
 
 
-def test_short_lines_between_paragraphs_at_their_depth_are_kept() -> None:
-    # A table or a verse inside the story: short lines, no bullets, laid out like the paragraphs.
-    table = [
-        "Harbour board: two million crowns",
-        "Regional fund: one million crowns",
-        "Town budget: one million",
-    ]
-    story = [*STORY[:4], *table, *STORY[5:]]
-    assert paragraphs(clean_text("\n\n".join(story), TITLE)) == story
-    # Indented deeper than the paragraphs, the same lines are a block of links.
-    page = "\n\n".join([*STORY[:4], *("      " + line for line in table), *STORY[5:]])
-    assert paragraphs(clean_text(page, TITLE)) == [*STORY[:4], *STORY[5:]]
-
-
 @pytest.mark.parametrize(
     "notice",
     [

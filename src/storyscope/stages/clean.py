@@ -365,16 +365,6 @@ def _trim_deeper_tail(units: list[_Unit], weights: list[float], lo: int, hi: int
     return hi
 
 
-def _inner_run(units: list[_Unit], reasons: list[str], inside: list[bool], i: int, j: int) -> bool:
-    """A run of short lines between two paragraphs of the body, laid out like them."""
-    if i == 0 or j >= len(units) or not (inside[i - 1] and inside[j]):
-        return False
-    a, b = units[i - 1], units[j]
-    if a.kind != "good" or b.kind != "good" or reasons[i - 1] or reasons[j] or a.indent != b.indent:
-        return False
-    return all(units[k].indent == a.indent and not units[k].bullet for k in range(i, j) if not reasons[k])
-
-
 def _body_mask(units: list[_Unit], weights: list[float], stops: list[bool]) -> list[bool]:
     """Which units lie in the body: the densest run of prose, plus prose runs beside it.
 
@@ -500,8 +490,6 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
         if not inside[i] and not reasons[i]:
             reasons[i] = "outside-body"
     for i, j in runs:
-        if _inner_run(units, reasons, inside, i, j):
-            continue
         for k in range(i, j):
             reasons[k] = reasons[k] or "link-list"
 
