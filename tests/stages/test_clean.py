@@ -623,3 +623,12 @@ def test_caption_run_into_its_credit_is_dropped() -> None:
     kept = "She said the credit for the new tower belonged to the volunteers who raised the money/time."
     c = clean_text("\n\n".join([*STORY[:3], caption, *STORY[3:], kept]), TITLE)
     assert paragraphs(c) == [*STORY, kept]
+
+
+def test_a_sites_sharing_and_copyright_policy_notice_is_dropped() -> None:
+    notice = (
+        "Quality journalism costs money. Please share this article using the link below, do not copy "
+        "the text. See our terms and Copyright Policy for more detail."
+    )
+    c = clean_text("\n\n".join([*STORY[:4], notice, *STORY[4:]]), TITLE)
+    assert paragraphs(c) == STORY

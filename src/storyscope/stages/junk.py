@@ -174,7 +174,7 @@ _ANY_CAPTION = re.compile(
     r"illustration|grafik|quelle|source|crédit|crédits|fuente|fonte|zdjęcie|afbeelding)\s*(?:credit)?\s*:|"
     # "copyright" alone is a story word ("holds the copyright to ..."): only a notice's shapes count.
     r"©|\(c\)\s|^\W*copyright\b|\bcopyright\W*(?:\d{4}|\(c\))|(?:image|photo|picture|bild|foto) copyright|"
-    r"subject to copyright|by copyright law|"
+    r"subject to copyright|by copyright law|copyright polic(?:y|ies)|"
     r"getty ?images|\bimago\b|shutterstock|\bistock\b|picture[- ]alliance|"
     r"\bfile photo\b|/\s*(?:afp|ap|reuters|dpa|epa|anp|ansa|efe|associated press|getty)\b|"
     # A caption run into its credit: "... was sworn in. Credit Jane Roe/The Daily Post".
