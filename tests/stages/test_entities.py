@@ -253,3 +253,12 @@ def test_a_names_own_apposition_does_not_compete_for_a_pronoun(mentions_of: Any)
     )
     assert _resolved(ms, "he") != "Mira Solberg"
     assert _resolved(ms, "the 37-year-old leader") is None
+
+
+def test_ships_are_not_people_or_bodies(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "The signals could not be checked until naval ship HMS Wren and defence vessel Sea Warden arrived. "
+        "The frigate Karel Doorman sailed on Monday. The tanker Stena Impero was seized."
+    )
+    names = _names(ms)
+    assert not {"HMS Wren", "Sea Warden", "Karel Doorman", "Stena Impero"} & set(names)

@@ -238,6 +238,13 @@ _FACILITY_NOUNS = frozenset(
     "plant reactor station airport dam mine stadium port bridge hospital refinery factory prison "
     "mosque cathedral".split()
 )
+# Nouns that name a ship right before its name ("carrier" is left out: "the carrier Lufthansa"), and
+# the prefixes of navies' and merchant ships' names.
+_VESSEL_NOUNS = frozenset(
+    "ship vessel frigate destroyer tanker submarine cruiser corvette freighter trawler yacht "
+    "warship icebreaker".split()
+)
+_SHIP_PREFIXES = frozenset("HMS USS HMAS HMCS HMNZS INS MV RV".split())
 _MEDIA_NOUNS = frozenset(
     "agency newspaper daily broadcaster channel network outlet tv television radio service".split()
 )
@@ -367,6 +374,13 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         return None
     if label == "ORG" and (_post_fragment(doc, end) or _post_object(doc, start, end)):
         return None
+    words = text.split()
+    if (start > 0 and doc[start - 1].lower_ in _VESSEL_NOUNS) or (
+        len(words) > 1 and words[0] in _SHIP_PREFIXES
+    ):
+        # "defence vessel Ocean Shield", "the tanker Stena Impero", "HMS Echo": a ship is neither a
+        # person nor a body, and one named after a person must not merge with that person.
+        return None
     if label == "PERSON" and end < len(doc) and doc[end].lower_ in _FACILITY_NOUNS:
         # "the Fukushima Daini plant", "the Tarsk Hills refinery": the name of a site.
         return "place"
@@ -378,7 +392,6 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         # "Plan White", "Operation Sea Lion": the code name of a plan or an operation, nobody.
         return None
     # "President Jan Roe" tagged as a place: a title before a multi-word proper name marks a person.
-    words = text.split()
     before = doc[start - 1].lower_.rstrip(".") if start > 0 else ""
     if (
         etype != "person"
@@ -389,11 +402,9 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         return "person"
     if etype != "person" and _person_by_apposition(doc[start:end]):
         return "person"
-    if etype == "person":
-        words = text.split()
-        # Lower-case or numeric "people" are parser debris ("the 2022 talks").
-        if not any(w[:1].isupper() for w in words) or any(ch.isdigit() for ch in text):
-            return None
+    # Lower-case or numeric "people" are parser debris ("the 2022 talks").
+    if etype == "person" and (not any(w[:1].isupper() for w in words) or any(ch.isdigit() for ch in text)):
+        return None
     return etype
 
 

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "18"
+    version = "19"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
