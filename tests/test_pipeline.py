@@ -30,6 +30,7 @@ def write_articles(folder: Path, count: int) -> None:
         text = f"Ferry line {n} to resume service\n\n" + BODY.format(day=days[n % 5], n=n)
         # Vary wording enough that these are distinct articles, not copies of one another.
         text += f"\n\nThe line carried {1000 + 37 * n} passengers a day before route {n} was suspended."
+        text += f" Pier {n} will reopen {n + 2} weeks later, when repairs to berth {n * 3} are finished."
         (folder / f"ferry-{n:04d}.txt").write_text(text, encoding="utf-8")
 
 

@@ -19,7 +19,7 @@ from storyscope.store.base import Store
 from storyscope.stories.cluster import assign_stories
 from storyscope.stories.syndication import DuplicateIndex, content_hash, signature
 
-MINHASH_STAGE, MINHASH_VERSION = "minhash", "2"
+MINHASH_STAGE, MINHASH_VERSION = "minhash", "3"
 
 Progress = Callable[[Article | IngestError], None]
 
