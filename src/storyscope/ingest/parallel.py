@@ -27,8 +27,11 @@ from storyscope.models import Article, IngestError
 
 Item = Article | IngestError
 
-# A pool costs a process start and the imports (about a second): worth it only for larger batches.
+# A fork server's pool costs a process start and the imports (about a second): worth it only for
+# larger batches. A forked pool inherits the modules the first reads imported and starts in
+# milliseconds, so it pays from a few pages on.
 POOL_AFTER = 16
+POOL_AFTER_FORK = 4
 # Reads in flight per worker: enough to keep every worker busy, few enough to bound memory.
 AHEAD_PER_WORKER = 4
 
@@ -103,8 +106,10 @@ class OrderedReader:
 
     def _start(self, job: Deferred) -> Future[Item] | Item:
         self._seen += 1
-        if self._pool is None and self.workers > 1 and self._seen > POOL_AFTER:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=mp_context())
+        if self._pool is None and self.workers > 1:
+            context = mp_context()
+            if self._seen > (POOL_AFTER_FORK if context.get_start_method() == "fork" else POOL_AFTER):
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
         if self._pool is None:
             return read_deferred(job)
         try:
