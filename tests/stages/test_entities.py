@@ -262,3 +262,23 @@ def test_ships_are_not_people_or_bodies(mentions_of: Any) -> None:
     )
     names = _names(ms)
     assert not {"HMS Wren", "Sea Warden", "Karel Doorman", "Stena Impero"} & set(names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "entity", "name"),
+    [
+        ("I have followed Mr (Anton) Varga's career closely.", "Anton ) Varga", "Varga"),
+        ("The club signed Tomas Holm (Rovers last summer.", "Tomas Holm ( Rovers", "Tomas Holm"),
+        ("She was born in (Tallinn and moved away.", "( Tallinn", "Tallinn"),
+    ],
+)
+def test_a_name_does_not_run_across_a_bracket(sentence: str, entity: str, name: str) -> None:
+    # The recogniser sometimes runs a name across a bracket; the span is set here as it gives it.
+    from spacy.tokens import Span
+
+    doc = load_nlp()(sentence)
+    words = [t.text for t in doc]
+    first = words.index(entity.split()[0])
+    doc.ents = [Span(doc, first, first + len(entity.split()), label="PERSON")]
+    names = list(_names(extract_mentions(doc)))
+    assert names == [name], names

@@ -32,6 +32,10 @@ def quotes_of() -> Any:
         "The old mayor is widely considered a moderate on housing.",
         "Police arrested two men charged with aiding Lyon attacks suspect Karim Benali.",
         "Prosecutors charged two men with hiding Marseille attacks suspect Karim Benali in a flat.",
+        "The district hospital admitted forty patients overnight after the fire.",
+        "The ferry crew acknowledged the waving crowd as they left the harbour.",
+        "The old port town boasts two lighthouses and a fish market.",
+        "Marta Lind, from Tallinn, is shown to the left of the harbour master in the photograph.",
     ],
 )
 def test_events_and_characterisations_are_not_quotes(quotes_of: Any, sentence: str) -> None:
@@ -52,8 +56,31 @@ def test_citing_a_source_names_where_the_report_comes_from(quotes_of: Any) -> No
         ("The rebels claimed responsibility for the fire at the depot.", "claim", "responsibility"),
         ("The minister cited rising costs as the main reason for the delay.", "cite", "rising costs"),
         ("The inquiry found that the dam had been neglected for years.", "find", "dam had been neglected"),
+        ("The harbour master admitted two mistakes in the night's log.", "admit", "two mistakes"),
+        ("The ferry company acknowledged the delays on the northern route.", "acknowledge", "the delays"),
+        ("The mayor boasted that the harbour had never been busier.", "boast", "never been busier"),
     ],
 )
 def test_the_attributing_senses_stay(quotes_of: Any, sentence: str, verb: str, fragment: str) -> None:
     qs = quotes_of(sentence)
     assert any(q["verb"] == verb and fragment in q["text"] for q in qs), qs
+
+
+def test_a_passive_that_shares_its_conjuncts_subject_has_no_speaker(quotes_of: Any) -> None:
+    # The passive reports on its subject; whoever believes it is not named.
+    qs = quotes_of("Tomas Berg joined the club in 1984 and is believed to have been its first Finn.")
+    assert [(q["verb"], q["speaker"]) for q in qs] == [("believe", None)]
+    assert qs[0]["text"].startswith("to have been its first Finn")
+
+
+def test_a_passive_reports_its_predicate_with_the_agent_as_speaker(quotes_of: Any) -> None:
+    qs = quotes_of("The harbour master has been called a reckless liar by fellow captains.")
+    assert [(q["verb"], q["text"], q["speaker"] and q["speaker"]["text"]) for q in qs] == [
+        ("call", "a reckless liar", "fellow captains")
+    ]
+
+
+def test_a_contracted_has_before_a_cue_and_its_preposition_is_no_passive(quotes_of: Any) -> None:
+    qs = quotes_of("The mayor, Ines Varga, who’s called for a new ferry pier, spoke on Monday.")
+    assert [q["text"] for q in qs] == ["a new ferry pier"]
+    assert qs[0]["speaker"] is not None

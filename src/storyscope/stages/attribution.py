@@ -540,12 +540,30 @@ def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
     if (
         (subj is None and cue.tag_ == "VBN")
         or (subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i)
+        # "Roe started at Hull and is believed to have …": a passive shares its conjunct's subject
+        # as what it reports on, not as its speaker.
+        or is_passive(cue)
         or _passive_participle_clause(cue)
     ):
         # "Roe is expected to resign", "the plan was criticised by the union": the passive subject is
         # what is reported on; the speaker is the agent, if one is named.
         subj = _agent(cue)
     return _speaker(subj, mentions)
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` is a passive ("is believed", "has been called"); a contracted "’s" before the
+    verb and its preposition is "has" ("who’s called for new talks"), whatever the parser says."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True
+    aux = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+    if aux is None:
+        return False
+    return not (
+        aux.lower_ in ("'s", "’s")
+        and any(x.dep_ == "nsubj" for x in verb.children)
+        and any(x.dep_ == "prep" and x.i == verb.i + 1 for x in verb.children)
+    )
 
 
 def _passive_participle_clause(verb: Token) -> bool:
@@ -565,6 +583,18 @@ def _agent(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    by = passive_by(verb)
+    return next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+
+
+def passive_by(verb: Token) -> Token | None:
+    """The "by" the parser hung on a passive's predicate ("was called a liar by his rivals"): the
+    agent, misplaced."""
+    for c in verb.children:
+        if c.dep_ == "oprd":
+            by = next((g for g in c.rights if g.dep_ == "prep" and g.lower_ == "by"), None)
+            if by is not None:
+                return by
     return None
 
 

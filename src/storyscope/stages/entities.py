@@ -309,7 +309,22 @@ def _strip_name(ent: Span) -> tuple[int, int, list[Token]]:
         end -= 1
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
+    brackets = [i for i in range(start, end) if doc[i].text in _BRACKETS]
+    if brackets:
+        # "Mr (Jose) Mourinho", "(London", "Holmes (Stoke": a name does not run across a bracket. An
+        # opening one starts an aside after the name; after a closing one comes the name's head.
+        if doc[brackets[-1]].text in "([{" and brackets[0] > start:
+            end = brackets[0]
+        elif brackets[-1] < end - 1:
+            start = brackets[-1] + 1
+        else:
+            end = brackets[0]
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
     return start, end, stripped
+
+
+_BRACKETS = frozenset("()[]{}")
 
 
 def _left_role(doc: Doc, name_start: int, root: Token, person_tokens: set[int]) -> int | None:

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "19"
+    version = "20"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

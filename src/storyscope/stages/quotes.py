@@ -66,6 +66,8 @@ from storyscope.stages.attribution import (
     _trailing_cue,
     _window_cue,
     doc_text,
+    is_passive,
+    passive_by,
 )
 from storyscope.stages.quotemarks import (
     _FRAGMENT_WORDS,
@@ -319,8 +321,8 @@ _NEEDS_AS = ("refer",)
 # Verbs that report only with a clause or a quotation: "continued to …" and "maintained a lead" do not;
 # nor does what one writes, finds, adds, feels, declares or knows as a thing ("wrote a memoir", "found
 # ways to …", "added $84 billion", "felt the need", "declared a new beginning", "knows the details",
-# "answers our questions").
-_CLAUSE_ONLY = ("continue", "maintain", "write", "find", "add", "feel", "declare", "know", "answer")
+# "answers our questions"), nor what one boasts as a thing ("the city boasts three universities").
+_CLAUSE_ONLY = ("continue", "maintain", "write", "find", "add", "feel", "declare", "know", "answer", "boast")
 # "told his aides to leave" reports an order; "told reporters", "told the truth" report nothing.
 _NEEDS_XCOMP = ("tell",)
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
@@ -354,6 +356,16 @@ def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
     if non_speech_object(cue, lemma):
         # "the district has seen a rise", "the flood claimed 40 lives": an event, not a statement.
         return None
+    if is_passive(cue):
+        # A passive reports through its infinitive or its predicate ("is believed to have left",
+        # "was called a fraud by …"); what else hangs on it ("is shown to the left of Roe") is no
+        # statement.
+        by = passive_by(cue)
+        agent = {t.i for t in by.subtree} if by is not None else set()
+        said = [t for c in cue.rights if c.dep_ in ("xcomp", "oprd") for t in c.subtree if t.i not in agent]
+        if sum(not t.is_punct for t in said) < _MIN_OBJECT_WORDS:
+            return None
+        return _trim(doc, sorted(said, key=lambda t: t.i))
     preps = _CUE_PREPS.get(lemma, ())
     toks: list[Token] = []
     listener_only = lemma in _ADDRESSEE_OBJECT and not any(c.dep_ == "xcomp" for c in cue.children)

@@ -13,7 +13,9 @@ something said:
 * "cite" with a source for its object ("citing police sources", "citing Reuters") names where a
   report comes from; the report is the sentence's, not a statement of its own;
 * "is considered", "is seen as", "is regarded as" without a "by" agent is the writer's
-  characterisation, nobody's statement.
+  characterisation, nobody's statement;
+* "admit" and "acknowledge" with people for their object let them in or greet them ("the hospital
+  admitted 40 patients", "the team acknowledged the fans"); one admits a mistake, not a crowd.
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ _TOLL_NOUNS = frozenset(("life", "lives", "victim", "victims"))
 _SOURCE_NOUNS = frozenset(
     "source official police witness spokesman spokeswoman spokesperson resident aide diplomat authority "
     "outlet media agency newspaper broadcaster investigator officer person people".split()
+)
+# Verbs that let in or greet people: with a person or a group of people for object, no statement.
+_RECEIVING = ("admit", "acknowledge")
+_PEOPLE_NOUNS = frozenset(
+    "patient student pupil child people person man woman member refugee migrant applicant guest visitor "
+    "fan crowd supporter spectator player passenger worker recruit newcomer country state".split()
 )
 # Verbs whose agentless passive is the writer's characterisation ("is considered a moderate").
 _CHARACTERISING = ("consider", "see", "regard")
@@ -62,6 +70,8 @@ def non_speech_object(verb: Token, lemma: str) -> bool:
         # "Paris suspect Salah Abdeslam", "attack suspect Jo Roe": the noun in a title before a name,
         # which the tagger takes for a verb; one suspects a person of something, not a person.
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
+    if lemma in _RECEIVING:
+        return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in _PEOPLE_NOUNS for o in objects)
     if lemma == "cite" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         # "cited rising costs as the reason" reports a view; "citing police sources" names a source.
         return any(o.lemma_.lower() in _SOURCE_NOUNS or o.ent_type_ in ("PERSON", "ORG") for o in objects)
