@@ -57,6 +57,18 @@ _DATELINE = re.compile(
     r"|\([^()]{2,40}\)\s*"
     r")(?:(?:--?|[–—])\s+|[–—])(?=\S)"
 )
+# A discourse connective opening a sentence ("Meanwhile, …", "By contrast, …", "However …") points
+# back to a sentence of its article that the summary may not hold: it is left out of the summary's
+# wording and of the passage cited, and the next word takes the capital. The ambiguous ones and the
+# multi-word ones only before a comma
+# ("So far …", "Still photographs …", "Yet another …" keep theirs).
+_CONNECTIVE = re.compile(
+    r"^(?:(?:however(?!\s+(?:much|many|hard|long|often|little|few|far|large|small|well)\b)|meanwhile|"
+    r"moreover|furthermore|nevertheless|nonetheless|additionally|separately|likewise|similarly|but|and)"
+    r"\b,?|(?:so|still|yet|instead|also|besides|thus|therefore|in addition|by contrast|in contrast|"
+    r"on the other hand|at the same time|in the meantime),)\s+(?=\S)",
+    re.IGNORECASE,
+)
 # Weights of a sentence's standing (voices stating it count 1 each), tuned on NeuS val.
 _W_CENTRAL = 2.0
 _W_POSITION = 0.8
@@ -75,6 +87,8 @@ class _Cand:
     text: str
     terms: Counter[str]
     words: int
+    # Where the whole sentence starts, dateline or connective included: claims are located in it.
+    sentence_start: int = 0
 
 
 def _terms(text: str) -> Counter[str]:
@@ -377,7 +391,7 @@ def _claims_in(cands: Sequence[_Cand], claims: Sequence[Json]) -> dict[int, dict
     """candidate index -> {claim index: weight} for the corroborated claims each sentence states."""
     where: dict[str, list[tuple[int, int, int]]] = {}
     for i, c in enumerate(cands):
-        where.setdefault(c.source, []).append((c.start, c.end, i))
+        where.setdefault(c.source, []).append((c.sentence_start, c.end, i))
     out: dict[int, dict[int, float]] = {}
     for k, claim in enumerate(claims):
         if claim.get("status") != "corroborated":
@@ -428,11 +442,11 @@ def _main_claims(cands: Sequence[_Cand], claims: Sequence[Json]) -> dict[int, se
         for sp in claim.get("spans", []):
             for i in where.get(sp["source"], []):
                 c = cands[i]
-                overlap = min(c.end, int(sp["end"])) - max(c.start, int(sp["start"]))
+                overlap = min(c.end, int(sp["end"])) - max(c.sentence_start, int(sp["start"]))
                 if overlap > 0:
                     covered[i] = covered.get(i, 0) + overlap
         for i, chars in covered.items():
-            if chars >= _MAIN_SHARE * (cands[i].end - cands[i].start):
+            if chars >= _MAIN_SHARE * (cands[i].end - cands[i].sentence_start):
                 out.setdefault(i, set()).add(k)
     return out
 
@@ -448,7 +462,7 @@ def _contested_sentences(cands: Sequence[_Cand], contradictions: Sequence[Json])
     return {
         i
         for i, c in enumerate(cands)
-        if any(src == c.source and start < c.end and c.start < end for src, start, end in sides)
+        if any(src == c.source and start < c.end and c.sentence_start < end for src, start, end in sides)
     }
 
 
@@ -487,6 +501,9 @@ def _candidates(articles: Sequence[Article]) -> list[_Cand]:
             text, start = s.text, s.start
             if k == 0 and (m := _DATELINE.match(text)):
                 text, start = text[m.end() :], start + m.end()
+            if m := _CONNECTIVE.match(text):
+                text, start = text[m.end() :], start + m.end()
+                text = text[:1].upper() + text[1:]
             n_words = len(text.split())
             if not (_MIN_WORDS <= n_words <= _MAX_WORDS):
                 continue
@@ -497,7 +514,9 @@ def _candidates(articles: Sequence[Article]) -> list[_Cand]:
             terms = _terms(text)
             if len(terms) < 3:
                 continue
-            out.append(_Cand(a.id, order, k, k / max(1, len(sents)), start, s.end, text, terms, n_words))
+            out.append(
+                _Cand(a.id, order, k, k / max(1, len(sents)), start, s.end, text, terms, n_words, s.start)
+            )
     return out
 
 
