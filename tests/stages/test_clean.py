@@ -447,6 +447,20 @@ def test_you_might_also_enjoy_marker_is_related_links() -> None:
     assert [r.reason for r in c.removed] == ["related-links"]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "See related:  Harbour lights go dark | Ten coastal walks for the autumn",
+        "See more: Storm season in pictures",
+    ],
+)
+def test_see_related_and_see_more_lines_are_related_links(line: str) -> None:
+    raw = "\n\n".join([*STORY[:3], line, *STORY[3:]])
+    c = clean_text(raw, TITLE)
+    assert paragraphs(c) == STORY
+    assert [r.reason for r in c.removed] == ["related-links"]
+
+
 def test_filed_under_line_without_colon_is_tags() -> None:
     raw = "\n\n".join([STORY[0], "Filed under Coastal towns", *STORY[1:]])
     c = clean_text(raw, TITLE)

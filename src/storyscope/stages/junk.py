@@ -104,8 +104,9 @@ _LINE_SHARE = re.compile(
     re.I,
 )
 _PREFIX_RELATED = re.compile(
-    r"^\W{0,3}(?:see also|read more|read also|also read|related(?: articles?| stories| content| news|"
-    r" posts?| coverage| topics)?|more on this(?: story| topic)?|more from|more stories|more news|"
+    r"^\W{0,3}(?:see also|see related|see more|read more|read also|also read|"
+    r"related(?: articles?| stories| content| news| posts?| coverage| topics)?|"
+    r"more on this(?: story| topic)?|more from|more stories|more news|"
     r"recommended(?: for you| stories| articles)?|latest (?:articles|posts|stories)|recent posts|"
     r"popular posts|neu(?:e)?ste (?:artikel|beiträge|nachrichten)|beliebte (?:artikel|beiträge)|"
     r"aktuelle (?:artikel|beiträge)|you (?:may|might) (?:also )?(?:like|enjoy|want to (?:read|check|see))|"
