@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "20"
+    version = "21"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

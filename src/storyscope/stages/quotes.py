@@ -254,11 +254,32 @@ def _trim(doc: Doc, toks: list[Token]) -> tuple[int, int] | None:
         or (toks[0].is_sent_start and toks[0].lower_ in _CONNECTIVES and toks[0].dep_ in ("advmod", "cc"))
     ):
         toks = toks[1:]
+    toks = toks[_dateline_end(toks) :]
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
     if not toks:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+_DATELINE_DASHES = ("–", "—", "-", "--", "―")
+_DATELINE_TOKENS = 8
+
+
+def _dateline_end(toks: list[Token]) -> int:
+    """How many tokens of a dateline open ``toks`` ("30 June 2011 – The expert warned …, the office
+    reported", "OSTREL (Agency) — …"): a date, a place or an agency, then a dash, at a sentence start."""
+    if not toks or not toks[0].is_sent_start:
+        return 0
+    for k, t in enumerate(toks[: _DATELINE_TOKENS + 1]):
+        if t.text in _DATELINE_DASHES:
+            head = toks[:k]
+            if head and all(
+                x.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "ORG") or x.is_punct or x.like_num for x in head
+            ):
+                return k + 1
+            return 0
+    return 0
 
 
 def _parenthetical_content(
