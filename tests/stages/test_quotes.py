@@ -315,7 +315,7 @@ def test_relative_and_participle_speakers(quotes_of: Any) -> None:
     q = _one(qs, "she is honored")
     assert q["speaker"]["text"] == "who" and q["who"] == "Hanna Lund"
     assert _one(qs, "Hanna Lund")["text"] == "Hanna Lund"
-    qs = quotes_of("The council issued a statement saying the harbour would stay closed.")
+    qs = quotes_of("The council received a statement saying the harbour would stay closed.")
     q = _one(qs, "harbour would stay closed")
     assert q["speaker"]["text"] == "a statement" and q["who"] is None
 

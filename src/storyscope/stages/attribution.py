@@ -163,14 +163,46 @@ def _subject(verb: Token) -> Token | None:
             # spoke at it does.
             v = v.head.head.head
         elif v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG":
-            # "a statement saying …", "video showing …": the noun says it.
-            return v.head
+            # "a statement saying …", "video showing …": the noun says it, or whoever issued it.
+            return _author(v.head) or v.head
         elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
             # "responded by saying …", "before asking her": the verb the preposition hangs off.
             v = v.head.head
         else:
             return None
     return None
+
+
+# Things written or recorded that say something ("a statement saying …").
+_DOCUMENT_NOUNS = frozenset(
+    "statement letter tweet post message email memo paper filing brief motion complaint release note "
+    "video ad advertisement commercial op-ed column essay report comment remark".split()
+)
+# Verbs by which the subject puts a document out as its own ("the council issued a statement
+# calling …", "lawyers filed papers opposing …", "Roe unleashed a series of tweets attacking …").
+_AUTHOR_VERBS = frozenset(
+    "issue release file send post publish unleash write draft sign submit pen air run launch fire tweet "
+    "make deliver circulate".split()
+)
+_BATCH_NOUNS = frozenset("series string flurry barrage stream volley pair couple number".split())
+
+
+def _author(noun: Token) -> Token | None:
+    """Who issued the document ``noun`` names, when it is the object of a verb of issuing ("the council
+    issued a statement saying …": the council says it). Not a document said to come from someone else
+    ("released a letter from his doctor saying …": the doctor's), nor one merely cited or received."""
+    if noun.lemma_.lower() not in _DOCUMENT_NOUNS:
+        return None
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "from")) for c in noun.children):
+        return None
+    obj = noun
+    if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.lemma_.lower() in _BATCH_NOUNS:
+        obj = obj.head.head  # "a series of tweets"
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb.pos_ != "VERB" or _lemma(verb) not in _AUTHOR_VERBS:
+        return None
+    subj = _subject(verb)
+    return subj if subj is not None and subj.dep_ != "nsubjpass" else None
 
 
 # Occasions at which something is said ("at a news conference announcing …").

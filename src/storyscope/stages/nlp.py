@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "21"
+    version = "22"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

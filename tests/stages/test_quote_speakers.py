@@ -1,0 +1,70 @@
+"""Speakers of quotes that the parse puts one step away: documents and their authors, misparses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyscope.stages.entities import extract_mentions
+from storyscope.stages.nlp import load_nlp
+from storyscope.stages.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def quotes_of() -> Any:
+    nlp = load_nlp()
+
+    def run(text: str) -> list[dict[str, Any]]:
+        doc = nlp(text)
+        mentions = extract_mentions(doc)
+        by_id = {m["id"]: m for m in mentions}
+        out = extract_quotes(doc, mentions)
+        for q in out:
+            sp = q["speaker"]
+            q["who"] = by_id[sp["mention"]]["text"] if sp and sp["mention"] is not None else None
+        return out
+
+    return run
+
+
+def _one(quotes: list[dict[str, Any]], fragment: str) -> dict[str, Any]:
+    hits = [q for q in quotes if fragment in q["text"]]
+    assert len(hits) == 1, (fragment, quotes)
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "After a long meeting, the Harbour Board issued a statement calling the closure of the pier "
+            "a grave mistake.",
+            "closure of the pier",
+            "the Harbour Board",
+        ),
+        (
+            "Last week, lawyers for the ferry company filed papers opposing the release of the records.",
+            "release of the records",
+            "lawyers for the ferry company",
+        ),
+        (
+            "On Sunday Mira Solberg unleashed a series of tweets attacking the harbour master.",
+            "the harbour master",
+            "Mira Solberg",
+        ),
+    ],
+)
+def test_a_document_speaks_for_whoever_issued_it(
+    quotes_of: Any, text: str, fragment: str, speaker: str
+) -> None:
+    assert _one(quotes_of(text), fragment)["speaker"]["text"] == speaker
+
+
+def test_a_document_from_someone_else_or_only_cited_is_not_the_subjects(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "The mayor received a letter saying that the pier would need repairs. "
+        "Anton Varga released a letter from his doctor saying that he was in excellent health."
+    )
+    assert _one(qs, "pier would need repairs")["speaker"]["text"] == "a letter"
+    assert _one(qs, "excellent health")["speaker"]["text"] == "a letter from his doctor"
