@@ -68,3 +68,22 @@ def test_a_document_from_someone_else_or_only_cited_is_not_the_subjects(quotes_o
     )
     assert _one(qs, "pier would need repairs")["speaker"]["text"] == "a letter"
     assert _one(qs, "excellent health")["speaker"]["text"] == "a letter from his doctor"
+
+
+def test_a_sentence_after_a_quotation_that_reports_its_own_clause_does_not_attribute_it(
+    quotes_of: Any,
+) -> None:
+    qs = quotes_of("“We will not sign it.” Anton Varga said that the treaty was dead.")
+    assert _one(qs, "We will not sign it")["speaker"] is None
+    assert _one(qs, "the treaty was dead")["who"] == "Anton Varga"
+    qs = quotes_of(
+        'Norway branded the ferry plan a "waste of public money and time." '
+        'Sweden insisted that the ministry "stop its delays at once."'
+    )
+    assert _one(qs, "waste of public money")["who"] == "Norway"
+    assert _one(qs, "stop its delays")["who"] == "Sweden"
+
+
+def test_branding_or_dubbing_something_is_saying_it(quotes_of: Any) -> None:
+    qs = quotes_of('Mira Solberg dubbed the new bridge "a monument to bad planning and worse luck."')
+    assert _one(qs, "monument to bad planning")["who"] == "Mira Solberg"

@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset(
     "propose recommend predict demand announce show hail praise call welcome condemn criticise criticize "
     "dismiss reject continue shout yell scream whisper grouse exclaim gush scoff muse recount chide plead "
     "marvel confess bark boom gloat thunder bellow snap sneer snarl crack rant gripe grumble fume intone "
-    "opine blurt".split()
+    "opine blurt brand dub".split()
 )
 # Verbs that report speech only with their particle: "Roe shot back", "Roe went on", "Roe chimed in",
 # "Roe pointed out".
@@ -231,7 +231,7 @@ def _active_verb(v: Token) -> bool:
 # "praised Roe").
 _OBJECT_VERBS = frozenset(
     "tell ask inform assure urge warn accuse charge praise hail welcome condemn criticise criticize "
-    "dismiss reject call describe show answer remind thank blame chide threaten promise".split()
+    "dismiss reject call describe show answer remind thank blame chide threaten promise brand dub".split()
 )
 
 
@@ -446,6 +446,8 @@ def _window_cue(doc: Doc, q: QuoteSpan, after: bool) -> Token | None:
                 or _reads(t)
                 or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to")
             ):
+                if _reports_ahead(t, picked[0]):
+                    return None
                 return t
         return None
     start = max(0, q.start - 200)
@@ -465,6 +467,20 @@ def _window_cue(doc: Doc, q: QuoteSpan, after: bool) -> Token | None:
             # "According to Roe, “…”": the phrase the parser hung inside the quotation.
             return t
     return None
+
+
+def _reports_ahead(cue: Token, first: Token) -> bool:
+    """Whether a verb found after a quotation starts a sentence of its own that reports what follows
+    it ("… “outlaw nation.” Russia insisted that Pyongyang “stop …”"): that verb attributes the next
+    quotation, not the one before."""
+    starts = any(t.is_sent_start for t in cue.doc[first.i : cue.i + 1]) or first.i == 0
+    doc = cue.doc
+    return starts and any(
+        c.dep_ == "ccomp"
+        and c.i > cue.i
+        and not any(doc[j].is_punct for j in range(cue.i + 1, c.left_edge.i))  # not "asked, repeating …"
+        for c in cue.children
+    )
 
 
 _TRAIL_TOKENS = 8
