@@ -87,3 +87,11 @@ def test_a_sentence_after_a_quotation_that_reports_its_own_clause_does_not_attri
 def test_branding_or_dubbing_something_is_saying_it(quotes_of: Any) -> None:
     qs = quotes_of('Mira Solberg dubbed the new bridge "a monument to bad planning and worse luck."')
     assert _one(qs, "monument to bad planning")["who"] == "Mira Solberg"
+
+
+def test_with_someone_expected_to_is_passive(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "The efforts will continue, with both Mayor Anna Berg and her husband expected to visit the "
+        "harbour in the coming weeks."
+    )
+    assert _one(qs, "visit the harbour")["speaker"] is None

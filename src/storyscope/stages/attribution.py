@@ -592,6 +592,7 @@ def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
         # as what it reports on, not as its speaker.
         or is_passive(cue)
         or _passive_participle_clause(cue)
+        or _absolute_participle(cue)
     ):
         # "Roe is expected to resign", "the plan was criticised by the union": the passive subject is
         # what is reported on; the speaker is the agent, if one is named.
@@ -612,6 +613,20 @@ def is_passive(verb: Token) -> bool:
         and any(x.dep_ == "nsubj" for x in verb.children)
         and any(x.dep_ == "prep" and x.i == verb.i + 1 for x in verb.children)
     )
+
+
+def _absolute_participle(verb: Token) -> bool:
+    """ "…, with Roe and her husband expected to visit …": a participle after "with" that takes an
+    infinitive is passive (they are expected to visit); the noun before it is what is reported on, not
+    who expects it. Not "with many worried that …", where the many do worry."""
+    after_with = (verb.dep_ == "pcomp" and verb.head.lower_ == "with") or any(
+        c.dep_ == "mark" and c.lower_ == "with" for c in verb.children
+    )
+    infinitive = any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+    return verb.tag_ in ("VBN", "VBD") and after_with and infinitive
 
 
 def _passive_participle_clause(verb: Token) -> bool:
