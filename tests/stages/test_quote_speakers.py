@@ -95,3 +95,20 @@ def test_with_someone_expected_to_is_passive(quotes_of: Any) -> None:
         "harbour in the coming weeks."
     )
     assert _one(qs, "visit the harbour")["speaker"] is None
+
+
+def test_a_pronoun_in_a_clause_the_same_person_reports_is_shown_as_the_name(quotes_of: Any) -> None:
+    qs = quotes_of(
+        'Mira Solberg said she expects the board "to approve the new ferry schedule before the summer."'
+    )
+    q = _one(qs, "approve the new ferry schedule")
+    assert q["speaker"]["text"] == "Mira Solberg" and q["who"] == "Mira Solberg"
+    qs = quotes_of(
+        "Anton Varga said he did not believe the plan would work, arguing that the port was too small for "
+        "the new ferries."
+    )
+    assert _one(qs, "port was too small")["speaker"]["text"] == "Anton Varga"
+    # An adverbial clause is a report of its own: the pronoun stays.
+    qs = quotes_of("Anton Varga left the meeting early, though he added that the vote would pass easily.")
+    q = _one(qs, "vote would pass")
+    assert q["speaker"]["text"] == "he" and q["who"] == "Anton Varga"

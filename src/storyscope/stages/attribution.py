@@ -583,7 +583,8 @@ def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
             ),
             None,
         )
-        return _speaker(subj if subj is not None else _noun_source(cue), mentions)
+        src = subj if subj is not None else _noun_source(cue)
+        return _named_outside(src, _speaker(src, mentions), mentions)
     subj = _subject(cue)
     if (
         (subj is None and cue.tag_ == "VBN")
@@ -597,7 +598,27 @@ def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
         # "Roe is expected to resign", "the plan was criticised by the union": the passive subject is
         # what is reported on; the speaker is the agent, if one is named.
         subj = _agent(cue)
-    return _speaker(subj, mentions)
+    return _named_outside(subj, _speaker(subj, mentions), mentions)
+
+
+_PERSONAL = frozenset("he she they".split())
+
+
+def _named_outside(tok: Token | None, speaker: Json | None, mentions: list[Json]) -> Json | None:
+    """The name a pronoun speaker stands for when the pronoun's clause is reported by that name in the
+    same sentence ("Roe said she expects …", "Roe told reporters that he believes …"): the person who
+    states it is named there, and the name is shown rather than the pronoun. Only for a complement
+    clause: in "after he said …", "though she added …" the pronoun's clause is a report of its own."""
+    if tok is None or speaker is None or speaker["mention"] is None or tok.lower_ not in _PERSONAL:
+        return speaker
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" or not _is_cue(clause.head):
+        return speaker
+    subj = _subject(clause.head)
+    if subj is None or subj.lower_ in _PERSONAL or subj.tag_ in ("WDT", "WP"):
+        return speaker
+    outer = _speaker(subj, mentions)
+    return outer if outer is not None and outer["mention"] == speaker["mention"] else speaker
 
 
 def is_passive(verb: Token) -> bool:
