@@ -112,3 +112,13 @@ def test_a_pronoun_in_a_clause_the_same_person_reports_is_shown_as_the_name(quot
     qs = quotes_of("Anton Varga left the meeting early, though he added that the vote would pass easily.")
     q = _one(qs, "vote would pass")
     assert q["speaker"]["text"] == "he" and q["who"] == "Anton Varga"
+
+
+def test_a_quotation_closing_its_paragraph_after_a_report_goes_on_quoting_it(quotes_of: Any) -> None:
+    report = "Her former business partner, Anton Varga, called her a master at closing hard deals. "
+    quote = "“She never once gave up on a single one of them.”\nThe port opened in May."
+    assert _one(quotes_of(report + quote), "never once gave up")["who"] == "Anton Varga"
+    # A sentence of the writer's between them: nobody can tell.
+    assert (
+        _one(quotes_of(report + "The port opened in May. " + quote), "never once gave up")["speaker"] is None
+    )

@@ -769,6 +769,20 @@ def _continue_speaker(text: str, direct: list[Json], indirect: list[Json]) -> No
         para_end = len(text) if para_end < 0 else para_end
         outside = text[para_start : q["start"]] + text[q["end"] : para_end]
         if outside.strip(" \t“”\"'‘’.,;:!?—–-"):
+            # "Roe called him a master at closing deals. “He showed again and again …”": a quotation
+            # closing its paragraph right after a sentence that reports goes on quoting its speaker.
+            if text[q["end"] : para_end].strip(" \t“”\"'‘’.,;:!?"):
+                continue
+            same = [p for p in every if para_start <= p["start"] and p["end"] <= q["start"]]
+            last = max(same, key=lambda p: p["end"]) if same else None
+            if last is None or last.get("speaker") is None:
+                continue
+            # The report is in the sentence right before: one sentence end between it and the quote.
+            gap = text[last["end"] : q["start"]].rstrip(" \t“”\"'‘’")
+            if gap[-1:] not in (".", "!", "?") or any(c in gap[:-1].rstrip(".!?") for c in ".!?"):
+                continue
+            q["speaker"] = last["speaker"]
+            q["inherited"] = True
             continue
         prev_end = para_start - 1
         while prev_end > 0 and text[prev_end - 1] in " \t\r\n":
