@@ -122,3 +122,11 @@ def test_a_quotation_closing_its_paragraph_after_a_report_goes_on_quoting_it(quo
     assert (
         _one(quotes_of(report + "The port opened in May. " + quote), "never once gave up")["speaker"] is None
     )
+
+
+def test_a_verb_inside_another_quotation_is_not_a_cue(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "“If he thinks that makes the port safe,” the harbour master says, “what does he think of us?”"
+    )
+    q = _one(qs, "makes the port safe")
+    assert q["speaker"]["text"] == "the harbour master" and "think of us" in q["text"]

@@ -362,9 +362,12 @@ def _tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _governing_cue(doc: Doc, q: QuoteSpan, content_verbs: frozenset[str] = frozenset()) -> Token | None:
+def _governing_cue(
+    doc: Doc, q: QuoteSpan, content_verbs: frozenset[str] = frozenset(), quoted: frozenset[int] = frozenset()
+) -> Token | None:
     """The reporting verb the quote's clause hangs off, or one hanging off the quote's own root; else a
-    verb of ``content_verbs`` that has the quotation for its object."""
+    verb of ``content_verbs`` that has the quotation for its object. ``quoted``: the tokens of every
+    quotation of the document; a verb inside another quotation is that quotation's words, not a cue."""
     inside = {t.i for s, e in q.parts for t in _tokens_in(doc, s, e)}
     if not inside:
         return None
@@ -376,6 +379,16 @@ def _governing_cue(doc: Doc, q: QuoteSpan, content_verbs: frozenset[str] = froze
                 break
             t = t.head
             if t.i in inside:
+                continue
+            if t.i in quoted:
+                # "“If he thinks that …,” the narrator says, “what does he think of you?”": the parser
+                # hangs this part on a verb of the next; that one's attribution may hang off it too.
+                said = next(
+                    (c for c in t.children if c.i not in quoted and c.dep_ == "parataxis" and _is_cue(c)),
+                    None,
+                )
+                if said is not None:
+                    return said
                 continue
             if _is_cue(t) or _reads(t):
                 return t
@@ -389,6 +402,7 @@ def _governing_cue(doc: Doc, q: QuoteSpan, content_verbs: frozenset[str] = froze
         for c in r.children:
             if (
                 c.i not in inside
+                and c.i not in quoted
                 and c.dep_ in ("parataxis", "advcl", "conj", "ccomp")
                 and (_is_cue(c) or _reads(c))
             ):

@@ -86,8 +86,9 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
     out: list[Json] = []
     prev: Json | None = None
     prev_span: QuoteSpan | None = None
+    quoted = frozenset(t.i for q in spans for s, e in q.parts for t in _tokens_in(doc, s, e))
     for q in spans:
-        cue = _governing_cue(doc, q, CONTENT_VERBS)
+        cue = _governing_cue(doc, q, CONTENT_VERBS, quoted)
         if cue is None:
             before = text[max(0, q.start - 3) : q.start - 1].rstrip()
             # "She said: “…”" / "he said that “…”" lead into the quote; otherwise look after it first.
