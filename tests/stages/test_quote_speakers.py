@@ -130,3 +130,11 @@ def test_a_verb_inside_another_quotation_is_not_a_cue(quotes_of: Any) -> None:
     )
     q = _one(qs, "makes the port safe")
     assert q["speaker"]["text"] == "the harbour master" and "think of us" in q["text"]
+
+
+def test_a_quotation_inside_a_name_and_colon_heading_is_that_persons(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "Solberg: The board needs to 'stop wasting money on cranes' before May.\n"
+        "Mira Solberg spoke on Friday in Bergen about the port."
+    )
+    assert _one(qs, "stop wasting money")["who"] == "Solberg"

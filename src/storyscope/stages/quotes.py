@@ -732,7 +732,15 @@ def _lead_name_statements(doc: Doc, mentions: list[Json], found: list[Json]) -> 
             end -= 1
         if len(text[start:end].split()) < 3:
             continue
-        if any(q["start"] < end and start < q["end"] for q in found):
+        overlapping = [q for q in found if q["start"] < end and start < q["end"]]
+        if overlapping:
+            # "Roe: Lund needs to ‘get away from all this’": a quotation inside the heading's statement
+            # is that person's words (a person's: a section heading can pass for an organisation).
+            person = m is not None and m["type"] == "person" and speaker.get("mention") == m["id"]
+            for q in overlapping:
+                if person and q.get("speaker") is None and start <= q["start"] and q["end"] <= end:
+                    q["speaker"] = dict(speaker)
+                    q["inherited"] = True
             continue
         out.append(
             {
