@@ -138,3 +138,11 @@ def test_a_quotation_inside_a_name_and_colon_heading_is_that_persons(quotes_of: 
         "Mira Solberg spoke on Friday in Bergen about the port."
     )
     assert _one(qs, "stop wasting money")["who"] == "Solberg"
+
+
+def test_an_outlet_named_before_a_report_noun_is_its_source(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "Mira Solberg is seizing upon a Bergen Times report that Anton Varga had a net loss of more than "
+        "$900 million in 1995."
+    )
+    assert _one(qs, "net loss")["who"] == "Bergen Times"

@@ -598,6 +598,19 @@ def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
             None,
         )
         src = subj if subj is not None else _noun_source(cue)
+        if src is None:
+            # "a New York Times report that …": the outlet or person named before the noun.
+            src = next(
+                (
+                    c
+                    for c in cue.lefts
+                    if c.dep_ == "compound"
+                    and (m := _mention_at(c, mentions)) is not None
+                    and m["kind"] == "name"
+                    and m["type"] in ("person", "organization")
+                ),
+                None,
+            )
         return _named_outside(src, _speaker(src, mentions), mentions)
     subj = _subject(cue)
     if (
