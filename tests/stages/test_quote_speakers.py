@@ -146,3 +146,16 @@ def test_an_outlet_named_before_a_report_noun_is_its_source(quotes_of: Any) -> N
         "$900 million in 1995."
     )
     assert _one(qs, "net loss")["who"] == "Bergen Times"
+
+
+def test_a_statement_made_or_persisted_in_is_its_makers(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "The dockworkers also persisted in arguments that the port authority is trying to sell the pier "
+        "in secret."
+    )
+    assert _one(qs, "sell the pier in secret")["speaker"]["text"] == "The dockworkers"
+    qs = quotes_of(
+        "The strike prompted Mayor Anna Berg to make a controversial comment that described the "
+        "dockworkers as thugs."
+    )
+    assert _one(qs, "dockworkers as thugs")["who"] == "Anna Berg"

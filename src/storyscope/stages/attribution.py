@@ -123,7 +123,8 @@ def _subject(verb: Token) -> Token | None:
                 and v.dep_ == "relcl"
                 and _lemma(v) in SPEECH_VERBS
             ):
-                return c
+                # "made a comment that described …": whoever made it.
+                return _author(v.head) or c
             # "It says …" of a letter or a report: "it" speaks when it is the active subject of a speech
             # verb (not "it is said", not "it seems"), or of the verb a reporting participle hangs off
             # ("it attacked Roe, saying …", "It also points out that …").
@@ -176,13 +177,14 @@ def _subject(verb: Token) -> Token | None:
 # Things written or recorded that say something ("a statement saying …").
 _DOCUMENT_NOUNS = frozenset(
     "statement letter tweet post message email memo paper filing brief motion complaint release note "
-    "video ad advertisement commercial op-ed column essay report comment remark".split()
+    "video ad advertisement commercial op-ed column essay report comment remark claim argument allegation "
+    "accusation charge warning assertion view fear concern belief suggestion promise pledge threat".split()
 )
 # Verbs by which the subject puts a document out as its own ("the council issued a statement
 # calling …", "lawyers filed papers opposing …", "Roe unleashed a series of tweets attacking …").
 _AUTHOR_VERBS = frozenset(
     "issue release file send post publish unleash write draft sign submit pen air run launch fire tweet "
-    "make deliver circulate".split()
+    "make deliver circulate repeat reiterate renew persist voice express raise level advance".split()
 )
 _BATCH_NOUNS = frozenset("series string flurry barrage stream volley pair couple number".split())
 
@@ -199,7 +201,11 @@ def _author(noun: Token) -> Token | None:
     if obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.lemma_.lower() in _BATCH_NOUNS:
         obj = obj.head.head  # "a series of tweets"
     verb = obj.head
-    if obj.dep_ != "dobj" or verb.pos_ != "VERB" or _lemma(verb) not in _AUTHOR_VERBS:
+    if obj.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "persisted in arguments that …"
+    elif obj.dep_ != "dobj":
+        return None
+    if verb.pos_ != "VERB" or _lemma(verb) not in _AUTHOR_VERBS:
         return None
     subj = _subject(verb)
     return subj if subj is not None and subj.dep_ != "nsubjpass" else None
@@ -598,6 +604,9 @@ def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
             None,
         )
         src = subj if subj is not None else _noun_source(cue)
+        if src is None:
+            # "Democrats persisted in arguments that …", "she made the claim that …".
+            src = _author(cue)
         if src is None:
             # "a New York Times report that …": the outlet or person named before the noun.
             src = next(
