@@ -159,3 +159,20 @@ def test_a_statement_made_or_persisted_in_is_its_makers(quotes_of: Any) -> None:
         "dockworkers as thugs."
     )
     assert _one(qs, "dockworkers as thugs")["who"] == "Anna Berg"
+
+
+def test_a_colon_introduces_the_named_subjects_words(quotes_of: Any) -> None:
+    qs = quotes_of(
+        "Mira Solberg spoke at the harbour on Monday. She then turned to the crowd again: “Here is what I "
+        "regret. I regret that nobody listened.”"
+    )
+    assert _one(qs, "nobody listened")["who"] == "Mira Solberg"
+    qs = quotes_of(
+        "Anton Varga has taken the view common among harbour masters: “I love the sea, but I fear it.”"
+    )
+    assert _one(qs, "I love the sea")["who"] == "Anton Varga"
+    # Nobody named: nothing is said by "the rules".
+    qs = quotes_of(
+        "The rules for the new pier are simple: “No boats after dark and no fishing from the jetty.”"
+    )
+    assert _one(qs, "No boats after dark")["speaker"] is None

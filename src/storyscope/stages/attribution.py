@@ -822,6 +822,28 @@ def _name_colon(text: str, q: QuoteSpan, mentions: list[Json]) -> Json | None:
     return None
 
 
+def _colon_subject(doc: Doc, q: QuoteSpan, mentions: list[Json]) -> Json | None:
+    """The person or organisation a sentence ending in a colon right before the quotation is about
+    ("She then addressed the supporters again: “…”", "the board was conclusive in its findings: “…”"):
+    the colon introduces their words. Only a named one (or a pronoun for a named one)."""
+    text = doc_text(doc)
+    before = text[: q.start - 1].rstrip(" \t\u00a0")
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    root = colon[0].head if colon[0].head.pos_ in ("VERB", "AUX") else colon[0].sent.root
+    subj = _subject(root) if root.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj.dep_ != "nsubj":
+        return None
+    sp = _speaker(subj, mentions)
+    if sp is None or sp["mention"] is None:
+        return None
+    named = next((m for m in mentions if m["id"] == sp["mention"]), None)
+    return sp if named is not None and named["type"] in ("person", "organization") else None
+
+
 def _colon_lead(doc: Doc, q: QuoteSpan, mentions: list[Json]) -> tuple[Token | None, Json | None]:
     """Cue and speaker of a lead-in paragraph ending in a colon right before the quote's paragraph."""
     text = doc_text(doc)

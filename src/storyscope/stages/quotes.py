@@ -51,6 +51,7 @@ from storyscope.stages.attribution import (
     SPEECH_VERBS,
     _according_source,
     _colon_lead,
+    _colon_subject,
     _cue_json,
     _dash_speaker,
     _governing_cue,
@@ -156,6 +157,9 @@ def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json
                 cue, speaker = _colon_lead(doc, q, mentions)
             if speaker is None:
                 speaker = _name_colon(text, q, mentions)
+            if speaker is None:
+                # "She then addressed the supporters: “…”": the colon introduces the subject's words.
+                speaker = _colon_subject(doc, q, mentions)
         elif speaker is None:
             # "Said Roe: “…”": the parser makes the inverted verb part of the name.
             speaker = _name_colon(text, q, mentions)
