@@ -176,3 +176,8 @@ def test_a_colon_introduces_the_named_subjects_words(quotes_of: Any) -> None:
         "The rules for the new pier are simple: “No boats after dark and no fishing from the jetty.”"
     )
     assert _one(qs, "No boats after dark")["speaker"] is None
+
+
+def test_a_sign_speaks_for_whoever_carries_it(quotes_of: Any) -> None:
+    qs = quotes_of("The dockworkers carried banners calling the new pier a monument to waste.")
+    assert _one(qs, "monument to waste")["speaker"]["text"] == "The dockworkers"

@@ -178,13 +178,16 @@ def _subject(verb: Token) -> Token | None:
 _DOCUMENT_NOUNS = frozenset(
     "statement letter tweet post message email memo paper filing brief motion complaint release note "
     "video ad advertisement commercial op-ed column essay report comment remark claim argument allegation "
-    "accusation charge warning assertion view fear concern belief suggestion promise pledge threat".split()
+    "accusation charge warning assertion view fear concern belief suggestion promise pledge threat sign "
+    "banner placard poster".split()
 )
 # Verbs by which the subject puts a document out as its own ("the council issued a statement
-# calling …", "lawyers filed papers opposing …", "Roe unleashed a series of tweets attacking …").
+# calling …", "lawyers filed papers opposing …", "Roe unleashed a series of tweets attacking …",
+# "protesters held signs calling …").
 _AUTHOR_VERBS = frozenset(
     "issue release file send post publish unleash write draft sign submit pen air run launch fire tweet "
-    "make deliver circulate repeat reiterate renew persist voice express raise level advance".split()
+    "make deliver circulate repeat reiterate renew persist voice express raise level advance hold carry "
+    "wave display".split()
 )
 _BATCH_NOUNS = frozenset("series string flurry barrage stream volley pair couple number".split())
 
