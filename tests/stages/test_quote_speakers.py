@@ -181,3 +181,16 @@ def test_a_colon_introduces_the_named_subjects_words(quotes_of: Any) -> None:
 def test_a_sign_speaks_for_whoever_carries_it(quotes_of: Any) -> None:
     qs = quotes_of("The dockworkers carried banners calling the new pier a monument to waste.")
     assert _one(qs, "monument to waste")["speaker"]["text"] == "The dockworkers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saturday at the Bergen harbour workers’ union convention Mayor Anna Berg (D-NO) said the harbour "
+        "master was a “proven failure” in business.",
+        "In a March meeting with the editorial board of the Bergen Times Anna Berg said that the port may "
+        "need to be closed in the coming years.",
+    ],
+)
+def test_a_verb_left_without_a_subject_takes_the_name_right_before_it(quotes_of: Any, text: str) -> None:
+    assert quotes_of(text)[0]["who"] == "Anna Berg"

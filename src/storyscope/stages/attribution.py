@@ -637,7 +637,29 @@ def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
         # "Roe is expected to resign", "the plan was criticised by the union": the passive subject is
         # what is reported on; the speaker is the agent, if one is named.
         subj = _agent(cue)
+    elif subj is None and cue.tag_ in ("VBD", "VBZ", "VBP"):
+        # "… at the convention Sen. Jo Roe (D-MA) said …", "… and Democrats accused …": a finite verb the
+        # parser left without a subject has the name right before it for one.
+        return _name_before(cue, mentions)
     return _named_outside(subj, _speaker(subj, mentions), mentions)
+
+
+def _name_before(verb: Token, mentions: list[Json]) -> Json | None:
+    """The person or organisation named right before ``verb`` (a parenthetical "(D-MA)" between)."""
+    i = verb.i - 1
+    doc = verb.doc
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].is_punct or doc[i].sent.start != verb.sent.start:
+        return None
+    m = _mention_at(doc[i], mentions)
+    if m is None or m["kind"] != "name" or m["type"] not in ("person", "organization"):
+        return None
+    if m["end"] != doc[i].idx + len(doc[i]):
+        return None
+    return {"text": m["text"], "start": m["start"], "end": m["end"], "mention": m["id"]}
 
 
 _PERSONAL = frozenset("he she they".split())
