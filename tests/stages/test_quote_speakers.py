@@ -194,3 +194,21 @@ def test_a_sign_speaks_for_whoever_carries_it(quotes_of: Any) -> None:
 )
 def test_a_verb_left_without_a_subject_takes_the_name_right_before_it(quotes_of: Any, text: str) -> None:
     assert quotes_of(text)[0]["who"] == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("About 4 in 10 say they want the next mayor to cut ferry fares.", "About 4 in 10"),
+        (
+            "Less than a third agreed with the mayor that the pier would have to wait its turn.",
+            "Less than a third",
+        ),
+        (
+            "Harbour workers were slightly more likely to say they preferred Berg to handle the port budget.",
+            "Harbour workers",
+        ),
+    ],
+)
+def test_shares_of_people_and_likely_to_say(quotes_of: Any, text: str, speaker: str) -> None:
+    assert quotes_of(text)[0]["speaker"]["text"] == speaker

@@ -146,12 +146,30 @@ def _subject(verb: Token) -> Token | None:
                 and _inverts(v, c)
             ):
                 return c
+        # "About 4 in 10 say …", "Less than a third agreed …": a share of people the parser hung on the
+        # verb as a number or a measure, before it, with no subject: those people speak.
+        share = next(
+            (
+                c
+                for c in v.children
+                if c.dep_ in ("nummod", "npadvmod")
+                and c.i < v.i
+                and c.ent_type_ == "CARDINAL"
+                and not any(k.dep_ in _SUBJ for k in v.children)
+            ),
+            None,
+        )
+        if share is not None and v.pos_ == "VERB":
+            return share
         if v is not verb and _passive_participle_clause(v):
             # "Asked to explain what he meant, Roe said …": the cue hangs in a passive participle
             # clause; the sentence's subject was asked, and said nothing by it (the participle as the
             # cue itself is _passive_participle_clause's case).
             return None
         if v.dep_ in ("advcl", "conj", "xcomp") and v.head is not v:
+            v = v.head
+        elif v.dep_ == "acomp" and v.pos_ == "ADJ" and v.head.pos_ in ("AUX", "VERB"):
+            # "Voters were more likely to say …", "she was quick to point out …": the subject of "were".
             v = v.head
         elif (
             v.dep_ == "acl"
