@@ -212,3 +212,8 @@ def test_a_verb_left_without_a_subject_takes_the_name_right_before_it(quotes_of:
 )
 def test_shares_of_people_and_likely_to_say(quotes_of: Any, text: str, speaker: str) -> None:
     assert quotes_of(text)[0]["speaker"]["text"] == speaker
+
+
+def test_a_participle_on_whom_someone_wrote_to_is_the_writers(quotes_of: Any) -> None:
+    qs = quotes_of("The harbour master emailed supporters saying that the fight for the pier continues.")
+    assert _one(qs, "fight for the pier")["speaker"]["text"] == "The harbour master"

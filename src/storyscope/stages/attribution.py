@@ -182,8 +182,9 @@ def _subject(verb: Token) -> Token | None:
             # spoke at it does.
             v = v.head.head.head
         elif v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN") and v.tag_ == "VBG":
-            # "a statement saying …", "video showing …": the noun says it, or whoever issued it.
-            return _author(v.head) or v.head
+            # "a statement saying …", "video showing …": the noun says it, or whoever issued it; "emailed
+            # supporters saying …": whoever wrote to them.
+            return _author(v.head) or _writer_to(v.head) or v.head
         elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
             # "responded by saying …", "before asking her": the verb the preposition hangs off.
             v = v.head.head
@@ -227,6 +228,19 @@ def _author(noun: Token) -> Token | None:
     elif obj.dep_ != "dobj":
         return None
     if verb.pos_ != "VERB" or _lemma(verb) not in _AUTHOR_VERBS:
+        return None
+    subj = _subject(verb)
+    return subj if subj is not None and subj.dep_ != "nsubjpass" else None
+
+
+# Verbs that send words to whom their object names ("emailed supporters saying …").
+_WRITE_TO_VERBS = frozenset("email text message write tweet mail cable".split())
+
+
+def _writer_to(noun: Token) -> Token | None:
+    """Who wrote to ``noun`` when a participle hangs off it ("Roe emailed supporters saying …")."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "dative") or verb.pos_ != "VERB" or _lemma(verb) not in _WRITE_TO_VERBS:
         return None
     subj = _subject(verb)
     return subj if subj is not None and subj.dep_ != "nsubjpass" else None
