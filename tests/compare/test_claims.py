@@ -200,3 +200,29 @@ def test_denial_silent_when_about_something_else_or_when_the_source_reports_both
     assert analyse([make_article("a", SALE), make_article("b", BOTH_SIDES)]).contradictions == []
     # Nor does a source contradict itself.
     assert analyse([make_article("a", SALE + " " + DEBUNK)]).contradictions == []
+
+
+def _item(text: str, actors: dict[str, str], **kw: Any) -> dict[str, Any]:
+    return {"text": text, "actors": actors, "numbers": [], "speaker": None, **kw}
+
+
+def _money(value: float, unit: str) -> dict[str, Any]:
+    return {"text": str(value), "low": value, "high": value, "kind": "exact", "unit": unit}
+
+
+def test_figures_that_all_differ_are_evidence_against_one_claim() -> None:
+    from storyscope.compare.claims import _evidence
+
+    actors = {"Ana Lind": "person"}
+    a = _item("Ana Lind said the loan cost £1.2 billion", actors, numbers=[_money(1.2e9, "£")])
+    b = _item("Ana Lind said the loan cost £110 billion", actors, numbers=[_money(110e9, "£")])
+    assert not _evidence(a, b)
+    c = _item("Ana Lind said the loan cost about £1.2 billion", actors, numbers=[_money(1.2e9, "£")])
+    assert _evidence(a, c)
+    # Two sums in two currencies that match nothing of the other are two claims too ...
+    d = _item("Ana Lind said the loan cost €110 billion", actors, numbers=[_money(110e9, "€")])
+    assert not _evidence(a, d)
+    # ... but figures of different things do not keep two wordings of one claim apart.
+    e = _item("Ana Lind said 300 workers lost the loan", actors, numbers=[_money(300, "worker")])
+    f = _item("Ana Lind said hundreds lost the loan", actors, numbers=[_money(200, "people")])
+    assert _evidence(e, f)

@@ -84,6 +84,13 @@ def test_abbreviated_multipliers_count_money_but_not_metres() -> None:
     assert not any(low == 12e6 for low, _ in figures)
 
 
+def test_a_multiplier_written_onto_the_figure_counts() -> None:
+    found = claims("Velmar owes £1.2billion of the loan, and 3million people depend on the port.")
+    figures = sorted((n["low"], n["unit"]) for c in found for n in c["numbers"])
+    assert any(abs(low - 1.2e9) < 1 and unit == "£" for low, unit in figures), figures
+    assert any(abs(low - 3e6) < 1 and unit == "people" for low, unit in figures), figures
+
+
 def test_hyphenated_number_words_are_one_figure() -> None:
     found = claims("Sixty-seven councillors voted with 21 independents, and twenty-one abstained.")
     figures = sorted((n["text"], n["low"], n["unit"]) for c in found for n in c["numbers"])

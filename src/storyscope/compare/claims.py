@@ -24,7 +24,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyscope.compare.contradictions import can_be_denied, denial, denial_cue, judge, same_denial
+from storyscope.compare.contradictions import (
+    can_be_denied,
+    denial,
+    denial_cue,
+    judge,
+    numbers_conflict,
+    same_denial,
+)
 from storyscope.compare.quotes import containment, embed
 from storyscope.models import Article, Json
 
@@ -187,11 +194,33 @@ def _items(
 
 
 def _evidence(a: Json, b: Json) -> bool:
-    """Shared names, figures or most of the words: what makes a moderately similar pair the same claim."""
+    """Shared names, figures or most of the words: what makes a moderately similar pair the same claim.
+
+    Figures that cannot be the same are evidence against: "Britain is liable for £1.2billion of the
+    bailout" and "Greece has survived on a €110 billion bailout" share a country and a lender but are
+    two claims on one topic."""
+    if _figures_differ(a, b):
+        return False
     if set(a["actors"]) & set(b["actors"]):
         return True
     units = {n["unit"] for n in a["numbers"]} & {n["unit"] for n in b["numbers"]}
     return bool(units) or containment(a["text"], b["text"]) >= 0.6
+
+
+_CURRENCIES = frozenset("$€£¥₹₽")
+
+
+def _figures_differ(a: Json, b: Json) -> bool:
+    """Whether the two claims' figures rule out one claim: no figure of one can be a figure of the
+    other, and they count the same thing (a unit in common) or both give sums of money."""
+    xs, ys = a["numbers"], b["numbers"]
+    if not xs or not ys:
+        return False
+    if any(x["unit"] == y["unit"] and not numbers_conflict(x, y) for x in xs for y in ys):
+        return False
+    shared = {x["unit"] for x in xs} & {y["unit"] for y in ys}
+    money = all(any(str(n["unit"]) in _CURRENCIES for n in side) for side in (xs, ys))
+    return bool(shared) or money
 
 
 def _attribution_ok(a: Json, b: Json, sim: float) -> bool:

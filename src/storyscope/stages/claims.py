@@ -51,7 +51,9 @@ _MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
 # Abbreviated multipliers, split off by the tokenizer ("10m euros", "£1.2bn"). "m" and "k" are also
 # metres and kilometres' shorthand, so they multiply only next to a currency; "bn" and "tn" always do.
 _ABBREVIATED = {"m": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
-_ALWAYS_MONEY = frozenset({"bn", "tn", "trn", "mln", "mn"})
+# Multipliers written onto the figure ("£1.2billion", "3million people"): a count whatever follows.
+_GLUED = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ALWAYS_MONEY = frozenset({"bn", "tn", "trn", "mln", "mn", *_GLUED})
 _CURRENCY_SYMBOLS = frozenset("$€£¥₹₽")
 _CURRENCY_WORDS = frozenset(
     "dollar euro pound yen yuan rupee ruble rouble franc dinar rial riyal lira shekel peso won krona "
@@ -305,7 +307,9 @@ def _number_value(toks: list[Token]) -> tuple[float, float] | None:
 
 
 # A number with its multiplier in one token: "1.2bn", "£40m" after the symbol.
-_SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(bn|tn|trn|mn|mln|m|k)$", re.IGNORECASE)
+_SUFFIXED = re.compile(
+    r"^(\d[\d,]*(?:\.\d+)?)(bn|tn|trn|mn|mln|m|k|thousand|million|billion|trillion)$", re.IGNORECASE
+)
 
 
 def _suffixed_money(t: Token) -> float | None:
@@ -321,7 +325,7 @@ def _suffixed_money(t: Token) -> float | None:
         after = doc[t.i + 1].lemma_.lower() if t.i + 1 < len(doc) else ""
         if before not in _CURRENCY_SYMBOLS and after not in _CURRENCY_WORDS:
             return None
-    return float(m[1].replace(",", "")) * _ABBREVIATED[suffix]
+    return float(m[1].replace(",", "")) * (_GLUED.get(suffix) or _ABBREVIATED[suffix])
 
 
 def _money_multiplier(t: Token) -> bool:
@@ -622,7 +626,7 @@ class ClaimStage:
     # event clause on a name inside a prepositional phrase is about the event noun. 4: money
     # multipliers ("10m euros", "£1.2bn"). 5: hyphenated number words ("Sixty-seven"). 6: a modifier
     # before the currency sign ("more than $20 million").
-    version = "7"
+    version = "8"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (shared with the nlp stage in the same process)."""
