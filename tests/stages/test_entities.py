@@ -185,6 +185,17 @@ def test_post_name_fragment_is_not_an_organisation(mentions_of: Any) -> None:
     assert names.get("Foreign Ministry", {}).get("type") == "organization"
 
 
+def test_a_ministrys_field_before_its_ministers_title_is_no_organisation(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "In parliament, Finance Minister Evangelos Marinou said the cuts were vital. "
+        "Trade Secretary Ann Lee met him. The Finance Ministry said revenue fell."
+    )
+    names = _names(ms)
+    assert "Finance" not in names and "Trade" not in names, names
+    assert names["Evangelos Marinou"]["role"] == "Finance Minister"
+    assert any(n.endswith("Finance Ministry") for n in names), names
+
+
 def test_name_described_as_a_person_is_a_person(mentions_of: Any) -> None:
     ms = mentions_of(
         "The cabinet was led by Lucas Ferrandes, the technocratic prime minister. "

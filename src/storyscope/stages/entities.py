@@ -468,7 +468,8 @@ def _post_object(doc: Doc, start: int, end: int) -> bool:
 
 def _post_fragment(doc: Doc, end: int) -> bool:
     """Whether an organisation the model cut out of a post's name ends at ``end``: "US National
-    Security" out of "US National Security Adviser Jane Roe", "Defense" out of "Defense Secretary".
+    Security" out of "US National Security Adviser Jane Roe", "Defense" out of "Defense Secretary",
+    "Finance" out of "Finance Minister".
     A real body before a title keeps its name ("Foreign Ministry Spokesman", "Security Council
     Secretary"): only a field of policy just before the title word marks the cut."""
     if end >= len(doc) or end < 1:
@@ -476,7 +477,7 @@ def _post_fragment(doc: Doc, end: int) -> bool:
     title = doc[end]
     if not title.text[:1].isupper() or title.lower_.rstrip(".") not in TITLES | ROLE_NOUNS:
         return False
-    return doc[end - 1].lower_ in _POLICY_FIELDS
+    return doc[end - 1].lower_ in _POLICY_FIELDS | _MINISTRIES
 
 
 def _gender_of(words: Iterable[str]) -> str | None:

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "22"
+    version = "23"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
