@@ -870,3 +870,9 @@ def test_a_dateline_is_not_part_of_what_was_reported(quotes_of: Any, dateline: s
     )
     q = _one(qs, "northern pier")
     assert q["text"].startswith("The harbour inspector warned"), q["text"]
+
+
+def test_according_to_plan_names_no_source(quotes_of: Any) -> None:
+    assert quotes_of("For once, the harbour works have gone according to plan in recent weeks.") == []
+    qs = quotes_of("The vote went according to schedule, according to party officials.")
+    assert [q["text"] for q in qs] == ["The vote went according to schedule"]

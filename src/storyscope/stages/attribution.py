@@ -613,14 +613,24 @@ def _cue_json(tok: Token) -> tuple[str, Json]:
     return _lemma(tok), {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)}
 
 
+# "according to plan", "according to schedule": the way something goes, nobody's account of it.
+_NOT_SOURCES = frozenset("plan schedule script design expectation custom tradition".split())
+
+
 def _according_source(tok: Token) -> Token | None:
+    """The source "according to" names, or None when it names none ("going according to plan")."""
+    src: Token | None = None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "to":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ == "to":
-        return next((g for g in nxt.children if g.dep_ == "pobj"), None)
-    return None
+            src = next((g for g in c.children if g.dep_ == "pobj"), None)
+            break
+    else:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            src = next((g for g in nxt.children if g.dep_ == "pobj"), None)
+    if src is not None and src.lemma_.lower() in _NOT_SOURCES:
+        return None
+    return src
 
 
 def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:

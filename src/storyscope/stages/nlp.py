@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "23"
+    version = "24"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
