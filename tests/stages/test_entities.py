@@ -138,6 +138,26 @@ def test_multi_paragraph_quote_is_one_span() -> None:
     assert len(spans[0].parts) == 2
 
 
+@pytest.mark.parametrize("mark", ["'", "‘"])
+def test_multi_paragraph_single_quote_is_one_span(mark: str) -> None:
+    close = "'" if mark == "'" else "’"
+    text = (
+        f"Nikos Arvan, 34, said: {mark}My shop closed in May. The new rules cut our hours again.\n\n"
+        f"{mark}So who is going to pay the rent?{close}\n\nThe vote is on Thursday."
+    )
+    spans = quote_spans(text)
+    assert [len(s.parts) for s in spans] == [2]
+    assert text[spans[0].start : spans[0].start + 20] == "My shop closed in Ma"
+
+
+def test_an_unclosed_single_mark_that_does_not_continue_is_no_quote() -> None:
+    for text in (
+        "'Tis the season, said the grocer.\n\nThe vote is on Thursday.",
+        "He said: 'First part.\n\nNo mark here.",
+    ):
+        assert quote_spans(text) == []
+
+
 def test_stage_skips_other_languages_and_annotates_english() -> None:
     stage = NlpStage()
     stage.setup()

@@ -82,6 +82,18 @@ def test_multi_paragraph_quote(quotes_of: Any) -> None:
     assert q["who"] == "Hanna Krull"
 
 
+def test_multi_paragraph_quote_in_single_marks(quotes_of: Any) -> None:
+    text = (
+        "Protester Nikos Arvan, 34, said: 'My shop closed in May. The new rules want to cut our hours.\n\n"
+        "'So who is going to pay the rent? We will work for nothing.'\n\nThe vote is on Thursday."
+    )
+    qs = quotes_of(text)
+    q = _one(qs, "My shop closed")
+    assert q["kind"] == "direct" and len(q["spans"]) == 2 and "pay the rent" in q["text"]
+    assert q["who"] == "Nikos Arvan"
+    assert not any(x["who"] == "The new rules" for x in qs)
+
+
 def test_pronoun_speaker_after_a_sentence_about_the_person(quotes_of: Any) -> None:
     text = "Governor Elin Voss visited the dam.\n\n“The repairs are on time,” she said in a statement."
     q = _one(quotes_of(text), "repairs are on time")

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "24"
+    version = "25"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -89,9 +89,13 @@ def _scan_paragraph(
     return out, current
 
 
-def _single_quotes(text: str, a: int, b: int) -> list[QuoteSpan]:
-    """‘Single-quoted’ spans in ``text[a:b]``; apostrophes (don't, Iran’s, the 1990s’) are skipped."""
+def _single_quotes(text: str, a: int, b: int) -> tuple[list[QuoteSpan], int | None]:
+    """‘Single-quoted’ spans in ``text[a:b]``; apostrophes (don't, Iran’s, the 1990s’) are skipped.
+
+    Also returns where a quote opens and is left open at the paragraph's end, when it opens as a
+    quotation does (at the paragraph's start or after a colon): the next paragraph may carry it on."""
     out: list[QuoteSpan] = []
+    left_open: int | None = None
     i = a
     while i < b:
         ch = text[i]
@@ -114,8 +118,18 @@ def _single_quotes(text: str, a: int, b: int) -> list[QuoteSpan]:
             if j < b and j - i - 1 >= _MIN_QUOTE_CHARS:
                 out.append(QuoteSpan(i + 1, j, [(i + 1, j)], single=True))
                 i = j
+            elif j >= b and (not text[a:i].strip() or text[a:i].rstrip().endswith(":")):
+                left_open = i
+                break
         i += 1
-    return out
+    return out, left_open
+
+
+def _paragraph_end(text: str, start: int, b: int) -> int:
+    end = b
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def quote_spans(text: str) -> list[QuoteSpan]:
@@ -129,6 +143,10 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         pos = m.end()
     paragraphs.append((pos, len(text)))
     paragraphs = [(a, b) for a, b in paragraphs if text[a:b].strip()]
+    # A single-quoted paragraph left open continues only where the next paragraph reopens with the
+    # same mark (the British multi-paragraph convention); otherwise the mark may be an apostrophe
+    # ("'Tis", "'90s") and nothing is taken.
+    single_carry: tuple[QuoteSpan, str] | None = None
     for a, b in paragraphs:
         closed, carry_next = _scan_paragraph(text, a, b, carry)
         if carry is not None and carry_next is not carry and carry not in closed:
@@ -136,9 +154,33 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         spans.extend(closed)
         carry = carry_next
         doubles = [s for s in closed] + ([carry] if carry is not None else [])
-        for sq in _single_quotes(text, a, b):
+        singles, left_open = _single_quotes(text, a, b)
+        start = a + len(text[a:b]) - len(text[a:b].lstrip())
+        continued = single_carry is not None and text[start : start + 1] == single_carry[1]
+        if single_carry is not None and continued:
+            held = single_carry[0]
+            first = next((sq for sq in singles if sq.start == start + 1), None)
+            if first is not None:
+                held.parts.append((first.start, first.end))
+                held.end = first.end
+                singles = [held if sq is first else sq for sq in singles]
+                single_carry = None
+            elif left_open == start:
+                end = _paragraph_end(text, start + 1, b)
+                held.parts.append((start + 1, end))
+                held.end = end
+                left_open = None
+            else:
+                single_carry = None
+        elif single_carry is not None:
+            single_carry = None
+        for sq in singles:
             if not any(d.start <= sq.start and sq.end <= d.end for d in doubles):
                 spans.append(sq)
+        if left_open is not None and not any(d.start <= left_open < d.end for d in doubles):
+            end = _paragraph_end(text, left_open + 1, b)
+            opened = QuoteSpan(left_open + 1, end, [(left_open + 1, end)], single=True)
+            single_carry = (opened, text[left_open])
     if carry is not None:
         spans.append(carry)
     spans = [s for s in spans if text[s.start : s.end].strip(" ,.;:—–-")]
