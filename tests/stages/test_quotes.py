@@ -874,7 +874,7 @@ def test_objects_of_prepositional_cues_and_answers_are_not_content(quotes_of: An
     assert [q["text"] for q in qs] == ["talks on wages"]
 
 
-@pytest.mark.parametrize("dateline", ["12 May 2024 – ", "OSTREL (Vessa Wire) — "])
+@pytest.mark.parametrize("dateline", ["12 May 2024 – ", "OSTREL (Vessa Wire) — ", "(Vessa Wire) - "])
 def test_a_dateline_is_not_part_of_what_was_reported(quotes_of: Any, dateline: str) -> None:
     qs = quotes_of(
         dateline + "The harbour inspector warned that the northern pier may collapse within a year, "

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "25"
+    version = "26"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

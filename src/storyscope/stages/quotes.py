@@ -274,7 +274,11 @@ _DATELINE_TOKENS = 8
 def _dateline_end(toks: list[Token]) -> int:
     """How many tokens of a dateline open ``toks`` ("30 June 2011 – The expert warned …, the office
     reported", "OSTREL (Agency) — …"): a date, a place or an agency, then a dash, at a sentence start."""
-    if not toks or not toks[0].is_sent_start:
+    if not toks:
+        return 0
+    first = toks[0]
+    # At a sentence start, or after nothing but punctuation there ("(Reuters) - …").
+    if not all(t.is_punct for t in first.doc[first.sent.start : first.i]):
         return 0
     for k, t in enumerate(toks[: _DATELINE_TOKENS + 1]):
         if t.text in _DATELINE_DASHES:
