@@ -203,3 +203,19 @@ def test_an_opening_connective_is_left_out_of_the_sentence_and_its_citation() ->
         text = opening + " show that it approved the Osk dam in March despite objections from villages."
         kept = summarize([make_article("a", text)], words=20)
         assert [s.text for s in kept] == [text]
+
+
+def test_a_wording_that_names_the_speaker_is_shown_before_one_that_says_he_said() -> None:
+    a = (
+        "The port of Lenor will reopen to ferries on Friday after two weeks of repairs, he said. "
+        "Fishermen welcomed the news."
+    )
+    b = (
+        "Mayor Ivo Sandor said the port of Lenor will reopen to ferries on Friday "
+        "after two weeks of repairs. "
+        "Traders expect a busy weekend."
+    )
+    out = summarize([make_article("a", a), make_article("b", b)], words=30)
+    reopen = [s for s in out if "reopen" in s.text]
+    assert reopen and reopen[0].sources == ["a", "b"]
+    assert reopen[0].text.startswith("Mayor Ivo Sandor said"), reopen[0].text

@@ -466,14 +466,32 @@ def _contested_sentences(cands: Sequence[_Cand], contradictions: Sequence[Json])
     }
 
 
+# "…, he said." / "She added that …": who "he" is lives in a sentence the summary does not hold.
+_PRONOUN_SAYS = re.compile(
+    r"(?:,\s*(?:he|she|they)(?:\s+\w+){1,4}[.!?][\"”’']?\s*$)|(?:^(?:he|she|they)\s+"
+    r"(?:said|says|added|adds|told|tells|stated|explained|noted|argued|warned|insisted|claimed)\b)",
+    re.IGNORECASE,
+)
+
+
 def _representative(group: list[int], sim: Sequence[Sequence[float]], cands: Sequence[_Cand]) -> int:
-    """The plain wording before one that quotes someone (the same fact, without a side's words), then the
-    wording most like the others': an odd (say machine-translated) variant is rarely typical."""
+    """The plain wording before one that quotes someone (the same fact, without a side's words), then one
+    that names whoever said it before one that says "he said", then the wording most like the others':
+    an odd (say machine-translated) variant is rarely typical."""
+
+    def unnamed(i: int) -> bool:
+        return bool(_PRONOUN_SAYS.search(cands[i].text))
+
     if len(group) < 3:
-        return min(group, key=lambda i: (_quotes(cands[i].text), cands[i].order))
+        return min(group, key=lambda i: (_quotes(cands[i].text), unnamed(i), cands[i].order))
     return max(
         group,
-        key=lambda i: (-_quotes(cands[i].text), sum(sim[i][o] for o in group if o != i), -cands[i].order),
+        key=lambda i: (
+            -_quotes(cands[i].text),
+            -unnamed(i),
+            sum(sim[i][o] for o in group if o != i),
+            -cands[i].order,
+        ),
     )
 
 
