@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from storyscope.models import Article
 
@@ -22,3 +23,10 @@ def make_article(
     a = Article(id=id, raw=text, origin=f"{id}.txt", title=title, text=text, **kw)  # type: ignore[arg-type]
     a.content_hash = a.content_hash or hashlib.sha256(text.encode()).hexdigest()
     return a
+
+
+def one_quote(quotes: list[dict[str, Any]], fragment: str) -> dict[str, Any]:
+    """The one quote whose text holds ``fragment`` (an assert fails if none or several do)."""
+    hits = [q for q in quotes if fragment in q["text"]]
+    assert len(hits) == 1, (fragment, quotes)
+    return hits[0]

@@ -6,58 +6,33 @@ from typing import Any
 
 import pytest
 
+from builders import one_quote
 from storyscope.stages.entities import extract_mentions
 from storyscope.stages.nlp import load_nlp
-from storyscope.stages.quotes import extract_quotes
-
-
-@pytest.fixture(scope="module")
-def quotes_of() -> Any:
-    nlp = load_nlp()
-
-    def run(text: str) -> list[dict[str, Any]]:
-        doc = nlp(text)
-        mentions = extract_mentions(doc)
-        by_id = {m["id"]: m for m in mentions}
-        out = extract_quotes(doc, mentions)
-        for q in out:
-            sp = q["speaker"]
-            # The name the speaker resolves to, for readable asserts.
-            q["who"] = by_id[sp["mention"]]["text"] if sp and sp["mention"] is not None else None
-            assert text[q["start"] : q["end"]] == q["text"] or len(q["spans"]) > 1
-        return out
-
-    return run
-
-
-def _one(quotes: list[dict[str, Any]], fragment: str) -> dict[str, Any]:
-    hits = [q for q in quotes if fragment in q["text"]]
-    assert len(hits) == 1, (fragment, quotes)
-    return hits[0]
 
 
 def test_direct_quote_with_attribution_after(quotes_of: Any) -> None:
     qs = quotes_of("“The harbour will reopen next week,” port director Mira Solberg said on Monday.")
-    q = _one(qs, "harbour will reopen")
+    q = one_quote(qs, "harbour will reopen")
     assert q["kind"] == "direct" and q["verb"] == "say" and q["who"] == "Mira Solberg"
     assert q["text"] == "The harbour will reopen next week,"
 
 
 def test_direct_quote_with_inverted_attribution(quotes_of: Any) -> None:
     qs = quotes_of('"We expect the first ships by Friday," said Mira Solberg, the port director.')
-    q = _one(qs, "first ships")
+    q = one_quote(qs, "first ships")
     assert q["who"] == "Mira Solberg" and q["kind"] == "direct"
 
 
 def test_direct_quote_introduced_with_colon(quotes_of: Any) -> None:
     qs = quotes_of("Jonas Berglund told the council: «The budget is balanced for the first time in years.»")
-    q = _one(qs, "budget is balanced")
+    q = one_quote(qs, "budget is balanced")
     assert q["who"] == "Jonas Berglund" and q["verb"] == "tell"
 
 
 def test_german_quotation_marks(quotes_of: Any) -> None:
     qs = quotes_of("„We will not sign this treaty in its current form“, Karla Weidner said after the vote.")
-    assert _one(qs, "not sign this treaty")["who"] == "Karla Weidner"
+    assert one_quote(qs, "not sign this treaty")["who"] == "Karla Weidner"
 
 
 def test_quote_split_around_attribution_is_one_quote(quotes_of: Any) -> None:
@@ -77,7 +52,7 @@ def test_multi_paragraph_quote(quotes_of: Any) -> None:
         "“But nobody was hurt, and that is what counts,” she said."
     )
     qs = quotes_of(text)
-    q = _one(qs, "three houses")
+    q = one_quote(qs, "three houses")
     assert len(q["spans"]) == 2 and "nobody was hurt" in q["text"]
     assert q["who"] == "Hanna Krull"
 
@@ -88,7 +63,7 @@ def test_multi_paragraph_quote_in_single_marks(quotes_of: Any) -> None:
         "'So who is going to pay the rent? We will work for nothing.'\n\nThe vote is on Thursday."
     )
     qs = quotes_of(text)
-    q = _one(qs, "My shop closed")
+    q = one_quote(qs, "My shop closed")
     assert q["kind"] == "direct" and len(q["spans"]) == 2 and "pay the rent" in q["text"]
     assert q["who"] == "Nikos Arvan"
     assert not any(x["who"] == "The new rules" for x in qs)
@@ -96,13 +71,13 @@ def test_multi_paragraph_quote_in_single_marks(quotes_of: Any) -> None:
 
 def test_pronoun_speaker_after_a_sentence_about_the_person(quotes_of: Any) -> None:
     text = "Governor Elin Voss visited the dam.\n\n“The repairs are on time,” she said in a statement."
-    q = _one(quotes_of(text), "repairs are on time")
+    q = one_quote(quotes_of(text), "repairs are on time")
     assert q["who"] == "Elin Voss"
 
 
 def test_ambiguous_pronoun_speaker_is_unnamed(quotes_of: Any) -> None:
     text = "Pavel Dorn thanked Viktor Salo for his help. “We have moved forward,” he said."
-    q = _one(quotes_of(text), "moved forward")
+    q = one_quote(quotes_of(text), "moved forward")
     assert q["who"] is None
 
 
@@ -111,20 +86,20 @@ def test_description_speaker_resolved_through_role(quotes_of: Any) -> None:
         "Talks began between Norland's chief negotiator Sven Aaberg and Prime Minister Lise Dahl.\n\n"
         "“Any delay would hurt both sides,” the chief negotiator said."
     )
-    assert _one(quotes_of(text), "Any delay")["who"] == "Sven Aaberg"
+    assert one_quote(quotes_of(text), "Any delay")["who"] == "Sven Aaberg"
 
 
 def test_partial_quote_inside_reported_clause(quotes_of: Any) -> None:
     text = "Minister Tove Lund said the agency had “solid evidence” that the dam was leaking."
     qs = quotes_of(text)
-    q = _one(qs, "dam was leaking")
+    q = one_quote(qs, "dam was leaking")
     assert q["kind"] == "indirect" and q["who"] == "Tove Lund"
     assert [p["text"] for p in q["partials"]] == ["solid evidence"]
 
 
 def test_partial_quote_as_its_own_quote(quotes_of: Any) -> None:
     text = "Tove Lund called the proposal “a gift to smugglers and nobody else” on Friday."
-    q = _one(quotes_of(text), "gift to smugglers")
+    q = one_quote(quotes_of(text), "gift to smugglers")
     assert q["kind"] == "direct" and q["who"] == "Tove Lund"
 
 
@@ -147,36 +122,38 @@ def test_scare_quotes_without_speaker_are_not_quotes(quotes_of: Any) -> None:
     ],
 )
 def test_indirect_forms(quotes_of: Any, sentence: str, verb: str, fragment: str) -> None:
-    q = _one(quotes_of(sentence), "mine would close")
+    q = one_quote(quotes_of(sentence), "mine would close")
     assert q["kind"] == "indirect" and q["verb"] == verb and q["who"] == "Olga Brandt"
     assert q["text"] == fragment
 
 
 def test_according_to(quotes_of: Any) -> None:
-    q = _one(quotes_of("According to Olga Brandt, the mine would close in June."), "mine would close")
+    q = one_quote(quotes_of("According to Olga Brandt, the mine would close in June."), "mine would close")
     assert q["verb"] == "according to" and q["who"] == "Olga Brandt"
     assert q["text"] == "the mine would close in June"
 
 
 def test_spokesman_of_an_organisation_speaks_for_it(quotes_of: Any) -> None:
-    q = _one(quotes_of("The Harbour Authority's spokesman said the pier would stay shut."), "pier would stay")
+    q = one_quote(
+        quotes_of("The Harbour Authority's spokesman said the pier would stay shut."), "pier would stay"
+    )
     assert q["who"] is not None and "Harbour Authority" in q["who"]
 
 
 def test_indirect_quote_with_pronoun_speaker(quotes_of: Any) -> None:
     text = "Olga Brandt visited the mine on Monday. She said it would close in June."
-    assert _one(quotes_of(text), "close in June")["who"] == "Olga Brandt"
+    assert one_quote(quotes_of(text), "close in June")["who"] == "Olga Brandt"
 
 
 def test_dash_attribution_names_the_speaker(quotes_of: Any) -> None:
     qs = quotes_of("“The new bridge has changed how we get to work every single day.” ― Maren Olsby")
-    q = _one(qs, "new bridge")
+    q = one_quote(qs, "new bridge")
     assert q["kind"] == "direct" and q["who"] == "Maren Olsby"
 
 
 def test_parenthetical_attribution(quotes_of: Any) -> None:
     qs = quotes_of("The museum, Tomas Brekke said, would make visitors face hard truths.")
-    q = _one(qs, "museum")
+    q = one_quote(qs, "museum")
     assert q["kind"] == "indirect" and q["who"] == "Tomas Brekke"
     # The content in two parts around the attribution.
     assert q["text"] == "The museum would make visitors face hard truths" and len(q["spans"]) == 2
@@ -187,9 +164,9 @@ def test_object_content_and_noun_cue(quotes_of: Any) -> None:
         "Senator Ilse Varga called for an independent review of the contract. "
         "Varga's claim that the tender had been rigged was rejected by the council."
     )
-    q = _one(qs, "review")
+    q = one_quote(qs, "review")
     assert q["text"] == "an independent review of the contract" and q["who"] == "Ilse Varga"
-    q = _one(qs, "rigged")
+    q = one_quote(qs, "rigged")
     assert q["text"] == "the tender had been rigged" and q["who"] == "Varga"
 
 
@@ -200,7 +177,7 @@ def test_short_fragments_in_quotes_are_not_quotes(quotes_of: Any) -> None:
 
 def test_speaker_in_apposition_to_a_description(quotes_of: Any) -> None:
     qs = quotes_of("“We will publish every reading online,” said the spokeswoman of the agency, Anna Berg.")
-    assert _one(qs, "every reading")["who"] == "Anna Berg"
+    assert one_quote(qs, "every reading")["who"] == "Anna Berg"
 
 
 def test_according_to_at_the_end_of_a_paragraph(quotes_of: Any) -> None:
@@ -209,7 +186,7 @@ def test_according_to_at_the_end_of_a_paragraph(quotes_of: Any) -> None:
         "The ferry left the harbour two hours late, according to the port authority.\n\n"
         "Passengers waited on the quay."
     )
-    q = _one(qs, "ferry left")
+    q = one_quote(qs, "ferry left")
     assert q["verb"] == "according to" and q["text"] == "The ferry left the harbour two hours late"
 
 
@@ -218,7 +195,7 @@ def test_mixed_straight_and_curly_marks(quotes_of: Any) -> None:
         '"The bridge will stay closed until spring,” said Mira Solberg. '
         "“Nobody should drive across it before then,” she added."
     )
-    q = _one(qs, "bridge will stay closed")
+    q = one_quote(qs, "bridge will stay closed")
     assert q["who"] == "Mira Solberg" and "said Mira" not in q["text"]
 
 
@@ -234,7 +211,7 @@ def test_report_speaks_as_it(quotes_of: Any) -> None:
     qs = quotes_of(
         "The council published its audit on Friday. It says the harbour fund lost two million euros."
     )
-    q = _one(qs, "harbour fund lost")
+    q = one_quote(qs, "harbour fund lost")
     assert q["speaker"] is not None and q["speaker"]["text"] == "It"
     # An expletive "it" is nobody: "it is said that …" has no speaker.
     qs = quotes_of("It is said that the harbour fund lost two million euros.")
@@ -246,17 +223,17 @@ def test_quote_after_a_sentence_closing_in_its_attribution(quotes_of: Any) -> No
         "The ministry may wait until the talks are over, Jonas Berglund said. "
         '"The other question is whether the court rules first. I do not think it will."'
     )
-    assert _one(qs, "other question")["who"] == "Jonas Berglund"
+    assert one_quote(qs, "other question")["who"] == "Jonas Berglund"
     qs = quotes_of(
         '"Nobody writes songs for the mayor. He has no band," Jonas Berglund said.\n\n'
         '"Right now the vote is against him. It is not for her."'
     )
-    assert _one(qs, "Right now the vote")["who"] == "Jonas Berglund"
+    assert one_quote(qs, "Right now the vote")["who"] == "Jonas Berglund"
 
 
 def test_weekday_after_the_verb_is_not_the_speaker(quotes_of: Any) -> None:
     qs = quotes_of('"We will find out what happened on the bridge," the police chief said Monday.')
-    q = _one(qs, "find out")
+    q = one_quote(qs, "find out")
     assert q["speaker"] is not None and "Monday" not in q["speaker"]["text"]
 
 
@@ -264,7 +241,7 @@ def test_name_and_colon_heading_a_paragraph(quotes_of: Any) -> None:
     qs = quotes_of(
         "Hanna Lund: Talks with the union will resume in May.\n\nThe strike entered its third week."
     )
-    q = _one(qs, "Talks with the union")
+    q = one_quote(qs, "Talks with the union")
     assert q["who"] == "Hanna Lund" and q["text"] == "Talks with the union will resume in May"
     # A place heading a paragraph ("Oslo: …") is a dateline, not a speaker.
     assert not quotes_of("Oslo: The strike entered its third week on Monday.")
@@ -274,7 +251,7 @@ def test_coordinated_reporting_verb_is_its_own_attribution(quotes_of: Any) -> No
     qs = quotes_of(
         "Jonas Berglund said he would order a review of the port and warned against cutting the budget."
     )
-    q = _one(qs, "order a review")
+    q = one_quote(qs, "order a review")
     assert q["text"] == "he would order a review of the port" and q["who"] == "Jonas Berglund"
 
 
@@ -292,7 +269,7 @@ def test_coordinated_reporting_verb_is_its_own_attribution(quotes_of: Any) -> No
     ],
 )
 def test_object_contents_of_stance_verbs(quotes_of: Any, sentence: str, verb: str, content: str) -> None:
-    q = _one(quotes_of(sentence), content)
+    q = one_quote(quotes_of(sentence), content)
     assert q["verb"] == verb and q["kind"] == "indirect"
 
 
@@ -301,13 +278,13 @@ def test_quote_split_around_the_verb_both_parts_governed(quotes_of: Any) -> None
         '"Every time you say that," Mira Solberg said, '
         '"you give ammunition to the people who want to close the port."'
     )
-    q = _one(qs, "Every time")
+    q = one_quote(qs, "Every time")
     assert len(q["spans"]) == 2 and "you give ammunition" in q["text"] and q["who"] == "Mira Solberg"
     # A title in quotes after the verb is no second part.
     qs = quotes_of(
         "“The port is not for sale and never will be,” Mira Solberg said on Harbour Radio’s “Morning Show.”"
     )
-    assert "Morning Show" not in _one(qs, "not for sale")["text"]
+    assert "Morning Show" not in one_quote(qs, "not for sale")["text"]
 
 
 def test_titles_and_inch_marks_are_not_quotes(quotes_of: Any) -> None:
@@ -319,22 +296,22 @@ def test_titles_and_inch_marks_are_not_quotes(quotes_of: Any) -> None:
 
 def test_speaker_of_a_verb_after_a_preposition(quotes_of: Any) -> None:
     qs = quotes_of("Mira Solberg answered the union on Friday by saying the port would stay open.")
-    assert _one(qs, "port would stay open")["who"] == "Mira Solberg"
+    assert one_quote(qs, "port would stay open")["who"] == "Mira Solberg"
 
 
 def test_relative_and_participle_speakers(quotes_of: Any) -> None:
     qs = quotes_of("Senator Ted Berg endorsed Hanna Lund, who says she is honored.")
-    q = _one(qs, "she is honored")
+    q = one_quote(qs, "she is honored")
     assert q["speaker"]["text"] == "who" and q["who"] == "Hanna Lund"
-    assert _one(qs, "Hanna Lund")["text"] == "Hanna Lund"
+    assert one_quote(qs, "Hanna Lund")["text"] == "Hanna Lund"
     qs = quotes_of("The council received a statement saying the harbour would stay closed.")
-    q = _one(qs, "harbour would stay closed")
+    q = one_quote(qs, "harbour would stay closed")
     assert q["speaker"]["text"] == "a statement" and q["who"] is None
 
 
 def test_dash_byline_that_is_not_an_entity(quotes_of: Any) -> None:
     qs = quotes_of("“The port has been neglected for years and nobody seems to care.” ― Jo N Olidem\n“Next.”")
-    q = _one(qs, "neglected")
+    q = one_quote(qs, "neglected")
     assert q["speaker"] is not None and q["speaker"]["text"] == "Jo N Olidem"
 
 
@@ -342,22 +319,22 @@ def test_passive_subject_is_not_the_speaker(quotes_of: Any) -> None:
     qs = quotes_of("The harbour ferry is expected to resume service in early May.")
     assert all(q["speaker"] is None for q in qs)
     qs = quotes_of("It was announced by Mira Solberg that the ferry would resume in May.")
-    assert _one(qs, "ferry would resume")["who"] == "Mira Solberg"
+    assert one_quote(qs, "ferry would resume")["who"] == "Mira Solberg"
 
 
 def test_reported_clause_ends_at_a_semicolon_or_a_participle_of_its_own(quotes_of: Any) -> None:
     qs = quotes_of("Mira Solberg said the ferry would run again in May; the toll bridge stays closed.")
-    assert _one(qs, "ferry would run")["text"] == "the ferry would run again in May"
+    assert one_quote(qs, "ferry would run")["text"] == "the ferry would run again in May"
     qs = quotes_of(
         "Mira Solberg said the harbour had lost money for years, arguing that the toll was too high."
     )
-    assert _one(qs, "harbour had lost")["text"] == "the harbour had lost money for years"
-    assert _one(qs, "toll was too high")["who"] == "Mira Solberg"
+    assert one_quote(qs, "harbour had lost")["text"] == "the harbour had lost money for years"
+    assert one_quote(qs, "toll was too high")["who"] == "Mira Solberg"
 
 
 def test_lemmatizer_slip_on_hope(quotes_of: Any) -> None:
     qs = quotes_of("Mira Solberg hoped the ferry would be running again by May.")
-    q = _one(qs, "ferry would be running")
+    q = one_quote(qs, "ferry would be running")
     assert q["verb"] == "hope" and q["who"] == "Mira Solberg"
 
 
@@ -370,21 +347,21 @@ def test_transcript_turns(quotes_of: Any) -> None:
         "VALE: Thank you for your time today.\n"
     )
     qs = quotes_of(text)
-    q = _one(qs, "We have the crews")
+    q = one_quote(qs, "We have the crews")
     assert q["kind"] == "direct" and q["who"] == "Mira Solberg" and q["speaker"]["text"] == "SOLBERG"
     assert q["text"].startswith("It will.") and q["text"].endswith("back from repairs.")
-    assert _one(qs, "Will the ferry run")["who"] == "Tom Vale"
-    assert _one(qs, "Thank you for your time")["who"] == "Tom Vale"
+    assert one_quote(qs, "Will the ferry run")["who"] == "Tom Vale"
+    assert one_quote(qs, "Thank you for your time")["who"] == "Tom Vale"
     assert not any(q["who"] is not None for q in qs if "part was cut" in q["text"])
 
 
 def test_more_stance_verbs(quotes_of: Any) -> None:
     qs = quotes_of("Mira Solberg referred to the toll as a tax on fishermen.")
-    assert _one(qs, "tax on fishermen")["who"] == "Mira Solberg"
+    assert one_quote(qs, "tax on fishermen")["who"] == "Mira Solberg"
     qs = quotes_of("Mira Solberg spoke for an hour, referring to the old harbour bridge several times.")
     assert not any("harbour bridge" in q["text"] for q in qs)
     qs = quotes_of("Mira Solberg expressed concern about the cost of the new bridge.")
-    assert _one(qs, "concern about the cost")["who"] == "Mira Solberg"
+    assert one_quote(qs, "concern about the cost")["who"] == "Mira Solberg"
 
 
 def test_according_to_reports_the_whole_coordination(quotes_of: Any) -> None:
@@ -392,13 +369,13 @@ def test_according_to_reports_the_whole_coordination(quotes_of: Any) -> None:
         "The ferry carried 900 people, the bus carried 400 and the train carried 300, "
         "according to city records."
     )
-    q = _one(qs, "train carried 300")
+    q = one_quote(qs, "train carried 300")
     assert q["text"].startswith("The ferry carried 900") and q["speaker"]["text"] == "city records"
 
 
 def test_short_statement_in_doubled_single_marks(quotes_of: Any) -> None:
     qs = quotes_of("The harbour has one ferry left. ''That's our weakness,'' said Mira Solberg.")
-    q = _one(qs, "our weakness")
+    q = one_quote(qs, "our weakness")
     assert q["kind"] == "direct" and q["who"] == "Mira Solberg"
 
 
@@ -407,7 +384,7 @@ def test_infinitive_content_keeps_bare_verbs_coordinated_with_it(quotes_of: Any)
         "Mira Solberg wants to triple the size of the ferry fleet, grow the harbour police and "
         "create a new night market."
     )
-    q = _one(qs, "triple the size")
+    q = one_quote(qs, "triple the size")
     assert q["text"].endswith("create a new night market") and q["who"] == "Mira Solberg"
 
 
@@ -443,7 +420,7 @@ def test_parenthetical_attribution_inside_a_relative_clause(quotes_of: Any) -> N
         "The ferry leaves from the north pier, which, Mira Solberg said, is closed to cars in winter.",
         "The boats are kept at the old dock, which, Mira Solberg said, floods every spring.",
     ):
-        q = _one(quotes_of(sentence), "which")
+        q = one_quote(quotes_of(sentence), "which")
         assert q["text"].startswith("which") and "ferry leaves" not in q["text"] and "boats" not in q["text"]
         assert q["who"] == "Mira Solberg"
 
@@ -452,7 +429,7 @@ def test_according_to_opening_its_sentence(quotes_of: Any) -> None:
     qs = quotes_of(
         "According to harbour director Mira Solberg, the ferry deal reeks of fear and desperation."
     )
-    q = _one(qs, "ferry deal")
+    q = one_quote(qs, "ferry deal")
     assert q["text"] == "the ferry deal reeks of fear and desperation" and q["who"] == "Mira Solberg"
     assert not quotes_of("According to the harbour office, mostly.")
 
@@ -462,7 +439,7 @@ def test_continue_and_maintain_report_only_with_a_clause(quotes_of: Any) -> None
         q["verb"] == "continue" for q in quotes_of("Mira Solberg continued to run the harbour office.")
     )
     assert not quotes_of("Mira Solberg maintained a wide lead in the harbour poll.")
-    q = _one(quotes_of("Mira Solberg maintained that the ferry was safe."), "ferry was safe")
+    q = one_quote(quotes_of("Mira Solberg maintained that the ferry was safe."), "ferry was safe")
     assert q["verb"] == "maintain" and q["who"] == "Mira Solberg"
 
 
@@ -485,7 +462,7 @@ def test_quotation_paragraph_continues_the_indirect_speaker_before_it(quotes_of:
         "Harbour director Mira Solberg said the town would lose its Sunday boat.\n\n"
         "“We have asked the ministry for help twice and heard nothing.”"
     )
-    assert _one(qs, "asked the ministry")["who"] == "Mira Solberg"
+    assert one_quote(qs, "asked the ministry")["who"] == "Mira Solberg"
 
 
 def test_quotation_paragraph_after_unattributed_text_stays_unattributed(quotes_of: Any) -> None:
@@ -494,7 +471,7 @@ def test_quotation_paragraph_after_unattributed_text_stays_unattributed(quotes_o
         "has cut two routes this winter.\n\n"
         "“We have asked the ministry for help twice and heard nothing.”"
     )
-    assert _one(qs, "asked the ministry")["who"] is None
+    assert one_quote(qs, "asked the ministry")["who"] is None
 
 
 def test_quote_split_around_a_long_attribution_sentence_is_one_quote(quotes_of: Any) -> None:
@@ -523,9 +500,9 @@ def test_reporting_verb_hung_on_the_reported_clause_is_the_reporters(quotes_of: 
         "Harbour master Arne Dahl said the storm wall was damaged and warned fishermen to stay ashore "
         "until Friday."
     )
-    q = _one(qs, "fishermen")
+    q = one_quote(qs, "fishermen")
     assert q["verb"] == "warn" and q["who"] == "Arne Dahl"
-    assert _one(qs, "storm wall")["who"] == "Arne Dahl"
+    assert one_quote(qs, "storm wall")["who"] == "Arne Dahl"
 
 
 def test_quotation_as_the_object_of_a_stance_verb(quotes_of: Any) -> None:
@@ -533,7 +510,7 @@ def test_quotation_as_the_object_of_a_stance_verb(quotes_of: Any) -> None:
         "At the harbour on Friday, Mayor Lena Vos attacked “the reckless plans of the shipping board to "
         "close the northern pier for good.”"
     )
-    q = _one(quotes_of(text), "reckless plans")
+    q = one_quote(quotes_of(text), "reckless plans")
     assert q["kind"] == "direct" and q["verb"] == "attack" and q["who"] == "Lena Vos"
 
 
@@ -542,26 +519,28 @@ def test_as_somebody_put_it(quotes_of: Any) -> None:
         "Lena Vos has run the harbour for ten years. As Vos put it in a letter to the council, the pier "
         "is “a danger to every child who fishes from it.”"
     )
-    q = _one(quotes_of(text), "a danger to every child")
+    q = one_quote(quotes_of(text), "a danger to every child")
     assert q["kind"] == "direct" and q["verb"] == "put" and q["who"] == "Vos"
 
 
 def test_a_text_reads_what_it_says(quotes_of: Any) -> None:
     text = "“We ask the council to keep the northern pier open all year,” the petition reads."
-    q = _one(quotes_of(text), "keep the northern pier")
+    q = one_quote(quotes_of(text), "keep the northern pier")
     assert q["verb"] == "read" and q["speaker"]["text"] == "the petition"
     # Reading is not saying: no indirect quote of a reader.
     assert not quotes_of("Lena Vos read that the pier would close in May.")
 
 
 def test_a_place_is_not_the_speaker_for_its_office_holder(quotes_of: Any) -> None:
-    q = _one(
+    q = one_quote(
         quotes_of("Mira Holt opened the bridge. The mayor of Larvik said the old ferry would stop in May."),
         "old ferry",
     )
     assert q["speaker"]["text"] == "The mayor of Larvik" and q["who"] is None
     # A spokesman speaks for the place.
-    q = _one(quotes_of("A spokesman for Norway said the border talks would resume in May."), "border talks")
+    q = one_quote(
+        quotes_of("A spokesman for Norway said the border talks would resume in May."), "border talks"
+    )
     assert q["who"] == "Norway"
 
 
@@ -597,14 +576,16 @@ def test_name_and_colon_opening_a_quotation(quotes_of: Any) -> None:
     qs = quotes_of(
         "More from the pollster Jonas Berg: “Turnout in the valley will decide this race, not the city.”"
     )
-    q = _one(qs, "Turnout in the valley")
+    q = one_quote(qs, "Turnout in the valley")
     assert q["kind"] == "direct" and q["who"] == "Jonas Berg"
 
 
 def test_phrasal_and_colourful_reporting_verbs(quotes_of: Any) -> None:
-    q = _one(quotes_of("“You were never at the meeting,” Lena Vos shot back."), "never at the meeting")
+    q = one_quote(quotes_of("“You were never at the meeting,” Lena Vos shot back."), "never at the meeting")
     assert q["who"] == "Lena Vos" and q["verb"] == "shoot back" and q["cue"]["text"] == "shot back"
-    q = _one(quotes_of("“We will take this to court,” the harbour master groused."), "take this to court")
+    q = one_quote(
+        quotes_of("“We will take this to court,” the harbour master groused."), "take this to court"
+    )
     assert q["verb"] == "grouse" and q["speaker"]["text"] == "the harbour master"
     assert quotes_of("The night patrol went on until dawn, and the crew hit back at the storm.") == []
 
@@ -616,7 +597,7 @@ def test_quote_after_a_sentence_closing_in_a_long_inverted_attribution(quotes_of
             f"valley ferry users' association. {mark_open}Nobody asked the people who ride the boats "
             f"every day.{mark_close}"
         )
-        q = _one(quotes_of(text), "Nobody asked")
+        q = one_quote(quotes_of(text), "Nobody asked")
         assert q["who"] == "Jonas Berg", mark_open
 
 
@@ -662,12 +643,12 @@ def test_the_listener_of_inform_or_warn_is_not_what_was_said(quotes_of: Any) -> 
 
 def test_a_passive_participle_clause_is_not_the_subjects_statement(quotes_of: Any) -> None:
     qs = quotes_of("Asked to explain what he meant, Rolf Berg said the boats looked like toys.")
-    assert _one(qs, "the boats looked like toys")["who"] == "Rolf Berg"
+    assert one_quote(qs, "the boats looked like toys")["who"] == "Rolf Berg"
     assert all(q["who"] is None for q in qs if "what he meant" in q["text"])
 
 
 def test_the_object_of_a_verb_is_not_an_inverted_speaker(quotes_of: Any) -> None:
-    q = _one(
+    q = one_quote(
         quotes_of(
             "The ferry operators had harsh words for the inspectors, telling Lena Vos that “the pier is a "
             "danger to every passenger.”"
@@ -675,7 +656,7 @@ def test_the_object_of_a_verb_is_not_an_inverted_speaker(quotes_of: Any) -> None
         "danger to every passenger",
     )
     assert q["speaker"]["text"] == "The ferry operators"
-    q = _one(
+    q = one_quote(
         quotes_of(
             "The Valley Gazette ran an editorial on Sunday. Meanwhile, it attacked the harbour board, "
             "saying the board “has ignored the fishermen for a decade.”"
@@ -686,7 +667,7 @@ def test_the_object_of_a_verb_is_not_an_inverted_speaker(quotes_of: Any) -> None
 
 
 def test_it_points_out(quotes_of: Any) -> None:
-    q = _one(
+    q = one_quote(
         quotes_of(
             "The report is long. It also points out that the dredging contract was never put to tender."
         ),
@@ -713,11 +694,11 @@ def test_it_points_out(quotes_of: Any) -> None:
 def test_the_object_of_lead_or_force_holds_the_view(
     quotes_of: Any, sentence: str, fragment: str, who: str
 ) -> None:
-    assert _one(quotes_of(sentence), fragment)["who"] == who
+    assert one_quote(quotes_of(sentence), fragment)["who"] == who
 
 
 def test_an_infinitive_of_purpose_stays_with_the_subject(quotes_of: Any) -> None:
-    q = _one(
+    q = one_quote(
         quotes_of("The captain used his speech to call for a new lighthouse on the northern cape."),
         "lighthouse",
     )
@@ -743,17 +724,17 @@ def test_an_infinitive_of_purpose_stays_with_the_subject(quotes_of: Any) -> None
     ],
 )
 def test_the_subject_beside_the_verb(quotes_of: Any, text: str, fragment: str, speaker: str) -> None:
-    assert _one(quotes_of(text), fragment)["speaker"]["text"] == speaker
+    assert one_quote(quotes_of(text), fragment)["speaker"]["text"] == speaker
 
 
 def test_a_question_put_to_the_speaker_is_not_theirs(quotes_of: Any) -> None:
     qs = quotes_of('Asked to describe the new ferry schedule, Jonas Berg said, "Not going to go into that."')
-    assert _one(qs, "to describe the new ferry schedule")["speaker"] is None
-    assert _one(qs, "Not going to go into that")["who"] == "Jonas Berg"
+    assert one_quote(qs, "to describe the new ferry schedule")["speaker"] is None
+    assert one_quote(qs, "Not going to go into that")["who"] == "Jonas Berg"
 
 
 def test_according_to_before_a_quotation(quotes_of: Any) -> None:
-    q = _one(
+    q = one_quote(
         quotes_of(
             "The debate was long. According to Lena Vos, “the pier will not survive another winter of storms "
             "on this coast.”"
@@ -764,7 +745,7 @@ def test_according_to_before_a_quotation(quotes_of: Any) -> None:
 
 
 def test_inverted_said_and_a_colon(quotes_of: Any) -> None:
-    q = _one(
+    q = one_quote(
         quotes_of(
             "The report was never published. Said Ellis: “I don’t get the sense she’s the least bit "
             "interested in the harbour.”"
@@ -775,7 +756,7 @@ def test_inverted_said_and_a_colon(quotes_of: Any) -> None:
 
 
 def test_a_place_before_a_person_is_where_they_are_from(quotes_of: Any) -> None:
-    q = _one(
+    q = one_quote(
         quotes_of(
             "The Chicago businessman says the ferry fares “are far too high for the families who live on the "
             "islands.”"
@@ -786,7 +767,7 @@ def test_a_place_before_a_person_is_where_they_are_from(quotes_of: Any) -> None:
 
 
 def test_a_name_beside_the_verb_after_the_quotation(quotes_of: Any) -> None:
-    q = _one(
+    q = one_quote(
         quotes_of(
             "The fares rose again. ''I'm more skilled with my hands than I am with my brain,'' said Robin "
             "Maynard, half joking."
@@ -827,7 +808,7 @@ def test_colourful_verbs_of_speech(quotes_of: Any, text: str, verb: str, who: st
 
 
 def test_an_occasion_says_nothing(quotes_of: Any) -> None:
-    q = _one(
+    q = one_quote(
         quotes_of(
             "Lena Vos spoke at length, and she said at a recent news conference announcing that her "
             "office was suing the ferry company over its fares."
@@ -862,7 +843,7 @@ def test_a_question_put_to_the_speaker_tagged_as_a_past_is_not_theirs(quotes_of:
         "Asked what the vote changes, Daniel Gros, the director of the Centre for Policy Studies, said, "
         "“Unfortunately nothing.”"
     )
-    assert _one(qs, "what the vote changes")["speaker"] is None
+    assert one_quote(qs, "what the vote changes")["speaker"] is None
 
 
 def test_objects_of_prepositional_cues_and_answers_are_not_content(quotes_of: Any) -> None:
@@ -880,7 +861,7 @@ def test_a_dateline_is_not_part_of_what_was_reported(quotes_of: Any, dateline: s
         dateline + "The harbour inspector warned that the northern pier may collapse within a year, "
         "the port authority reported."
     )
-    q = _one(qs, "northern pier")
+    q = one_quote(qs, "northern pier")
     assert q["text"].startswith("The harbour inspector warned"), q["text"]
 
 
