@@ -232,6 +232,18 @@ def test_according_to_is_one_lower_case_cue() -> None:
     assert q["cue"] == "according to"
 
 
+def test_a_quote_the_stage_marks_passive_is_nobody_s_statement() -> None:
+    # "the sailors reported to be carrying …": the cue alone ("reported") does not show the passive.
+    text = "Police detained two sailors reported to be carrying forged papers. They were freed."
+    at = text.index("reported")
+    art, ann = _one_quote_article(
+        text, "to be carrying forged papers", {"text": "reported", "start": at, "end": at + 8}
+    )
+    assert len(_build((art, ann))) == 1
+    ann["quotes"][0]["passive"] = True
+    assert _build((art, ann)) == []
+
+
 def test_a_passive_with_no_agent_is_nobody_s_statement() -> None:
     text = "The new toll is expected to cut traffic by a third. It starts in May."
     at = text.index("expected")

@@ -36,6 +36,7 @@ def quotes_of() -> Any:
         "The ferry crew acknowledged the waving crowd as they left the harbour.",
         "The old port town boasts two lighthouses and a fish market.",
         "Marta Lind, from Tallinn, is shown to the left of the harbour master in the photograph.",
+        "Detectives questioned two sailors from the ferry for six hours on Monday.",
     ],
 )
 def test_events_and_characterisations_are_not_quotes(quotes_of: Any, sentence: str) -> None:
@@ -84,3 +85,24 @@ def test_a_contracted_has_before_a_cue_and_its_preposition_is_no_passive(quotes_
     qs = quotes_of("The mayor, Ines Varga, who’s called for a new ferry pier, spoke on Monday.")
     assert [q["text"] for q in qs] == ["a new ferry pier"]
     assert qs[0]["speaker"] is not None
+
+
+def test_a_participle_hung_on_a_name_with_a_that_clause_is_its_verb(quotes_of: Any) -> None:
+    # The parser takes "announced" for a participle of "minister"; with a reported clause of its own it
+    # is the minister's verb.
+    qs = quotes_of(
+        "The news brought relief to the crews as Velmar’s harbour minister, Anton Kessler, announced "
+        "on Monday that no ferry is believed to have sunk."
+    )
+    q = next(q for q in qs if q["verb"] == "announce")
+    assert q["speaker"] is not None and "Kessler" in q["speaker"]["text"]
+    assert not q["passive"]
+
+
+def test_a_reduced_passive_relative_is_flagged_and_has_no_speaker(quotes_of: Any) -> None:
+    from storyscope.stages.attribution import reduced_passive
+    from storyscope.stages.nlp import load_nlp
+
+    doc = load_nlp()("Police detained the two sailors reported to be carrying forged papers.")
+    reported = next(t for t in doc if t.text == "reported")
+    assert reduced_passive(reported)

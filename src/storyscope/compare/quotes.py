@@ -213,7 +213,8 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
                 if m is not None:
                     speaker = names.get((article.id, m["start"], m["end"]))
             cue = _cue_text(q, article.text)
-            if q["kind"] == "indirect" and speaker is None and _passive(cue) and not _agent_after(sp, q):
+            passive = _passive(cue) or bool(q.get("passive"))
+            if q["kind"] == "indirect" and speaker is None and passive and not _agent_after(sp, q):
                 # "is expected to affect …", "were called racial slurs": a passive with no agent
                 # reports no one's statement (its subject, "the mandate", is what is reported on).
                 continue

@@ -667,12 +667,15 @@ def _speaker_for_cue(cue: Token, mentions: list[Json]) -> Json | None:
             )
         return _named_outside(src, _speaker(src, mentions), mentions)
     subj = _subject(cue)
+    if subj is None and _misparsed_finite(cue):
+        return _speaker(cue.head, mentions)
     if (
         (subj is None and cue.tag_ == "VBN")
         or (subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cue.i)
         # "Roe started at Hull and is believed to have …": a passive shares its conjunct's subject
         # as what it reports on, not as its speaker.
         or is_passive(cue)
+        or reduced_passive(cue)
         or _passive_participle_clause(cue)
         or _absolute_participle(cue)
     ):
@@ -751,6 +754,31 @@ def _absolute_participle(verb: Token) -> bool:
         for c in verb.children
     )
     return verb.tag_ in ("VBN", "VBD") and after_with and infinitive
+
+
+def reduced_passive(verb: Token) -> bool:
+    """ "the passengers confirmed to be travelling on stolen passports": a participle hung on a noun
+    with an infinitive is a passive relative clause (who confirmed it is not said)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "xcomp" for c in verb.children)
+        and not any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
+def _misparsed_finite(verb: Token) -> bool:
+    """ "as the prime minister, Najib Razak, announced on Monday that …": a participle the parser hung
+    on a noun, with a reported clause of its own, is that noun's finite verb."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(
+            c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            for c in verb.children
+        )
+    )
 
 
 def _passive_participle_clause(verb: Token) -> bool:

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "26"
+    version = "27"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

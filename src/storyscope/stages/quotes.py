@@ -69,6 +69,7 @@ from storyscope.stages.attribution import (
     doc_text,
     is_passive,
     passive_by,
+    reduced_passive,
 )
 from storyscope.stages.quotemarks import (
     _FRAGMENT_WORDS,
@@ -635,6 +636,9 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
                 "cue": cue_j,
                 "speaker": speaker,
                 "partials": partials,
+                # "is believed to …", "the passengers confirmed to be …": reported on, not by, its
+                # subject; the briefing keeps it only with an agent.
+                "passive": cue.pos_ == "VERB" and (is_passive(cue) or reduced_passive(cue)),
             }
         )
     # A reported clause inside another quote's content belongs to that quote ("X said it believed …").

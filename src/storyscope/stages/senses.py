@@ -14,8 +14,9 @@ something said:
   report comes from; the report is the sentence's, not a statement of its own;
 * "is considered", "is seen as", "is regarded as" without a "by" agent is the writer's
   characterisation, nobody's statement;
-* "admit" and "acknowledge" with people for their object let them in or greet them ("the hospital
-  admitted 40 patients", "the team acknowledged the fans"); one admits a mistake, not a crowd.
+* "admit", "acknowledge" and "question" with people for their object let them in, greet them or
+  interrogate them ("the hospital admitted 40 patients", "the team acknowledged the fans", "police
+  questioned two sailors"); one admits a mistake and questions a decision, not a crowd.
 """
 
 from __future__ import annotations
@@ -37,11 +38,12 @@ _SOURCE_NOUNS = frozenset(
     "source official police witness spokesman spokeswoman spokesperson resident aide diplomat authority "
     "outlet media agency newspaper broadcaster investigator officer person people".split()
 )
-# Verbs that let in or greet people: with a person or a group of people for object, no statement.
-_RECEIVING = ("admit", "acknowledge")
+# Verbs that let in, greet or interrogate people: with people for object, no statement.
+_RECEIVING = ("admit", "acknowledge", "question")
 _PEOPLE_NOUNS = frozenset(
     "patient student pupil child people person man woman member refugee migrant applicant guest visitor "
-    "fan crowd supporter spectator player passenger worker recruit newcomer country state".split()
+    "fan crowd supporter spectator player passenger worker recruit newcomer country state suspect witness "
+    "sailor driver officer soldier".split()
 )
 # Verbs whose agentless passive is the writer's characterisation ("is considered a moderate").
 _CHARACTERISING = ("consider", "see", "regard")
