@@ -59,14 +59,6 @@ def test_a_sentence_after_a_quotation_that_reports_its_own_clause_does_not_attri
     assert one_quote(qs, "stop its delays")["who"] == "Sweden"
 
 
-def test_with_someone_expected_to_is_passive(quotes_of: Any) -> None:
-    qs = quotes_of(
-        "The efforts will continue, with both Mayor Anna Berg and her husband expected to visit the "
-        "harbour in the coming weeks."
-    )
-    assert one_quote(qs, "visit the harbour")["speaker"] is None
-
-
 def test_a_pronoun_in_a_clause_the_same_person_reports_is_shown_as_the_name(quotes_of: Any) -> None:
     qs = quotes_of(
         'Mira Solberg said she expects the board "to approve the new ferry schedule before the summer."'

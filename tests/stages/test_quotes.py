@@ -837,13 +837,27 @@ def test_a_dateline_is_not_the_speaker(quotes_of: Any, text: str, who: str) -> N
     assert quotes_of(text)[0]["who"] == who
 
 
-def test_a_question_put_to_the_speaker_tagged_as_a_past_is_not_theirs(quotes_of: Any) -> None:
-    # The tagger reads "Asked" as a finite past here; without a subject it is the participle.
-    qs = quotes_of(
-        "Asked what the vote changes, Daniel Gros, the director of the Centre for Policy Studies, said, "
-        "“Unfortunately nothing.”"
-    )
-    assert one_quote(qs, "what the vote changes")["speaker"] is None
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # The tagger reads "Asked" as a finite past here; without a subject it is the participle.
+        (
+            "Asked what the vote changes, Daniel Gros, the director of the Centre for Policy Studies, "
+            "said, “Unfortunately nothing.”",
+            "what the vote changes",
+        ),
+        # "with X expected to …" is passive: X is expected, nobody named expects it.
+        (
+            "The efforts will continue, with both Mayor Anna Berg and her husband expected to visit the "
+            "harbour in the coming weeks.",
+            "visit the harbour",
+        ),
+    ],
+)
+def test_what_is_put_to_or_expected_of_someone_is_not_theirs(
+    quotes_of: Any, text: str, fragment: str
+) -> None:
+    assert one_quote(quotes_of(text), fragment)["speaker"] is None
 
 
 def test_objects_of_prepositional_cues_and_answers_are_not_content(quotes_of: Any) -> None:
