@@ -756,14 +756,34 @@ def _absolute_participle(verb: Token) -> bool:
     return verb.tag_ in ("VBN", "VBD") and after_with and infinitive
 
 
+# Reporting verbs that never take an infinitive of their own subject's: before "to", passive.
+_RAISING = frozenset(
+    "believe think say report know understand consider confirm reveal rumour rumor allege suspect "
+    "estimate presume assume".split()
+)
+
+
 def reduced_passive(verb: Token) -> bool:
-    """ "the passengers confirmed to be travelling on stolen passports": a participle hung on a noun
-    with an infinitive is a passive relative clause (who confirmed it is not said)."""
+    """ "the passengers confirmed to be travelling on stolen passports", "the man believed to have
+    been the mastermind": a participle right after a noun and before an infinitive, with no subject
+    or auxiliary of its own, is a passive relative clause (who confirmed it is not said), however the
+    parser hung it."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    if any(c.dep_ in ("nsubjpass", "aux", "auxpass") for c in verb.children):
+        return False
+    if not any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    if any(c.dep_ == "nsubj" for c in verb.children) and _lemma(verb) not in _RAISING:
+        # "Officials expected to win": a subject of its own that does the expecting. Not so with
+        # "believe", "say" and the like, which take no infinitive of their subject's ("the man
+        # believed to have been the mastermind" is the man someone believes ...).
+        return False
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
-        and any(c.dep_ == "xcomp" for c in verb.children)
-        and not any(c.dep_ == "ccomp" for c in verb.children)
+        before is not None and before.pos_ in ("NOUN", "PROPN") and after is not None and after.lower_ == "to"
     )
 
 

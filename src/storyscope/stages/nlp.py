@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "27"
+    version = "28"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
