@@ -444,6 +444,28 @@ def _split_possessives(ents: Iterable[Span]) -> list[Span]:
     return out
 
 
+def _join_nationality_bodies(ents: Iterable[Span]) -> list[Span]:
+    """A nationality or creed right before a one-word body is that body's name: the model cuts
+    "Islamic State" into a group and "State", and "Muslim Brotherhood" into a group and "Brotherhood"."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "NORP"
+            and ent.label_ == "ORG"
+            and prev.end == ent.start
+            and len(ent) == 1
+            and ent[0].is_title
+        ):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out
+
+
 def _person_by_apposition(span: Span) -> bool:
     """Whether a name the model took for a place or a body is described as a person right after it:
     "Lucas Ferro, the technocratic prime minister", "Anna Delt, a beloved Greek writer"."""
@@ -494,7 +516,7 @@ def _names(doc: Doc, sent_of: list[int], quoted: list[tuple[int, int]]) -> list[
     person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     out: list[_Mention] = []
     taken: list[tuple[int, int]] = []
-    for ent in _split_possessives(doc.ents):
+    for ent in _split_possessives(_join_nationality_bodies(doc.ents)):
         if ent.label_ not in ENTITY_TYPES:
             continue
         start, end, stripped = _strip_name(ent)

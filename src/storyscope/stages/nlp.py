@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "28"
+    version = "29"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
