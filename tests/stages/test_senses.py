@@ -116,3 +116,17 @@ def test_a_reduced_passive_relative_is_flagged_and_has_no_speaker(quotes_of: Any
     # A subject that does the expecting keeps its quote.
     (q,) = quotes_of("Harbour officials expected to win the vote on the new pier.")
     assert q["speaker"] is not None and not q["passive"]
+
+
+def test_attacking_a_place_is_an_assault_and_attacking_a_plan_is_criticism() -> None:
+    from storyscope.stages.nlp import load_nlp
+    from storyscope.stages.senses import non_speech_object
+
+    nlp = load_nlp()
+    for text, expected in (
+        ("The video urged followers to attack France and Belgium.", True),
+        ("The senator attacked the harbour plan as reckless.", False),
+    ):
+        doc = nlp(text)
+        verb = next(t for t in doc if t.lemma_.lower() == "attack")
+        assert non_speech_object(verb, "attack") is expected, text

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "29"
+    version = "30"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -16,7 +16,8 @@ something said:
   characterisation, nobody's statement;
 * "admit", "acknowledge" and "question" with people for their object let them in, greet them or
   interrogate them ("the hospital admitted 40 patients", "the team acknowledged the fans", "police
-  questioned two sailors"); one admits a mistake and questions a decision, not a crowd.
+  questioned two sailors"); one admits a mistake and questions a decision, not a crowd;
+* "attack" with a place for its object is an assault ("to attack France"), not criticism.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ _SOURCE_NOUNS = frozenset(
     "source official police witness spokesman spokeswoman spokesperson resident aide diplomat authority "
     "outlet media agency newspaper broadcaster investigator officer person people".split()
 )
+# Objects that make "attack" an assault, not criticism.
+_PLACE_ENTS = ("GPE", "LOC", "FAC")
 # Verbs that let in, greet or interrogate people: with people for object, no statement.
 _RECEIVING = ("admit", "acknowledge", "question")
 _PEOPLE_NOUNS = frozenset(
@@ -72,6 +75,9 @@ def non_speech_object(verb: Token, lemma: str) -> bool:
         # "Paris suspect Salah Abdeslam", "attack suspect Jo Roe": the noun in a title before a name,
         # which the tagger takes for a verb; one suspects a person of something, not a person.
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
+    if lemma == "attack" and any(o.ent_type_ in _PLACE_ENTS for o in objects):
+        # "urged Muslims to attack France": one attacks a plan in words, a country with arms.
+        return True
     if lemma in _RECEIVING:
         return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in _PEOPLE_NOUNS for o in objects)
     if lemma == "cite" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
