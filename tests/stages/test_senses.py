@@ -37,6 +37,8 @@ def quotes_of() -> Any:
         "The old port town boasts two lighthouses and a fish market.",
         "Marta Lind, from Tallinn, is shown to the left of the harbour master in the photograph.",
         "Detectives questioned two sailors from the ferry for six hours on Monday.",
+        "Gunmen in a black car attacked three locations in the city on Friday.",
+        "Ana Lind, who is suspected of planning the harbour fires, was arrested on Monday.",
     ],
 )
 def test_events_and_characterisations_are_not_quotes(quotes_of: Any, sentence: str) -> None:

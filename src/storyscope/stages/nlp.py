@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "30"
+    version = "31"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -17,7 +17,9 @@ something said:
 * "admit", "acknowledge" and "question" with people for their object let them in, greet them or
   interrogate them ("the hospital admitted 40 patients", "the team acknowledged the fans", "police
   questioned two sailors"); one admits a mistake and questions a decision, not a crowd;
-* "attack" with a place for its object is an assault ("to attack France"), not criticism.
+* "attack" with a place or a building for its object is an assault ("to attack France",
+  "attacked three locations"), not criticism; "plan" with an object is a plan made ("planning the
+  attacks"), not an announcement.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ _SOURCE_NOUNS = frozenset(
 )
 # Objects that make "attack" an assault, not criticism.
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
+_SITE_NOUNS = frozenset(
+    "location site hall restaurant cafe bar stadium building base city town village embassy station "
+    "school church mosque synagogue market convoy checkpoint camp position venue office headquarters "
+    "hotel airport port border".split()
+)
 # Verbs that let in, greet or interrogate people: with people for object, no statement.
 _RECEIVING = ("admit", "acknowledge", "question")
 _PEOPLE_NOUNS = frozenset(
@@ -75,8 +82,14 @@ def non_speech_object(verb: Token, lemma: str) -> bool:
         # "Paris suspect Salah Abdeslam", "attack suspect Jo Roe": the noun in a title before a name,
         # which the tagger takes for a verb; one suspects a person of something, not a person.
         return not any(c.dep_ == "prep" and c.lower_ == "of" for c in verb.children)
-    if lemma == "attack" and any(o.ent_type_ in _PLACE_ENTS for o in objects):
-        # "urged Muslims to attack France": one attacks a plan in words, a country with arms.
+    if lemma == "attack" and any(
+        o.ent_type_ in _PLACE_ENTS or o.lemma_.lower() in _SITE_NOUNS for o in objects
+    ):
+        # "urged Muslims to attack France", "attacked three locations": one attacks a plan in
+        # words, a country or a building with arms.
+        return True
+    if lemma == "plan" and any(o.dep_ == "dobj" for o in objects):
+        # "suspected of planning the attacks": a plan made, not one announced ("plans to travel").
         return True
     if lemma in _RECEIVING:
         return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in _PEOPLE_NOUNS for o in objects)
