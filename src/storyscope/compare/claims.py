@@ -34,6 +34,7 @@ from storyscope.compare.contradictions import (
 )
 from storyscope.compare.quotes import containment, embed
 from storyscope.models import Article, Json
+from storyscope.stages.claims import CURRENCY_SYMBOLS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -207,9 +208,6 @@ def _evidence(a: Json, b: Json) -> bool:
     return bool(units) or containment(a["text"], b["text"]) >= 0.6
 
 
-_CURRENCIES = frozenset("$€£¥₹₽")
-
-
 def _figures_differ(a: Json, b: Json) -> bool:
     """Whether the two claims' figures rule out one claim: no figure of one can be a figure of the
     other, and they count the same thing (a unit in common) or both give sums of money."""
@@ -219,7 +217,7 @@ def _figures_differ(a: Json, b: Json) -> bool:
     if any(x["unit"] == y["unit"] and not numbers_conflict(x, y) for x in xs for y in ys):
         return False
     shared = {x["unit"] for x in xs} & {y["unit"] for y in ys}
-    money = all(any(str(n["unit"]) in _CURRENCIES for n in side) for side in (xs, ys))
+    money = all(any(str(n["unit"]) in CURRENCY_SYMBOLS for n in side) for side in (xs, ys))
     return bool(shared) or money
 
 

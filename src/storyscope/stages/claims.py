@@ -54,7 +54,7 @@ _ABBREVIATED = {"m": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "bn": 1e9, "b": 1e9, 
 # Multipliers written onto the figure ("£1.2billion", "3million people"): a count whatever follows.
 _GLUED = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ALWAYS_MONEY = frozenset({"bn", "tn", "trn", "mln", "mn", *_GLUED})
-_CURRENCY_SYMBOLS = frozenset("$€£¥₹₽")
+CURRENCY_SYMBOLS = frozenset("$€£¥₹₽")
 _CURRENCY_WORDS = frozenset(
     "dollar euro pound yen yuan rupee ruble rouble franc dinar rial riyal lira shekel peso won krona "
     "krone zloty forint hryvnia usd eur gbp".split()
@@ -323,7 +323,7 @@ def _suffixed_money(t: Token) -> float | None:
         doc = t.doc
         before = doc[t.i - 1].text if t.i > 0 else ""
         after = doc[t.i + 1].lemma_.lower() if t.i + 1 < len(doc) else ""
-        if before not in _CURRENCY_SYMBOLS and after not in _CURRENCY_WORDS:
+        if before not in CURRENCY_SYMBOLS and after not in _CURRENCY_WORDS:
             return None
     return float(m[1].replace(",", "")) * (_GLUED.get(suffix) or _ABBREVIATED[suffix])
 
@@ -340,7 +340,7 @@ def _money_multiplier(t: Token) -> bool:
     number = doc[t.i - 1]
     before = doc[number.i - 1].text if number.i > 0 else ""
     after = doc[t.i + 1].lemma_.lower() if t.i + 1 < len(doc) else ""
-    return before in _CURRENCY_SYMBOLS or after in _CURRENCY_WORDS
+    return before in CURRENCY_SYMBOLS or after in _CURRENCY_WORDS
 
 
 def _numbers(doc: Doc, idx: set[int]) -> list[Json]:
@@ -391,7 +391,7 @@ def _numbers(doc: Doc, idx: set[int]) -> list[Json]:
         ):
             continue
         # "more than $20 million": the modifier stands before the currency sign.
-        edge = run[0].i - 1 if run[0].i > 0 and doc[run[0].i - 1].text in _CURRENCY_SYMBOLS else run[0].i
+        edge = run[0].i - 1 if run[0].i > 0 and doc[run[0].i - 1].text in CURRENCY_SYMBOLS else run[0].i
         before = " ".join(x.lower_ for x in doc[max(0, edge - 3) : edge])
         kind = "range" if interval[0] != interval[1] else "exact"
         lo, hi = interval
