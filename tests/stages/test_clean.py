@@ -384,6 +384,76 @@ def test_teasers_nested_deeper_than_the_story_are_cut_off() -> None:
     assert paragraphs(c) == STORY
 
 
+_CARDS = [
+    (
+        "Ferry company orders two electric boats",
+        "The new boats will enter service on the island route in spring, and the company says that the "
+        "crossing will be quieter and cheaper for everyone who uses it",
+        "2H ago",
+    ),
+    (
+        "Harbour seals return to the north pier",
+        "Wardens counted forty animals on the rocks this week, the most since the survey began, and they "
+        "have asked walkers to keep their dogs on a lead near the water",
+        "5H ago",
+    ),
+    (
+        "School roof repaired before the winter",
+        "Builders finished the work three days ahead of schedule, and the children will be back in their "
+        "own classrooms on Monday after a month in the town hall",
+        "Nov 18",
+    ),
+    (
+        "Cod prices fall at the morning auction",
+        "Buyers blamed the mild weather and a large catch for the lowest prices of the year, which the "
+        "fishermen say will not cover the cost of their fuel",
+        "Nov 17",
+    ),
+    (
+        "Library extends its opening hours",
+        "The library will open on Sunday afternoons from next month, after more than six hundred people "
+        "signed a letter asking the council for the change",
+        "Nov 16",
+    ),
+]
+
+
+def test_a_grid_of_teaser_cards_outweighing_the_story_is_dropped() -> None:
+    # Cards at the story's own depth (no deeper-tail cut) with more prose in them than the story:
+    # the repeated headline / blurb / time layout gives them away.
+    cards = [line for card in _CARDS for line in card]
+    c = clean_text("\n\n".join([*STORY, *cards]), TITLE)
+    assert paragraphs(c) == STORY
+    assert [r.reason for r in c.removed].count("related-links") == len(_CARDS)
+
+
+def test_steps_around_one_repeated_label_are_not_teaser_cards() -> None:
+    steps = [
+        "Grease the tin and heat the oven to 180 degrees before you start on the dough.",
+        "Mix the flour with the baking powder and a pinch of salt in a large bowl.",
+        "Add the butter, the sugar and the eggs, then stir until the dough is smooth.",
+        "Bake the cake for thirty-five minutes on the lowest shelf of the oven.",
+    ]
+    lines = ["Step by step"]
+    for n, step in enumerate(steps, 1):
+        lines += [f"{n} of {len(steps)}", step, "Show Picture"]
+    raw = "\n\n".join(lines)
+    kept = paragraphs(clean_text(raw, "Strawberry cake"))
+    assert all(step in kept for step in steps)
+
+
+def test_story_sections_with_one_paragraph_each_are_kept() -> None:
+    sections = [
+        ("The vote", "The council voted eleven to four for the rebuilding plan on Thursday evening."),
+        ("The money", "The harbour board will pay half of the cost and the region the other half."),
+        ("The timing", "Work on the new tower should start in March and end within two years."),
+        ("The critics", "Two councillors said the money would be better spent on the harbour wall."),
+    ]
+    lines = [line for section in sections for line in section]
+    kept = paragraphs(clean_text("\n\n".join(lines), TITLE))
+    assert all(text in kept for _, text in sections)
+
+
 def test_cookie_banner_written_as_long_prose_is_dropped() -> None:
     banner = (
         "This website uses cookies so that we can give you the best experience possible, remember your "

@@ -365,6 +365,57 @@ def _trim_deeper_tail(units: list[_Unit], weights: list[float], lo: int, hi: int
     return hi
 
 
+TEASER_MAX_WORDS = 40  # a teaser's blurb is a sentence or two; a story's paragraph may be longer
+TEASER_MIN_CARDS = 3
+
+
+def _teaser_cards(units: list[_Unit]) -> set[int]:
+    """Blurbs of teaser cards: a block repeating one layout (headline, blurb, date or photo credit).
+
+    A grid of "more stories" holds more prose than many a story, so the density search takes it for
+    the body; what gives it away is the layout: three or more cards in a row, each the same units at
+    the same depths, each with exactly one blurb, a headline, and a junk line (a time, a photo credit).
+    The headlines must differ: a recipe's steps repeat one image label ("Show picture") around each
+    step. A story's sections (subhead, paragraph) carry no junk line of their own, and a photo between
+    paragraphs usually comes with a caption written as a sentence, not a headline. What this cannot
+    tell from teasers is a listicle whose every item is a title, a photo credit and a short paragraph;
+    its longer paragraphs (over ``TEASER_MAX_WORDS``) are kept all the same.
+    """
+    sig: list[tuple[str, int]] = []
+    for u in units:
+        if u.kind == "bad":
+            c = "B"
+        elif (u.kind in ("good", "near") and u.base > 0) or (u.kind == "short" and u.words >= 10):
+            c = "P"  # prose, or a blurb without its full stop
+        elif u.kind == "headlike":
+            c = "H"
+        else:
+            c = "S"
+        sig.append((c, u.indent))
+    n = len(units)
+    hits: set[int] = set()
+    for period in (2, 3, 4):
+        i = 0
+        while i + period <= n:
+            card = sig[i : i + period]
+            shape = [c for c, _ in card]
+            if shape.count("P") != 1 or "H" not in shape or "B" not in shape:
+                i += 1
+                continue
+            k = 1
+            while i + (k + 1) * period <= n and sig[i + k * period : i + (k + 1) * period] == card:
+                k += 1
+            heads = [units[j].key for j in range(i, i + k * period) if sig[j][0] == "H"]
+            if k >= TEASER_MIN_CARDS and 2 * len(set(heads)) >= len(heads):
+                for j in range(i, i + k * period):
+                    if sig[j][0] == "P" and units[j].words <= TEASER_MAX_WORDS:
+                        hits.add(j)
+                i += k * period
+            else:
+                i += 1
+    return hits
+
+
 def _body_mask(units: list[_Unit], weights: list[float], stops: list[bool]) -> list[bool]:
     """Which units lie in the body: the densest run of prose, plus prose runs beside it.
 
@@ -484,6 +535,11 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
                 if not reasons[k]:
                     weights[k] = -2.0
         i = max(j, i + 1)
+
+    for k in _teaser_cards(units):
+        if not reasons[k]:
+            reasons[k] = "related-links"
+            weights[k] = -2.0
 
     inside = _body_mask(units, weights, stops)
     for i in range(n):
