@@ -235,3 +235,24 @@ def test_a_leading_subordinator_stays_when_the_claim_runs_past_its_clause() -> N
     )
     texts = [c["text"] for c in claims(text)]
     assert not any(t.startswith("inspectors dismiss") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PELLMARK (Northlight) Ada Merl, the harbour master, praised the rescue crews on Thursday.",
+        "OSTREL (Coastal Wire) - Ada Merl, the harbour master, praised the rescue crews on Thursday.",
+    ],
+)
+def test_a_wire_dateline_is_not_part_of_the_claim(text: str) -> None:
+    found = claims(text)
+    praise = next(c for c in found if c["verb"] == "praise")
+    assert praise["text"].startswith("Ada Merl"), praise["text"]
+    a, b = praise["parts"][0]
+    assert text[a:b].startswith("Ada Merl")
+
+
+def test_a_bracket_inside_the_claim_stays() -> None:
+    text = "The council (which met on Monday) approved the budget for the new pier."
+    approve = next(c for c in claims(text) if c["verb"] == "approve")
+    assert approve["text"].startswith("The council")

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyscope.models import Article, Json, Span, SummarySentence
+from storyscope.stages.dateline import dateline_end
 from storyscope.stages.sentences import split_sentences
 from storyscope.stages.tense import clause_tense
 
@@ -45,18 +46,6 @@ _STATE_REVERSE = 0.45
 _STATE_COSINE = 0.45
 _NUMBER = re.compile(r"\d[\d,.]*")
 _REDUNDANT = 0.45
-# A wire dateline opening the lead ("OSTREL (Northlight) - ", "VESSA, March 3 -- ", "(Agency) — "):
-# where and by whom it was filed, not part of what happened. Either a place in capitals or an agency
-# in brackets (a place in title case only with one) must be there, so that "Holt - who ..." stays.
-_DATELINE = re.compile(
-    r"^\s*(?:"
-    r"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
-    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?=(?:,[^()]{2,30})?\s*\())"
-    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*"
-    r"(?:\([^()]{2,40}\)\s*)?"
-    r"|\([^()]{2,40}\)\s*"
-    r")(?:(?:--?|[–—])\s+|[–—])(?=\S)"
-)
 # A discourse connective opening a sentence ("Meanwhile, …", "By contrast, …", "However …") points
 # back to a sentence of its article that the summary may not hold: it is left out of the summary's
 # wording and of the passage cited, and the next word takes the capital. The ambiguous ones and the
@@ -517,8 +506,8 @@ def _candidates(articles: Sequence[Article]) -> list[_Cand]:
         # those out through _MIN_WORDS and the requirement of final punctuation.
         for k, s in enumerate(sents):
             text, start = s.text, s.start
-            if k == 0 and (m := _DATELINE.match(text)):
-                text, start = text[m.end() :], start + m.end()
+            if k == 0 and (cut := dateline_end(text)):
+                text, start = text[cut:], start + cut
             if m := _CONNECTIVE.match(text):
                 text, start = text[m.end() :], start + m.end()
                 text = text[:1].upper() + text[1:]

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from storyscope.models import Article, Json
 from storyscope.stages.attribution import REPORTING_VERBS, doc_text
+from storyscope.stages.dateline import dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -493,6 +494,34 @@ def _balance_quotes(text: str, parts: list[tuple[int, int]], claim: str) -> tupl
     return parts, claim
 
 
+_DATELINE_TAIL_CHARS = 40
+
+
+def _drop_dateline(text: str, parts: list[tuple[int, int]], sent: Span) -> list[tuple[int, int]]:
+    """Start the claim after a wire dateline, or after what the parse left of one.
+
+    "WASHINGTON (Kyodo) Kurt Campbell, ... voiced high praise": where and by whom the story was filed
+    is no part of what it states. Depending on the parse, the claim holds the whole dateline or only
+    the agency's name with its closing bracket ("Kyodo) Kurt Campbell ..."): a closing bracket near
+    the start whose opening bracket is not in the claim marks that tail.
+    """
+    a, b = parts[0]
+    k = a
+    if a == sent.start_char:
+        k = a + dateline_end(text[a:b])
+    if k == a:
+        head = text[a : min(b, a + _DATELINE_TAIL_CHARS)]
+        close = head.find(")")
+        if close < 0 or "(" in head[:close]:
+            return parts
+        k = a + close + 1
+        while k < b and (text[k].isspace() or text[k] in "-–—"):
+            k += 1
+    if k >= b:
+        return parts
+    return [(k, b), *parts[1:]]
+
+
 def _claim_json(
     doc: Doc,
     idx: set[int],
@@ -514,6 +543,7 @@ def _claim_json(
         cue = attribution["cue"]["start"]
         speaker = attribution.get("speaker") or {}
         trailer = min(cue, int(speaker.get("start", cue)))
+    parts = _drop_dateline(text, parts, sent)
     parts, claim_text = _balance_quotes(text, parts, _join(text, parts, trailer))
     obj = next((c for c in head.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     if obj is None:
@@ -626,7 +656,7 @@ class ClaimStage:
     # event clause on a name inside a prepositional phrase is about the event noun. 4: money
     # multipliers ("10m euros", "£1.2bn"). 5: hyphenated number words ("Sixty-seven"). 6: a modifier
     # before the currency sign ("more than $20 million").
-    version = "8"
+    version = "9"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (shared with the nlp stage in the same process)."""
