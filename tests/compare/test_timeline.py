@@ -215,6 +215,7 @@ def test_since_a_date_that_starts_a_measured_span_is_not_an_event() -> None:
     assert _timeline_of("The river is at its lowest level since 1891.") == []
     assert _timeline_of("The council met for the third time since the start of 2030.") == []
     assert _timeline_of("The dam has overflowed four times since 2024.") == []
+    assert _timeline_of("Mayor warns of biggest flood since 1998 as river rises.") == []
     # A state that began then keeps its date, and so does a span whose start the sentence tells.
     assert [e["date"] for e in _timeline_of("The mill has been closed since March 2029.")] == ["2029-03"]
     assert [e["date"] for e in _timeline_of("Three towns have shared the ferry since 2027.")] == ["2027"]

@@ -343,6 +343,10 @@ _SINCE = re.compile(r"\bsince (?:the (?:start|beginning|end) of )?$", re.IGNOREC
 _SPAN_MEASURE = re.compile(
     r"\b(?:(?:the|its|his|her|their|our|a|an) (?:\w+ )?"
     r"(?:\w+est|worst|best|most|least|first|second|third|fourth|fifth|only)\b|"
+    # Headlines drop the article ("warns of biggest crisis since 1945"): the common superlatives
+    # count without one ("-est" alone would take "protest" and "interest").
+    r"(?:biggest|largest|greatest|worst|highest|lowest|strongest|weakest|deadliest|heaviest|"
+    r"longest|sharpest|steepest|fastest|slowest|hottest|coldest|wettest|driest)\b|"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many) times\b)",
     re.IGNORECASE,
 )
@@ -356,7 +360,8 @@ def _period_bound(text: str, sentence_start: int, t: Json) -> bool:
     if not _SINCE.search(before):
         return False
     # "since 2018, when the US left the deal": the clause tells what happened then.
-    if re.match(r"\W*(?:,\s*)?(?:when|as)\b", text[int(t["end"]) :]):
+    # "As" only after a comma: "biggest flood since 1998 as the river rises" is another "as".
+    if re.match(r"\s*(?:,\s*)?when\b|\s*,\s*as\b", text[int(t["end"]) :]):
         return False
     return _SPAN_MEASURE.search(_SINCE.sub("", before)) is not None
 
