@@ -7,8 +7,6 @@ from typing import Any
 import pytest
 
 from builders import one_quote
-from storyscope.stages.entities import extract_mentions
-from storyscope.stages.nlp import load_nlp
 
 
 def test_direct_quote_with_attribution_after(quotes_of: Any) -> None:
@@ -69,26 +67,6 @@ def test_multi_paragraph_quote_in_single_marks(quotes_of: Any) -> None:
     assert not any(x["who"] == "The new rules" for x in qs)
 
 
-def test_pronoun_speaker_after_a_sentence_about_the_person(quotes_of: Any) -> None:
-    text = "Governor Elin Voss visited the dam.\n\n“The repairs are on time,” she said in a statement."
-    q = one_quote(quotes_of(text), "repairs are on time")
-    assert q["who"] == "Elin Voss"
-
-
-def test_ambiguous_pronoun_speaker_is_unnamed(quotes_of: Any) -> None:
-    text = "Pavel Dorn thanked Viktor Salo for his help. “We have moved forward,” he said."
-    q = one_quote(quotes_of(text), "moved forward")
-    assert q["who"] is None
-
-
-def test_description_speaker_resolved_through_role(quotes_of: Any) -> None:
-    text = (
-        "Talks began between Norland's chief negotiator Sven Aaberg and Prime Minister Lise Dahl.\n\n"
-        "“Any delay would hurt both sides,” the chief negotiator said."
-    )
-    assert one_quote(quotes_of(text), "Any delay")["who"] == "Sven Aaberg"
-
-
 def test_partial_quote_inside_reported_clause(quotes_of: Any) -> None:
     text = "Minister Tove Lund said the agency had “solid evidence” that the dam was leaking."
     qs = quotes_of(text)
@@ -133,24 +111,6 @@ def test_according_to(quotes_of: Any) -> None:
     assert q["text"] == "the mine would close in June"
 
 
-def test_spokesman_of_an_organisation_speaks_for_it(quotes_of: Any) -> None:
-    q = one_quote(
-        quotes_of("The Harbour Authority's spokesman said the pier would stay shut."), "pier would stay"
-    )
-    assert q["who"] is not None and "Harbour Authority" in q["who"]
-
-
-def test_indirect_quote_with_pronoun_speaker(quotes_of: Any) -> None:
-    text = "Olga Brandt visited the mine on Monday. She said it would close in June."
-    assert one_quote(quotes_of(text), "close in June")["who"] == "Olga Brandt"
-
-
-def test_dash_attribution_names_the_speaker(quotes_of: Any) -> None:
-    qs = quotes_of("“The new bridge has changed how we get to work every single day.” ― Maren Olsby")
-    q = one_quote(qs, "new bridge")
-    assert q["kind"] == "direct" and q["who"] == "Maren Olsby"
-
-
 def test_parenthetical_attribution(quotes_of: Any) -> None:
     qs = quotes_of("The museum, Tomas Brekke said, would make visitors face hard truths.")
     q = one_quote(qs, "museum")
@@ -173,11 +133,6 @@ def test_object_content_and_noun_cue(quotes_of: Any) -> None:
 def test_short_fragments_in_quotes_are_not_quotes(quotes_of: Any) -> None:
     qs = quotes_of("Mayor Tomas Brekke called the plan “reckless” on Tuesday.")
     assert not [q for q in qs if q["kind"] == "direct"]
-
-
-def test_speaker_in_apposition_to_a_description(quotes_of: Any) -> None:
-    qs = quotes_of("“We will publish every reading online,” said the spokeswoman of the agency, Anna Berg.")
-    assert one_quote(qs, "every reading")["who"] == "Anna Berg"
 
 
 def test_according_to_at_the_end_of_a_paragraph(quotes_of: Any) -> None:
@@ -205,36 +160,6 @@ def test_short_quote_with_its_own_attribution_is_a_statement(quotes_of: Any) -> 
     # A characterisation inside someone's sentence stays a partial, not a quote.
     qs = quotes_of('Mira Solberg called the plan "a real con" on Monday.')
     assert not any(q["kind"] == "direct" for q in qs)
-
-
-def test_report_speaks_as_it(quotes_of: Any) -> None:
-    qs = quotes_of(
-        "The council published its audit on Friday. It says the harbour fund lost two million euros."
-    )
-    q = one_quote(qs, "harbour fund lost")
-    assert q["speaker"] is not None and q["speaker"]["text"] == "It"
-    # An expletive "it" is nobody: "it is said that …" has no speaker.
-    qs = quotes_of("It is said that the harbour fund lost two million euros.")
-    assert all(q["speaker"] is None for q in qs)
-
-
-def test_quote_after_a_sentence_closing_in_its_attribution(quotes_of: Any) -> None:
-    qs = quotes_of(
-        "The ministry may wait until the talks are over, Jonas Berglund said. "
-        '"The other question is whether the court rules first. I do not think it will."'
-    )
-    assert one_quote(qs, "other question")["who"] == "Jonas Berglund"
-    qs = quotes_of(
-        '"Nobody writes songs for the mayor. He has no band," Jonas Berglund said.\n\n'
-        '"Right now the vote is against him. It is not for her."'
-    )
-    assert one_quote(qs, "Right now the vote")["who"] == "Jonas Berglund"
-
-
-def test_weekday_after_the_verb_is_not_the_speaker(quotes_of: Any) -> None:
-    qs = quotes_of('"We will find out what happened on the bridge," the police chief said Monday.')
-    q = one_quote(qs, "find out")
-    assert q["speaker"] is not None and "Monday" not in q["speaker"]["text"]
 
 
 def test_name_and_colon_heading_a_paragraph(quotes_of: Any) -> None:
@@ -294,34 +219,6 @@ def test_titles_and_inch_marks_are_not_quotes(quotes_of: Any) -> None:
     assert not any(q["kind"] == "direct" for q in qs)
 
 
-def test_speaker_of_a_verb_after_a_preposition(quotes_of: Any) -> None:
-    qs = quotes_of("Mira Solberg answered the union on Friday by saying the port would stay open.")
-    assert one_quote(qs, "port would stay open")["who"] == "Mira Solberg"
-
-
-def test_relative_and_participle_speakers(quotes_of: Any) -> None:
-    qs = quotes_of("Senator Ted Berg endorsed Hanna Lund, who says she is honored.")
-    q = one_quote(qs, "she is honored")
-    assert q["speaker"]["text"] == "who" and q["who"] == "Hanna Lund"
-    assert one_quote(qs, "Hanna Lund")["text"] == "Hanna Lund"
-    qs = quotes_of("The council received a statement saying the harbour would stay closed.")
-    q = one_quote(qs, "harbour would stay closed")
-    assert q["speaker"]["text"] == "a statement" and q["who"] is None
-
-
-def test_dash_byline_that_is_not_an_entity(quotes_of: Any) -> None:
-    qs = quotes_of("“The port has been neglected for years and nobody seems to care.” ― Jo N Olidem\n“Next.”")
-    q = one_quote(qs, "neglected")
-    assert q["speaker"] is not None and q["speaker"]["text"] == "Jo N Olidem"
-
-
-def test_passive_subject_is_not_the_speaker(quotes_of: Any) -> None:
-    qs = quotes_of("The harbour ferry is expected to resume service in early May.")
-    assert all(q["speaker"] is None for q in qs)
-    qs = quotes_of("It was announced by Mira Solberg that the ferry would resume in May.")
-    assert one_quote(qs, "ferry would resume")["who"] == "Mira Solberg"
-
-
 def test_reported_clause_ends_at_a_semicolon_or_a_participle_of_its_own(quotes_of: Any) -> None:
     qs = quotes_of("Mira Solberg said the ferry would run again in May; the toll bridge stays closed.")
     assert one_quote(qs, "ferry would run")["text"] == "the ferry would run again in May"
@@ -330,12 +227,6 @@ def test_reported_clause_ends_at_a_semicolon_or_a_participle_of_its_own(quotes_o
     )
     assert one_quote(qs, "harbour had lost")["text"] == "the harbour had lost money for years"
     assert one_quote(qs, "toll was too high")["who"] == "Mira Solberg"
-
-
-def test_lemmatizer_slip_on_hope(quotes_of: Any) -> None:
-    qs = quotes_of("Mira Solberg hoped the ferry would be running again by May.")
-    q = one_quote(qs, "ferry would be running")
-    assert q["verb"] == "hope" and q["who"] == "Mira Solberg"
 
 
 def test_transcript_turns(quotes_of: Any) -> None:
@@ -386,33 +277,6 @@ def test_infinitive_content_keeps_bare_verbs_coordinated_with_it(quotes_of: Any)
     )
     q = one_quote(qs, "triple the size")
     assert q["text"].endswith("create a new night market") and q["who"] == "Mira Solberg"
-
-
-def test_noun_tagged_cue_with_a_subject_speaks_for_it() -> None:
-    # The tagger sometimes takes "claims" for a plural noun heading its sentence ("Roe claims that …").
-    from spacy.tokens import Doc
-
-    from storyscope.stages.attribution import _speaker_for_cue
-
-    nlp = load_nlp()
-    words = ["But", "Roe", "claims", "that", "the", "ferry", "is", "safe", "."]
-    heads = [2, 2, 2, 6, 5, 6, 2, 6, 2]
-    deps = ["cc", "compound", "ROOT", "mark", "det", "nsubj", "ccomp", "acomp", "punct"]
-    pos = ["CCONJ", "PROPN", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    speaker = _speaker_for_cue(doc[2], [])
-    assert speaker is not None and speaker["text"] == "Roe"
-    deps[1] = "nsubj"
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    speaker = _speaker_for_cue(doc[2], [])
-    assert speaker is not None and speaker["text"] == "Roe"
-    # A noun with a determiner is a noun: "The claims that …" have no speaker here.
-    words2 = ["The", "claims", "that", "the", "ferry", "is", "safe", "spread", "."]
-    heads2 = [1, 7, 5, 4, 5, 1, 5, 7, 7]
-    deps2 = ["det", "nsubj", "mark", "det", "nsubj", "acl", "acomp", "ROOT", "punct"]
-    pos2 = ["DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "ADJ", "VERB", "PUNCT"]
-    doc = Doc(nlp.vocab, words=words2, heads=heads2, deps=deps2, pos=pos2)
-    assert _speaker_for_cue(doc[1], []) is None
 
 
 def test_parenthetical_attribution_inside_a_relative_clause(quotes_of: Any) -> None:
@@ -495,55 +359,6 @@ def test_words_running_on_from_a_quotation_do_not_join_the_next_quote(quotes_of:
     assert not any("ferry line" in q["text"] and "not forget" in q["text"] for q in qs)
 
 
-def test_reporting_verb_hung_on_the_reported_clause_is_the_reporters(quotes_of: Any) -> None:
-    qs = quotes_of(
-        "Harbour master Arne Dahl said the storm wall was damaged and warned fishermen to stay ashore "
-        "until Friday."
-    )
-    q = one_quote(qs, "fishermen")
-    assert q["verb"] == "warn" and q["who"] == "Arne Dahl"
-    assert one_quote(qs, "storm wall")["who"] == "Arne Dahl"
-
-
-def test_quotation_as_the_object_of_a_stance_verb(quotes_of: Any) -> None:
-    text = (
-        "At the harbour on Friday, Mayor Lena Vos attacked “the reckless plans of the shipping board to "
-        "close the northern pier for good.”"
-    )
-    q = one_quote(quotes_of(text), "reckless plans")
-    assert q["kind"] == "direct" and q["verb"] == "attack" and q["who"] == "Lena Vos"
-
-
-def test_as_somebody_put_it(quotes_of: Any) -> None:
-    text = (
-        "Lena Vos has run the harbour for ten years. As Vos put it in a letter to the council, the pier "
-        "is “a danger to every child who fishes from it.”"
-    )
-    q = one_quote(quotes_of(text), "a danger to every child")
-    assert q["kind"] == "direct" and q["verb"] == "put" and q["who"] == "Vos"
-
-
-def test_a_text_reads_what_it_says(quotes_of: Any) -> None:
-    text = "“We ask the council to keep the northern pier open all year,” the petition reads."
-    q = one_quote(quotes_of(text), "keep the northern pier")
-    assert q["verb"] == "read" and q["speaker"]["text"] == "the petition"
-    # Reading is not saying: no indirect quote of a reader.
-    assert not quotes_of("Lena Vos read that the pier would close in May.")
-
-
-def test_a_place_is_not_the_speaker_for_its_office_holder(quotes_of: Any) -> None:
-    q = one_quote(
-        quotes_of("Mira Holt opened the bridge. The mayor of Larvik said the old ferry would stop in May."),
-        "old ferry",
-    )
-    assert q["speaker"]["text"] == "The mayor of Larvik" and q["who"] is None
-    # A spokesman speaks for the place.
-    q = one_quote(
-        quotes_of("A spokesman for Norway said the border talks would resume in May."), "border talks"
-    )
-    assert q["who"] == "Norway"
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -570,35 +385,6 @@ def test_the_same_verbs_with_a_clause_or_an_order_report(
     quotes_of: Any, sentence: str, verb: str, fragment: str
 ) -> None:
     assert any(q["verb"] == verb and fragment in q["text"] for q in quotes_of(sentence))
-
-
-def test_name_and_colon_opening_a_quotation(quotes_of: Any) -> None:
-    qs = quotes_of(
-        "More from the pollster Jonas Berg: “Turnout in the valley will decide this race, not the city.”"
-    )
-    q = one_quote(qs, "Turnout in the valley")
-    assert q["kind"] == "direct" and q["who"] == "Jonas Berg"
-
-
-def test_phrasal_and_colourful_reporting_verbs(quotes_of: Any) -> None:
-    q = one_quote(quotes_of("“You were never at the meeting,” Lena Vos shot back."), "never at the meeting")
-    assert q["who"] == "Lena Vos" and q["verb"] == "shoot back" and q["cue"]["text"] == "shot back"
-    q = one_quote(
-        quotes_of("“We will take this to court,” the harbour master groused."), "take this to court"
-    )
-    assert q["verb"] == "grouse" and q["speaker"]["text"] == "the harbour master"
-    assert quotes_of("The night patrol went on until dawn, and the crew hit back at the storm.") == []
-
-
-def test_quote_after_a_sentence_closing_in_a_long_inverted_attribution(quotes_of: Any) -> None:
-    for mark_open, mark_close in (("“", "”"), ("''", "''")):
-        text = (
-            f"The new fares are {mark_open}a disgrace,{mark_close} said Jonas Berg, chairman of the "
-            f"valley ferry users' association. {mark_open}Nobody asked the people who ride the boats "
-            f"every day.{mark_close}"
-        )
-        q = one_quote(quotes_of(text), "Nobody asked")
-        assert q["who"] == "Jonas Berg", mark_open
 
 
 def test_a_sentence_opening_connective_is_the_writers_not_the_sources(quotes_of: Any) -> None:
@@ -641,225 +427,6 @@ def test_the_listener_of_inform_or_warn_is_not_what_was_said(quotes_of: Any) -> 
     ]
 
 
-def test_a_passive_participle_clause_is_not_the_subjects_statement(quotes_of: Any) -> None:
-    qs = quotes_of("Asked to explain what he meant, Rolf Berg said the boats looked like toys.")
-    assert one_quote(qs, "the boats looked like toys")["who"] == "Rolf Berg"
-    assert all(q["who"] is None for q in qs if "what he meant" in q["text"])
-
-
-def test_the_object_of_a_verb_is_not_an_inverted_speaker(quotes_of: Any) -> None:
-    q = one_quote(
-        quotes_of(
-            "The ferry operators had harsh words for the inspectors, telling Lena Vos that “the pier is a "
-            "danger to every passenger.”"
-        ),
-        "danger to every passenger",
-    )
-    assert q["speaker"]["text"] == "The ferry operators"
-    q = one_quote(
-        quotes_of(
-            "The Valley Gazette ran an editorial on Sunday. Meanwhile, it attacked the harbour board, "
-            "saying the board “has ignored the fishermen for a decade.”"
-        ),
-        "ignored the fishermen",
-    )
-    assert q["speaker"]["text"] == "it"
-
-
-def test_it_points_out(quotes_of: Any) -> None:
-    q = one_quote(
-        quotes_of(
-            "The report is long. It also points out that the dredging contract was never put to tender."
-        ),
-        "dredging contract",
-    )
-    assert q["verb"] == "point out" and q["speaker"]["text"] == "It"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "fragment", "who"),
-    [
-        (
-            "The long delays have led the port engineer Anna Holt to fear a strike at the northern terminal.",
-            "a strike at the northern terminal",
-            "Anna Holt",
-        ),
-        (
-            "The senator also forced Jonas Berg to admit that no manager had been fired over the losses.",
-            "no manager had been fired",
-            "Jonas Berg",
-        ),
-    ],
-)
-def test_the_object_of_lead_or_force_holds_the_view(
-    quotes_of: Any, sentence: str, fragment: str, who: str
-) -> None:
-    assert one_quote(quotes_of(sentence), fragment)["who"] == who
-
-
-def test_an_infinitive_of_purpose_stays_with_the_subject(quotes_of: Any) -> None:
-    q = one_quote(
-        quotes_of("The captain used his speech to call for a new lighthouse on the northern cape."),
-        "lighthouse",
-    )
-    assert q["speaker"]["text"] == "The captain"
-
-
-@pytest.mark.parametrize(
-    ("text", "fragment", "speaker"),
-    [
-        # Two subjects from a misparse: the one beside the verb speaks, not a word of the quotation.
-        (
-            "“My answer, that was final,” the harbour master said in an interview with Radio Nord's Jan Eik.",
-            "My answer",
-            "the harbour master",
-        ),
-        # A dash taken for a subject is nobody.
-        (
-            "When the mayor noted that the port had lost money ― as was true for two years ― Berg boasted, "
-            "“That makes me careful.”",
-            "makes me careful",
-            "Berg",
-        ),
-    ],
-)
-def test_the_subject_beside_the_verb(quotes_of: Any, text: str, fragment: str, speaker: str) -> None:
-    assert one_quote(quotes_of(text), fragment)["speaker"]["text"] == speaker
-
-
-def test_a_question_put_to_the_speaker_is_not_theirs(quotes_of: Any) -> None:
-    qs = quotes_of('Asked to describe the new ferry schedule, Jonas Berg said, "Not going to go into that."')
-    assert one_quote(qs, "to describe the new ferry schedule")["speaker"] is None
-    assert one_quote(qs, "Not going to go into that")["who"] == "Jonas Berg"
-
-
-def test_according_to_before_a_quotation(quotes_of: Any) -> None:
-    q = one_quote(
-        quotes_of(
-            "The debate was long. According to Lena Vos, “the pier will not survive another winter of storms "
-            "on this coast.”"
-        ),
-        "pier will not survive",
-    )
-    assert q["kind"] == "direct" and q["who"] == "Lena Vos"
-
-
-def test_inverted_said_and_a_colon(quotes_of: Any) -> None:
-    q = one_quote(
-        quotes_of(
-            "The report was never published. Said Ellis: “I don’t get the sense she’s the least bit "
-            "interested in the harbour.”"
-        ),
-        "least bit interested",
-    )
-    assert q["who"] == "Ellis" and q["speaker"]["text"] == "Ellis"
-
-
-def test_a_place_before_a_person_is_where_they_are_from(quotes_of: Any) -> None:
-    q = one_quote(
-        quotes_of(
-            "The Chicago businessman says the ferry fares “are far too high for the families who live on the "
-            "islands.”"
-        ),
-        "far too high",
-    )
-    assert q["speaker"]["text"] == "The Chicago businessman" and q["who"] is None
-
-
-def test_a_name_beside_the_verb_after_the_quotation(quotes_of: Any) -> None:
-    q = one_quote(
-        quotes_of(
-            "The fares rose again. ''I'm more skilled with my hands than I am with my brain,'' said Robin "
-            "Maynard, half joking."
-        ),
-        "more skilled with my hands",
-    )
-    assert q["who"] == "Robin Maynard"
-
-
-def test_the_name_after_told_is_not_the_speaker() -> None:
-    from storyscope.stages.attribution import _name_near
-    from storyscope.stages.quotemarks import quote_spans
-
-    nlp = load_nlp()
-    text = "“We were wrong from the beginning,” Ramos, 58, told AFP in an interview in Lisbon."
-    doc = nlp(text)
-    mentions = extract_mentions(doc)
-    q = quote_spans(text)[0]
-    told = next(t for t in doc if t.text == "told")
-    near = _name_near(doc, told, q, mentions)
-    assert near is not None and near["text"] == "Ramos"
-
-
-@pytest.mark.parametrize(
-    ("text", "verb", "who"),
-    [
-        (
-            "The crowd booed. “Go back to your boat,” Anton Varga barked, and a guard led the fisherman out.",
-            "bark",
-            "Anton Varga",
-        ),
-        ("Lena Vos gloated: ''I told you the pier wouldn't be ready.''", "gloat", "Lena Vos"),
-    ],
-)
-def test_colourful_verbs_of_speech(quotes_of: Any, text: str, verb: str, who: str) -> None:
-    q = quotes_of(text)[0]
-    assert q["verb"] == verb and q["who"] == who
-
-
-def test_an_occasion_says_nothing(quotes_of: Any) -> None:
-    q = one_quote(
-        quotes_of(
-            "Lena Vos spoke at length, and she said at a recent news conference announcing that her "
-            "office was suing the ferry company over its fares."
-        ),
-        "suing the ferry company",
-    )
-    assert q["speaker"]["text"] == "she" and q["who"] == "Lena Vos"
-
-
-@pytest.mark.parametrize(
-    ("text", "who"),
-    [
-        (
-            "CLEVELAND, July 19 (UPI) — Former harbour master Lena Vos told delegates at the convention that "
-            "the ferry fares should be cut by half.",
-            "Lena Vos",
-        ),
-        (
-            "CHICAGO (AFP) – Harbour Minister Anton Varga on Monday warned that the northern pier would "
-            "close in the winter.",
-            "Anton Varga",
-        ),
-    ],
-)
-def test_a_dateline_is_not_the_speaker(quotes_of: Any, text: str, who: str) -> None:
-    assert quotes_of(text)[0]["who"] == who
-
-
-@pytest.mark.parametrize(
-    ("text", "fragment"),
-    [
-        # The tagger reads "Asked" as a finite past here; without a subject it is the participle.
-        (
-            "Asked what the vote changes, Daniel Gros, the director of the Centre for Policy Studies, "
-            "said, “Unfortunately nothing.”",
-            "what the vote changes",
-        ),
-        # "with X expected to …" is passive: X is expected, nobody named expects it.
-        (
-            "The efforts will continue, with both Mayor Anna Berg and her husband expected to visit the "
-            "harbour in the coming weeks.",
-            "visit the harbour",
-        ),
-    ],
-)
-def test_what_is_put_to_or_expected_of_someone_is_not_theirs(
-    quotes_of: Any, text: str, fragment: str
-) -> None:
-    assert one_quote(quotes_of(text), fragment)["speaker"] is None
-
-
 def test_objects_of_prepositional_cues_and_answers_are_not_content(quotes_of: Any) -> None:
     qs = quotes_of(
         "Brita Lund, a seismologist in Bergen, answers our questions on the quake. "
@@ -879,7 +446,12 @@ def test_a_dateline_is_not_part_of_what_was_reported(quotes_of: Any, dateline: s
     assert q["text"].startswith("The harbour inspector warned"), q["text"]
 
 
-def test_according_to_plan_names_no_source(quotes_of: Any) -> None:
-    assert quotes_of("For once, the harbour works have gone according to plan in recent weeks.") == []
-    qs = quotes_of("The vote went according to schedule, according to party officials.")
-    assert [q["text"] for q in qs] == ["The vote went according to schedule"]
+def test_a_quotation_closing_its_paragraph_after_a_report_goes_on_quoting_it(quotes_of: Any) -> None:
+    report = "Her former business partner, Anton Varga, called her a master at closing hard deals. "
+    quote = "“She never once gave up on a single one of them.”\nThe port opened in May."
+    assert one_quote(quotes_of(report + quote), "never once gave up")["who"] == "Anton Varga"
+    # A sentence of the writer's between them: nobody can tell.
+    assert (
+        one_quote(quotes_of(report + "The port opened in May. " + quote), "never once gave up")["speaker"]
+        is None
+    )

@@ -101,25 +101,6 @@ def test_a_participle_hung_on_a_name_with_a_that_clause_is_its_verb(quotes_of: A
     assert not q["passive"]
 
 
-def test_a_reduced_passive_relative_is_flagged_and_has_no_speaker(quotes_of: Any) -> None:
-    from storyscope.stages.attribution import reduced_passive
-    from storyscope.stages.nlp import load_nlp
-
-    doc = load_nlp()("Police detained the two sailors reported to be carrying forged papers.")
-    reported = next(t for t in doc if t.text == "reported")
-    assert reduced_passive(reported)
-    # However the parser hangs it: here it gives "believed" the man for its subject.
-    qs = quotes_of(
-        "It has emerged that the man believed to have been the mastermind behind the harbour fires was "
-        "seen in Ostrel."
-    )
-    q = next(q for q in qs if q["verb"] == "believe")
-    assert q["speaker"] is None and q["passive"]
-    # A subject that does the expecting keeps its quote.
-    (q,) = quotes_of("Harbour officials expected to win the vote on the new pier.")
-    assert q["speaker"] is not None and not q["passive"]
-
-
 def test_attacking_a_place_is_an_assault_and_attacking_a_plan_is_criticism() -> None:
     from storyscope.stages.nlp import load_nlp
     from storyscope.stages.senses import non_speech_object

@@ -31,8 +31,9 @@ parts), ``kind`` ("direct"/"indirect"), ``verb`` (lemma of the reporting verb, o
 ``cue`` (the verb as written, with its offsets), ``speaker`` (``{text, start, end, mention}`` or
 None) and ``partials`` (quoted fragments inside an indirect quote).
 
-Quotation marks are found by :mod:`storyscope.stages.quotemarks`; reporting verbs, subjects and speaker
-resolution on the parse are in :mod:`storyscope.stages.attribution`.
+Quotation marks are found by :mod:`storyscope.stages.quotemarks`; reporting verbs and their subjects on
+the parse are in :mod:`storyscope.stages.attribution`, a quotation's cue in :mod:`storyscope.stages.cues`,
+speaker resolution in :mod:`storyscope.stages.speakers`, passives in :mod:`storyscope.stages.voice`.
 """
 
 from __future__ import annotations
@@ -49,28 +50,12 @@ from storyscope.stages.attribution import (
     _SUBJ,
     REPORTING_VERBS,
     SPEECH_VERBS,
-    _according_source,
-    _colon_lead,
-    _colon_subject,
-    _cue_json,
-    _dash_speaker,
-    _governing_cue,
-    _in_parts,
     _is_cue,
     _lemma,
-    _name_beside,
-    _name_colon,
-    _name_near,
-    _speaker_for_cue,
     _subject,
-    _tokens_in,
-    _trailing_cue,
-    _window_cue,
     doc_text,
-    is_passive,
-    passive_by,
-    reduced_passive,
 )
+from storyscope.stages.cues import _cue_json, _governing_cue, _tokens_in, _trailing_cue, _window_cue
 from storyscope.stages.quotemarks import (
     _FRAGMENT_WORDS,
     _MIN_QUOTE_CHARS,
@@ -81,6 +66,18 @@ from storyscope.stages.quotemarks import (
     quote_spans,
 )
 from storyscope.stages.senses import characterising_passive, non_speech_clause, non_speech_object
+from storyscope.stages.speakers import (
+    _according_source,
+    _colon_lead,
+    _colon_subject,
+    _dash_speaker,
+    _in_parts,
+    _name_beside,
+    _name_colon,
+    _name_near,
+    _speaker_for_cue,
+)
+from storyscope.stages.voice import is_passive, passive_by, reduced_passive
 
 
 def _direct(doc: Doc, spans: list[QuoteSpan], mentions: list[Json]) -> list[Json]:
