@@ -9,7 +9,11 @@ from typing import Any
 from storyscope.models import Article
 
 REPO = Path(__file__).resolve().parents[1]
+
+
 SHARED = REPO.parent / "shared"
+
+
 EXAMPLES = REPO / "examples"
 
 
@@ -30,3 +34,17 @@ def one_quote(quotes: list[dict[str, Any]], fragment: str) -> dict[str, Any]:
     hits = [q for q in quotes if fragment in q["text"]]
     assert len(hits) == 1, (fragment, quotes)
     return hits[0]
+
+
+def names_of(ms: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The name mentions of ``ms`` by their text."""
+    return {m["text"]: m for m in ms if m["kind"] == "name"}
+
+
+def resolved_text(ms: list[dict[str, Any]], text: str) -> str | None:
+    """The text of the name that the first pronoun or description written ``text`` resolves to."""
+    by_id = {m["id"]: m for m in ms}
+    hits = [m for m in ms if m["text"] == text and m["kind"] != "name"]
+    if not hits or hits[0]["resolved_to"] is None:
+        return None
+    return str(by_id[hits[0]["resolved_to"]]["text"])

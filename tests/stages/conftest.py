@@ -28,3 +28,13 @@ def quotes_of() -> Any:
         return out
 
     return run
+
+
+@pytest.fixture(scope="module")
+def mentions_of() -> Any:
+    nlp = load_nlp()
+
+    def run(text: str) -> list[dict[str, Any]]:
+        return extract_mentions(nlp(text))
+
+    return run

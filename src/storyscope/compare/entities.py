@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storyscope.models import Article, Json
-from storyscope.stages.entities import ROLE_NOUNS, TITLES
+from storyscope.stages.roles import ROLE_NOUNS, TITLES
 
 _PARTICLES = frozenset(
     "al el ad as ash at an az bin ibn ben bint abu van von der den de da di du la le".split()

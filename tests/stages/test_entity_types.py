@@ -1,0 +1,113 @@
+"""Entity types: the model's labels mapped and corrected (outlets, platforms, products, time zones,
+code names, ships, sites, fragments of a post's name, names used as places or described as people)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from builders import names_of
+
+
+def test_outlets_are_organisations_and_products_are_not_people(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "Interfax reported the deal, and Marta Kline posted about it on Twitter from her iPhone."
+    )
+    names = names_of(ms)
+    assert names["Interfax"]["type"] == "organization"
+    if "Twitter" in names:
+        assert names["Twitter"]["type"] == "organization"
+    assert all(m["type"] != "person" for m in ms if m["text"] in ("Twitter", "iPhone"))
+
+
+def test_news_agency_pattern_is_an_organisation(mentions_of: Any) -> None:
+    ms = mentions_of("Olaf Brenner told the Nordlicht news agency that the talks had stalled.")
+    assert any(m["type"] == "organization" and "Nordlicht" in m["text"] for m in ms)
+
+
+def test_names_used_as_places_are_places(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "Orvana protested on Monday. Farmers in Orvana say the Tessel river is low. "
+        "The water of the Tessel comes from the hills near Orvana."
+    )
+    types = {m["text"]: m["type"] for m in ms if m["kind"] == "name"}
+    assert types.get("Orvana", "place") == "place"
+    assert not [m for m in ms if m["type"] == "person"]
+
+
+def test_time_zones_and_code_names_are_not_entities(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "The harbour office said at 14:00 GMT that the ferry would sail. "
+        "Plan White said all clinics in the valley must cancel leave."
+    )
+    names = names_of(ms)
+    assert "GMT" not in names and "Plan White" not in names
+
+
+def test_nationality_before_a_medium_stays_a_group(mentions_of: Any) -> None:
+    ms = mentions_of("Ivo Berg told Norwegian newspaper Dagposten on Friday that the port would close.")
+    names = names_of(ms)
+    assert names["Norwegian"]["type"] == "group"
+
+
+def test_post_name_fragment_is_not_an_organisation(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "US National Security Adviser Jane Roe said the talks would resume. "
+        "Foreign Ministry Spokesman Ivo Berg said the talks were over."
+    )
+    names = names_of(ms)
+    assert "US National Security" not in names
+    assert names["Jane Roe"]["role"] == "US National Security Adviser"
+    assert names.get("Foreign Ministry", {}).get("type") == "organization"
+
+
+def test_a_ministrys_field_before_its_ministers_title_is_no_organisation(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "In parliament, Finance Minister Evangelos Marinou said the cuts were vital. "
+        "Trade Secretary Ann Lee met him. The Finance Ministry said revenue fell."
+    )
+    names = names_of(ms)
+    assert "Finance" not in names and "Trade" not in names, names
+    assert names["Evangelos Marinou"]["role"] == "Finance Minister"
+    assert any(n.endswith("Finance Ministry") for n in names), names
+
+
+def test_name_described_as_a_person_is_a_person(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "The cabinet was led by Lucas Ferrandes, the technocratic prime minister. "
+        "Her mother was the granddaughter of Penelope Darvas, a beloved Norland writer. "
+        "The loan came from Athens College, the school in the hills."
+    )
+    types = {m["text"]: m["type"] for m in ms if m["kind"] == "name"}
+    assert types["Lucas Ferrandes"] == "person"
+    assert types["Penelope Darvas"] == "person"
+    assert types.get("Athens College", "organization") != "person"
+
+
+def test_company_described_by_its_trade_stays_a_body(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "The contract went to Acme Holdings, the owner of the port. "
+        "Prices were cut by Norgas, the market leader. "
+        "Supply was cut by Vessel Bay, the gas producer."
+    )
+    assert not [m for m in ms if m["type"] == "person"]
+
+
+def test_sites_and_posts_are_not_people_or_bodies(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "An emergency was also declared at the neighbouring Tarsk Daini plant. "
+        "US Secretary of State Mara Velden said the bases were helping. "
+        "The operator told Japanese news service Jiji News that pressure was rising."
+    )
+    types = {m["text"]: m["type"] for m in ms if m["kind"] == "name"}
+    assert types.get("Tarsk Daini", "place") == "place"
+    assert "State" not in types
+    assert types.get("Jiji News", "organization") == "organization"
+
+
+def test_ships_are_not_people_or_bodies(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "The signals could not be checked until naval ship HMS Wren and defence vessel Sea Warden arrived. "
+        "The frigate Karel Doorman sailed on Monday. The tanker Stena Impero was seized."
+    )
+    names = names_of(ms)
+    assert not {"HMS Wren", "Sea Warden", "Karel Doorman", "Stena Impero"} & set(names)
