@@ -213,11 +213,10 @@ def _trailing_cue(doc: Doc, q: QuoteSpan) -> Token | None:
 
 def _cue_json(tok: Token) -> tuple[str, Json]:
     if tok.lower_ == "according":
-        end = doc_end = tok.idx + len(tok)
+        end = tok.idx + len(tok)
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.lower_ == "to":
-            doc_end = nxt.idx + len(nxt)
-        end = doc_end
+            end = nxt.idx + len(nxt)
         return "according to", {"text": doc_text(tok.doc)[tok.idx : end], "start": tok.idx, "end": end}
     prt = _PHRASAL_SPEECH.get(_lemma(tok))
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None

@@ -80,7 +80,6 @@ _PRONOUN_GENDER = {
 _OUTLET_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w-])"
 )
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _PRONOUN_DEPS_SKIP = frozenset({"expl"})
 
 
