@@ -217,6 +217,31 @@ def test_the_reporting_word_is_kept_as_written() -> None:
         _one_quote_article(text, "the harbour report was wrong", {"text": "say", "start": at, "end": at + 3})
     )
     assert q["cue"] == "never tried to say"
+    # An aside between commas stays inside the group; "too early to" is no statement either.
+    for sentence, content, verb, shown in (
+        (
+            "The mayor did not, however, offer a date for the harbour works.",
+            "a date for the harbour works",
+            "offer",
+            "did not, however, offer",
+        ),
+        (
+            "It is too early to say what the harbour works will cost.",
+            "what the harbour works will cost",
+            "say",
+            "is too early to say",
+        ),
+        (
+            "The mayor, however, said the harbour works would start soon.",
+            "the harbour works would start soon",
+            "said",
+            "said",
+        ),
+    ):
+        at = sentence.index(verb + " ")
+        cue = {"text": verb, "start": at, "end": at + len(verb)}
+        (q,) = _build(_one_quote_article(sentence, content, cue))
+        assert q["cue"] == shown
     # Without a cue span the lemma stands in.
     (q,) = _build(_one_quote_article(text, "the harbour report", None))
     assert q["cue"] == "hail"

@@ -39,6 +39,11 @@ def quotes_of() -> Any:
         "Detectives questioned two sailors from the ferry for six hours on Monday.",
         "Gunmen in a black car attacked three locations in the city on Friday.",
         "Ana Lind, who is suspected of planning the harbour fires, was arrested on Monday.",
+        "The northern coast could see the first waves by noon and the islands could be hit later.",
+        "The agency published a map showing the expected path of the storm across the bay.",
+        "Television footage showed a wall of water reaching far into the harbour town.",
+        "State television showed crowds gathering in the main square of the harbour town.",
+        "A storm warning extended along the whole coast, where several villages were evacuated.",
     ],
 )
 def test_events_and_characterisations_are_not_quotes(quotes_of: Any, sentence: str) -> None:
@@ -62,6 +67,8 @@ def test_citing_a_source_names_where_the_report_comes_from(quotes_of: Any) -> No
         ("The harbour master admitted two mistakes in the night's log.", "admit", "two mistakes"),
         ("The ferry company acknowledged the delays on the northern route.", "acknowledge", "the delays"),
         ("The mayor boasted that the harbour had never been busier.", "boast", "never been busier"),
+        ("A new survey shows that most fishermen back the plan.", "show", "most fishermen back the plan"),
+        ("Officials issued a warning urging residents to stay indoors.", "urge", "residents to stay indoors"),
     ],
 )
 def test_the_attributing_senses_stay(quotes_of: Any, sentence: str, verb: str, fragment: str) -> None:

@@ -154,13 +154,15 @@ def _cue_text(q: Json, text: str) -> str | None:
 
 # Auxiliaries, modals and negation right before a reporting verb ("has not seen", "did not deny",
 # "would later say"), and the verbs that make it an attempt or a refusal ("never tried to say",
-# "declined to say"): without them the quote reads as said.
+# "declined to say", "too early to say"): without them the quote reads as said.
 _VERB_GROUP = re.compile(
     r"(?:\b(?:did|does|do|has|have|had|will|would|could|can|may|might|must|should|shall|is|are|was|were|"
     r"be|been|also|not|never|later|already|still|cannot|(?:did|does|do|has|have|had|is|are|was|were|"
     r"wo|would|could|ca|should)n['’]t|"
     r"(?:tr(?:y|ies|ied)|refused?|refuses|declined?|declines|fail(?:ed|s)?|want(?:ed|s)?|bother(?:ed|s)?|"
-    r"dared?|hesitated?)\s+to)\s+)+$",
+    r"dared?|hesitated?|(?:too\s+(?:early|soon)|hard|difficult|impossible|unable|premature))\s+to)"
+    # An aside between commas does not end the group: "did not, however, offer an outlook".
+    r"(?:\s*,\s*[a-z]+(?:\s+[a-z]+)?\s*,)?\s+)+$",
     re.IGNORECASE,
 )
 

@@ -171,6 +171,15 @@ def _object_content(doc: Doc, cue: Token) -> tuple[int, int] | None:
         return None
     if lemma in _NEEDS_XCOMP and not any(c.dep_ == "xcomp" for c in cue.children):
         return None
+    if (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "acl"
+        and cue.i == cue.head.i + 1
+        and any(c.dep_ == "xcomp" and c.tag_ in ("VBD", "VBZ", "VBN") for c in cue.children)
+    ):
+        # "A tsunami warning extended across the Pacific": the noun of a compound taken for a verb,
+        # the sentence's own finite verb hung on it; an infinitive would be "warning residents to …".
+        return None
     if non_speech_object(cue, lemma):
         # "the district has seen a rise", "the flood claimed 40 lives": an event, not a statement.
         return None

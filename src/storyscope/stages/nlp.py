@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "31"
+    version = "32"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -19,7 +19,10 @@ something said:
   questioned two sailors"); one admits a mistake and questions a decision, not a crowd;
 * "attack" with a place or a building for its object is an assault ("to attack France",
   "attacked three locations"), not criticism; "plan" with an object is a plan made ("planning the
-  attacks"), not an announcement.
+  attacks"), not an announcement;
+* "see" with a modal is what is expected to happen ("Hawaii could see the first waves"), not a view;
+* "show" said of a picture, a map or footage depicts ("a map showing the path of the wave",
+  "television showed water reaching far inland"); a study or a poll that shows something still reports.
 """
 
 from __future__ import annotations
@@ -57,6 +60,13 @@ _PEOPLE_NOUNS = frozenset(
 )
 # Verbs whose agentless passive is the writer's characterisation ("is considered a moderate").
 _CHARACTERISING = ("consider", "see", "regard")
+# Modals that make "see" an expected experience ("could see heavy rain").
+_MODALS = frozenset("could may might will would can should must".split())
+# Things that depict rather than state: what they "show" is seen, not said.
+_DEPICTIONS = frozenset(
+    "map image picture photo photograph footage video clip chart graphic graph diagram illustration "
+    "screenshot imagery scan drawing animation film television tv camera cctv webcam".split()
+)
 _FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 
 
@@ -68,8 +78,24 @@ def _object_heads(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
 
 
+def _modal_see(verb: Token, lemma: str) -> bool:
+    return lemma in _PERCEPTION and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
+def _depicting(verb: Token, lemma: str) -> bool:
+    """Whether ``verb`` is "show" with a picture, a map or footage for its subject ("a map showing")."""
+    if lemma != "show":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "acl":
+        subjects = [verb.head]  # "a map showing the path": the noun it hangs on
+    return any(s.lemma_.lower() in _DEPICTIONS for s in subjects)
+
+
 def non_speech_object(verb: Token, lemma: str) -> bool:
     """Whether ``verb`` (lemma ``lemma``) with the object it has is an event, not an attribution."""
+    if _depicting(verb, lemma):
+        return True
     objects = _object_heads(verb)
     if lemma in _REFLEXIVE_SITUATION and any(o.lower_ in _REFLEXIVES for o in objects):
         return True
@@ -108,10 +134,14 @@ def non_speech_clause(verb: Token, lemma: str, clause: Token) -> bool:
     ):
         # "found itself pitted against …": the parser makes the reflexive the clause's subject.
         return True
+    if _depicting(verb, lemma):
+        return True
     if lemma not in _PERCEPTION:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
         return False
+    if _modal_see(verb, lemma):
+        return True
     # A plural present after a past "saw" is a bare infinitive the tagger could not tell apart
     # ("saw their bills rise"): a clause of its own would be in the past.
     bare = clause.tag_ == "VBP" and verb.tag_ in ("VBD", "VBN")
