@@ -111,3 +111,26 @@ def test_ships_are_not_people_or_bodies(mentions_of: Any) -> None:
     )
     names = names_of(ms)
     assert not {"HMS Wren", "Sea Warden", "Karel Doorman", "Stena Impero"} & set(names)
+
+
+def test_events_named_like_places_or_people_are_not_entities(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "The mayor named the disaster the Great Northern Vessa Earthquake on Friday. "
+        "Scientists compared it with the Ostrelian quake of 1998."
+    )
+    assert not [m for m in ms if "Earthquake" in m["text"]]
+    # The quake's adjective may stay a group ("Ostrelian"), never a person or a body.
+    assert not [m for m in ms if m["text"] == "Ostrelian" and m["type"] in ("person", "organization")]
+
+
+def test_a_volcano_is_a_place_and_railways_a_body(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "The Korvel volcano erupted again on Monday. Two trains are missing near the coast, "
+        "says Vessa Railways. Harlund, a frozen fish manufacturer, said it would send food."
+    )
+    names = names_of(ms)
+    if "Korvel" in names:
+        assert names["Korvel"]["type"] == "place"
+    assert names["Vessa Railways"]["type"] == "organization"
+    if "Harlund" in names:
+        assert names["Harlund"]["type"] == "organization"

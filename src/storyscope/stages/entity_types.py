@@ -185,6 +185,31 @@ _MEDIA_NOUNS = frozenset(
 )
 
 
+# Nouns that make a name an event's ("the Great Eastern Japan Earthquake", "the Sumatran quake"):
+# an event is neither a person, a body nor a place.
+_EVENT_NOUNS = frozenset(
+    "earthquake earthquakes quake quakes tsunami tsunamis hurricane typhoon cyclone storm blizzard flood "
+    "floods eruption war wars massacre bombing bombings uprising revolution disaster".split()
+)
+# Natural features named after the name before them ("the Shinmoedake volcano").
+_LANDFORMS = frozenset(
+    "volcano mountain mountains river lake glacier island islands peninsula bay strait canal desert "
+    "valley gorge reef".split()
+)
+# Last words that make a name a body's, never a person's ("Japan Railways", "Tarsk Holdings").
+# Words that are also surnames ("Church", "Park", "Hall", "Bank") are left out.
+_COMPANY_HEADS = frozenset(
+    "railways railway airlines airways motors industries corporation corp inc ltd plc holdings "
+    "electronics company group telecom telecommunications pharmaceuticals petroleum university college "
+    "institute agency ministry council committee party".split()
+)
+# Descriptions in apposition that make a name a company's ("Nissin, an instant noodle manufacturer").
+_COMPANY_NOUNS = frozenset(
+    "company firm manufacturer maker producer retailer supplier operator conglomerate brand startup "
+    "chain carrier airline broadcaster publisher insurer lender developer".split()
+)
+
+
 def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
     """The corrected entity type of a mention, or None to drop it."""
     doc = ent.doc
@@ -216,6 +241,16 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         # "at 14:00 GMT": a time zone, not an organisation.
         return None
     etype = ENTITY_TYPES[label]
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    if words[-1].lower() in _EVENT_NOUNS or (label in ("PERSON", "ORG") and nxt in _EVENT_NOUNS):
+        # "the Great Eastern Japan Earthquake", "the Sumatran quake": the name of an event.
+        return None
+    if label in ("PERSON", "ORG") and nxt in _LANDFORMS:
+        return "place"  # "the Shinmoedake volcano"
+    if etype == "person" and len(words) > 1 and words[-1].lower() in _COMPANY_HEADS:
+        return "organization"  # "says Japan Railways"
+    if etype != "organization" and _company_by_apposition(doc[start:end]):
+        return "organization"
     if etype == "person" and text.split()[0].lower() in CODE_NAME_WORDS and len(text.split()) > 1:
         # "Plan White", "Operation Sea Lion": the code name of a plan or an operation, nobody.
         return None
@@ -234,6 +269,14 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
     if etype == "person" and (not any(w[:1].isupper() for w in words) or any(ch.isdigit() for ch in text)):
         return None
     return etype
+
+
+def _company_by_apposition(span: Span) -> bool:
+    """Whether a name is described as a company right after it ("Nissin, an instant noodle maker")."""
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN":
+            return child.lemma_.lower() in _COMPANY_NOUNS
+    return False
 
 
 def _person_by_apposition(span: Span) -> bool:

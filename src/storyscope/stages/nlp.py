@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "32"
+    version = "33"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
