@@ -374,7 +374,8 @@ def _teaser_cards(units: list[_Unit]) -> set[int]:
 
     A grid of "more stories" holds more prose than many a story, so the density search takes it for
     the body; what gives it away is the layout: three or more cards in a row, each the same units at
-    the same depths, each with exactly one blurb, a headline, and a junk line (a time, a photo credit).
+    the same depths, each with exactly one blurb, a headline, and a junk line (a time, a photo credit)
+    or a second headline-like line (a kicker, an author's name).
     The headlines must differ: a recipe's steps repeat one image label ("Show picture") around each
     step. A story's sections (subhead, paragraph) carry no junk line of their own, and a photo between
     paragraphs usually comes with a caption written as a sentence, not a headline. What this cannot
@@ -399,7 +400,9 @@ def _teaser_cards(units: list[_Unit]) -> set[int]:
         while i + period <= n:
             card = sig[i : i + period]
             shape = [c for c, _ in card]
-            if shape.count("P") != 1 or "H" not in shape or "B" not in shape:
+            # A card's blurb comes with a headline and a junk line or a second headline-like line
+            # (a kicker, the author's name): a story's subhead has one paragraph and nothing else.
+            if shape.count("P") != 1 or "H" not in shape or ("B" not in shape and shape.count("H") < 2):
                 i += 1
                 continue
             k = 1
