@@ -349,13 +349,16 @@ def tune_multi(dev: list[Item]) -> None:
                 sys.stdout.flush()
 
 
-def crisis_dev_variants(wide: bool = False) -> dict[str, list[Item]]:
+def crisis_dev_variants(wide: bool = False, long: bool = False) -> dict[str, list[Item]]:
     """ML-Crisis dev (Egypt + Libya, every second article) as it is, and with only every sixth article
     of one country kept: the test set (796 Syria, 135 Yemen) is that imbalanced, and centring on the
     running mean, which separates two balanced topics, splits a dominant one. ``wide``: each of the six
     ways of keeping every sixth article (offsets 0-5) for both countries, 13 streams in all; the stream
-    is path-dependent (one early join moves a topic), so a change is judged on all of them."""
-    dev = load_mlcrisis(("egypt", "libya"), every=2)
+    is path-dependent (one early join moves a topic), so a change is judged on all of them. ``long``:
+    the same 13 streams built from every dev article (740, against 931 in the test stream): the
+    every-second-article streams hold 210-370 articles, too short to show how a dominant topic of
+    several years breaks into pieces."""
+    dev = load_mlcrisis(("egypt", "libya"), every=1 if long else 2)
 
     def thin(small: str, offset: int = 0) -> list[Item]:
         kept = [i for i, it in enumerate(dev) if it.labels["topic"] == small][offset::6]
@@ -372,14 +375,16 @@ def crisis_dev_variants(wide: bool = False) -> dict[str, list[Item]]:
     return out
 
 
-def crisis_dev(params: ClusterParams, wide: bool = False) -> None:
+def crisis_dev(params: ClusterParams, wide: bool = False, long: bool = False) -> None:
     """Storyscope alone (the baselines would embed every raw text in e5 once more) on the three dev
-    variants of ML-Crisis (``wide``: the 13 of crisis_dev_variants, with each family's mean and worst)."""
-    print("\n## ML-Crisis dev variants (cross-lingual topic params)")
+    variants of ML-Crisis (``wide``: the 13 of crisis_dev_variants, with each family's mean and worst;
+    ``long``: the 13 built from every dev article)."""
+    title = "long (every dev article)" if long else "every second dev article"
+    print(f"\n## ML-Crisis dev variants, {title} (cross-lingual topic params)")
     print("| dev variant | articles | B3 P | B3 R | B3 F1 | ARI | stories |")
     print("|---|---|---|---|---|---|---|")
     scores: dict[str, list[float]] = defaultdict(list)
-    for name, items in crisis_dev_variants(wide).items():
+    for name, items in crisis_dev_variants(wide or long, long).items():
         gold = [it.labels["topic"] for it in items]
         pred = run_storyscope(items, params)
         p, r, f = bcubed(pred, gold)
@@ -387,7 +392,7 @@ def crisis_dev(params: ClusterParams, wide: bool = False) -> None:
         print(f"| {name} | {len(items)} | {p:.3f} | {r:.3f} | {f:.3f} | {a:.3f} | {len(set(pred))} |")
         sys.stdout.flush()
         scores[name.split("/")[0]].append(a)
-    if wide:
+    if wide or long:
         families = [f"{k} mean {sum(v) / len(v):.3f} (worst {min(v):.3f})" for k, v in scores.items()]
         overall = sum(sum(v) / len(v) for v in scores.values()) / len(scores)
         print(f"ARI by family: {'; '.join(families)}; mean of the three {overall:.3f}")
@@ -489,7 +494,7 @@ def main() -> None:
     ap.add_argument(
         "--sets",
         default="ecb,wikiref,mlcrisis",
-        help="ecb,ecb-dev,wikiref,allsides,mlcrisis,mlcrisis-dev,mlcrisis-dev-wide",
+        help="ecb,ecb-dev,wikiref,allsides,mlcrisis,mlcrisis-dev,mlcrisis-dev-wide,mlcrisis-dev-long",
     )
     ap.add_argument("--tune", action="store_true", help="grid over parameters on ECB+ topics 1-22")
     ap.add_argument("--tune-multi", action="store_true", help="the e5 threshold on ECB+ topics 1-22")
@@ -531,6 +536,8 @@ def main() -> None:
         crisis_dev(CROSSLINGUAL_TOPIC)
     if "mlcrisis-dev-wide" in sets:
         crisis_dev(CROSSLINGUAL_TOPIC, wide=True)
+    if "mlcrisis-dev-long" in sets:
+        crisis_dev(CROSSLINGUAL_TOPIC, long=True)
     if "ecb" in sets:
         test = load_ecb(range(23, 46))
         print(f"loaded ECB+ test: {len(test)} docs ({time.perf_counter() - t0:.1f} s)")
