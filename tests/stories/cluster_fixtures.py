@@ -110,3 +110,11 @@ SITE_EARLIER = [
         "floor; volunteers dried and catalogued twelve thousand books.",
     ),
 ]
+
+# A page about something else that names the Valdoria earthquake's places once, among its own names.
+QUAKE_APPEAL = (
+    "Brightwater Trust opens appeal",
+    "Brightwater Trust and the Lumen Foundation of Port Avery opened a joint appeal on Thursday. "
+    "Trustees Maren Oakes and Tobias Feld said the money raised in Port Avery would buy tents for "
+    "families in Kesh, in Valdoria. Oakes said the Lumen Foundation had run appeals since 1998.",
+)

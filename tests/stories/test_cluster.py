@@ -15,6 +15,7 @@ from cluster_fixtures import (
     FERRY_EN,
     FERRY_ES,
     FOOTBALL,
+    QUAKE_APPEAL,
     QUAKE_NORVANIA,
     QUAKE_VALDORIA,
     SITE_BANNER,
@@ -157,6 +158,37 @@ def test_topic_stories_that_lead_with_the_same_names_merge(store: SQLiteStore) -
     with SQLiteStore(":memory:") as other:
         plain = assign_stories(other, _quake_week(other), params=replace(params, consolidate_names=0))
     assert len(set(plain.values())) == 6
+
+
+def test_a_small_story_that_echoes_a_topics_names_is_absorbed(store: SQLiteStore) -> None:
+    # Nobody joins anybody; the names pass groups the Valdoria earthquake's three articles. The appeal
+    # page leads with its own names (a trust, a foundation, a town), so it shares too few of the leading
+    # ones for that pass, but what it names of the earthquake (Kesh, Valdoria) is what the Valdoria
+    # story names most: the absorbing pass puts it there. The Norvania story (two articles, below the
+    # size too) and the football share no name with a larger story and stay apart.
+    params = replace(
+        EVENT, threshold_fast=0.99, consolidate=None, consolidate_names=2, absorb_below=3, absorb_profile=0.1
+    )
+    appeal = _put(store, "a1", QUAKE_APPEAL, published="2031-03-04", outlet="Avery Gazette")
+    mapping = assign_stories(store, [appeal, *_quake_week(store)], params=params)
+    assert _groups(mapping) == {
+        frozenset({"a1", "v1", "v2", "v3"}),
+        frozenset({"n1", "n2"}),
+        frozenset({"f1"}),
+    }
+    # The larger story keeps its id although the appeal's story is older; both record why.
+    kept = mapping["v1"]
+    absorbed = [h["reason"] for h in store.story_history(kept) if "small story absorbed" in h["reason"]]
+    assert len(absorbed) == 1
+    gone = re.match(r"merged (\S+) \(1 articles\)", absorbed[0])
+    assert gone is not None and gone.group(1) != kept
+    assert store.story_history(gone.group(1))[-1]["reason"].startswith(f"merged into {kept}: small story")
+    assert store.get_story(gone.group(1)).article_ids == []
+    # Without the pass the appeal stays alone.
+    with SQLiteStore(":memory:") as other:
+        appeal = _put(other, "a1", QUAKE_APPEAL, published="2031-03-04", outlet="Avery Gazette")
+        plain = assign_stories(other, [appeal, *_quake_week(other)], params=replace(params, absorb_below=0))
+    assert frozenset({"a1"}) in _groups(plain)
 
 
 def test_assignment_is_incremental_and_ids_are_stable(store: SQLiteStore) -> None:

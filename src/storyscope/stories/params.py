@@ -49,6 +49,12 @@ class ClusterParams:
     # such pass). See cluster.Clusterer._consolidate_by_names.
     consolidate_names: int = 0
     consolidate_top: int = 5
+    # Topic level: after the names pass, a touched story of fewer than ``absorb_below`` articles is
+    # absorbed by the live story of at least that size whose names it echoes, when the cosine of their
+    # name profiles (counts by skeleton) is at least ``absorb_profile`` (0: no such pass). See
+    # cluster.Clusterer._absorb_small.
+    absorb_below: int = 0
+    absorb_profile: float = 0.15
 
 
 EVENT = ClusterParams()
@@ -68,7 +74,10 @@ CROSSLINGUAL_TOPIC = ClusterParams(
     span_days=None,
     consolidate=0.0,
     consolidate_names=2,
+    absorb_below=5,
+    absorb_profile=0.1,
 )
 """Topic-level stories over a multilingual stream (e5 space): a low similarity bar, a year-long window,
 and the names (compared by skeleton across languages) doing the separating and, at the end of a batch,
-the merging of stories that lead with the same names. Tuned on ML-Crisis Egypt + Libya in es/fr/it."""
+the merging of stories that lead with the same names, and the absorbing of small stories into the
+large one whose names they echo. Tuned on ML-Crisis Egypt + Libya in es/fr/it."""

@@ -123,6 +123,22 @@ class LiveStory:
         ranked = sorted(totals.items(), key=lambda kv: (-kv[1], spelling[kv[0]][1]))[:k]
         return {key: spelling[key][1] for key, _ in ranked}
 
+    def skeleton_counts(self) -> dict[str, tuple[int, str]]:
+        """The story's name counts, spellings of one name added up: skeleton -> (count, the most
+        frequent spelling). Skeletons of one or two letters (Leo, Ed, Paese) are left out: they match
+        too many names to say anything."""
+        counts: dict[str, tuple[int, str]] = {}
+        best: dict[str, tuple[int, str]] = {}
+        for name, n in self.names.items():
+            key = skeleton(name)
+            if len(key) < 3:
+                continue
+            total = counts.get(key, (0, name))[0] + n
+            if key not in best or (-n, name) < (-best[key][0], best[key][1]):
+                best[key] = (n, name)
+            counts[key] = (total, best[key][1])
+        return counts
+
     def meta(self) -> Json:
         return {
             "seq": self.seq,
@@ -151,6 +167,16 @@ class LiveStory:
             last=parse_date(meta.get("last")),
             merged_into=meta.get("merged_into"),
         )
+
+
+def profile_cosine(a: dict[str, tuple[int, str]], b: dict[str, tuple[int, str]]) -> float:
+    """Cosine of two name-count profiles (see LiveStory.skeleton_counts)."""
+    dot = sum(n * b[k][0] for k, (n, _) in a.items() if k in b)
+    if not dot:
+        return 0.0
+    na = sum(n * n for n, _ in a.values()) ** 0.5
+    nb = sum(n * n for n, _ in b.values()) ** 0.5
+    return float(dot / (na * nb))
 
 
 def parse_date(value: Any) -> date | None:
