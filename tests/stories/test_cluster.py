@@ -29,6 +29,7 @@ from storyscope.store.sqlite import SQLiteStore
 from storyscope.stories import boilerplate
 from storyscope.stories.cluster import assign_stories, cluster_articles, clusterer_for, describe_stories
 from storyscope.stories.params import EVENT
+from storyscope.stories.state import LiveStory
 from storyscope.stories.vectors import FAST, MULTI
 
 
@@ -189,6 +190,49 @@ def test_a_small_story_that_echoes_a_topics_names_is_absorbed(store: SQLiteStore
         appeal = _put(other, "a1", QUAKE_APPEAL, published="2031-03-04", outlet="Avery Gazette")
         plain = assign_stories(other, [appeal, *_quake_week(other)], params=replace(params, absorb_below=0))
     assert frozenset({"a1"}) in _groups(plain)
+
+
+def test_an_article_joins_only_a_story_that_knows_its_leading_names(store: SQLiteStore) -> None:
+    # With no similarity bar, the appeal page would join the earthquake story: it names Kesh and
+    # Valdoria, the story's leading names, so the veto lets it through. Its own leading names (the
+    # trust, the foundation) are unknown to the story: with lead_names it starts its own story.
+    params = replace(EVENT, threshold_fast=-1.0)
+    quake = [_put(store, f"v{i}", pair, published="2031-03-04") for i, pair in enumerate(QUAKE_VALDORIA)]
+    appeal = _put(store, "a1", QUAKE_APPEAL, published="2031-03-05")
+    mapping = assign_stories(store, [*quake, appeal], params=replace(params, lead_names=2))
+    assert _groups(mapping) == {frozenset({"v0", "v1", "v2"}), frozenset({"a1"})}
+    with SQLiteStore(":memory:") as other:
+        quake = [_put(other, f"v{i}", pair, published="2031-03-04") for i, pair in enumerate(QUAKE_VALDORIA)]
+        appeal = _put(other, "a1", QUAKE_APPEAL, published="2031-03-05")
+        plain = assign_stories(other, [*quake, appeal], params=params)
+    assert _groups(plain) == {frozenset({"v0", "v1", "v2", "a1"})}
+
+
+def test_the_names_pass_runs_until_nothing_merges(store: SQLiteStore) -> None:
+    # A topic in four stories: two large ones that share two leading names, each with a small one that
+    # shares three with it. In one round each large story merges its small one (the partner sharing
+    # most); the two large ones meet only in a second round.
+    params = replace(EVENT, consolidate_names=2, consolidate_top=5)
+    c = clusterer_for(store, params)
+    lead = {"tarsk": 9, "velm": 8}
+    stories = [
+        ({**lead, "orrin": 7, "dalby": 6, "quist": 5}, 20),
+        ({**lead, "pellow": 7, "brannock": 6, "heddle": 5}, 15),
+        ({"tarsk": 3, "orrin": 2, "dalby": 2, "mossop": 1}, 3),
+        ({"velm": 3, "pellow": 2, "brannock": 2, "fenwick": 1}, 3),
+    ]
+    for seq, (names, n) in enumerate(stories):
+        members = [
+            _put(store, f"a{seq}-{i}", (f"Item {seq} {i}", f"Text of item {i} in group {seq}."))
+            for i in range(n)
+        ]
+        s = LiveStory(id=f"s{seq}", seq=seq, title=f"s{seq}", article_ids=members)
+        s.names.update(names)
+        s.languages["en"] = n
+        c._add_story(s)
+    c._consolidate_by_names(range(4))
+    assert [s.id for s in c._stories.values()] == ["s0"]
+    assert len(c._stories["s0"].article_ids) == 41
 
 
 def test_assignment_is_incremental_and_ids_are_stable(store: SQLiteStore) -> None:

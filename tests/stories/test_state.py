@@ -5,7 +5,7 @@ from datetime import date
 
 import numpy as np
 
-from storyscope.stories.state import LiveStory, Means, live, overlap
+from storyscope.stories.state import LiveStory, Means, beyond_background, live, overlap, profile_cosine
 
 
 def test_a_new_languages_mean_starts_from_the_other_languages() -> None:
@@ -70,3 +70,60 @@ def test_a_storys_leading_names_are_counted_by_skeleton() -> None:
     assert list(top) == ["vldr", "brn", "ksl"]
     assert top["vldr"] == "valdoria"  # the most frequent spelling names it
     assert list(s.top_skeletons(4).values()) == ["valdoria", "brunn", "kessel", "ostra"]
+
+
+def test_the_background_similarity_falls_as_the_means_settle() -> None:
+    # Unrelated articles around a strong common direction: while the mean is mostly prior, their
+    # centred vectors keep that direction and look alike; the measured background says by how much,
+    # and that is what two of them score. Once the mean is known it is near zero.
+    rng = np.random.default_rng(1)
+    dims = 64
+    common = np.zeros(dims, dtype=np.float32)
+    common[0] = 1.0
+
+    def vec() -> np.ndarray:
+        v = 3 * common + rng.normal(0, 1, dims).astype(np.float32) / np.sqrt(dims)
+        return (v / np.linalg.norm(v)).astype(np.float32)
+
+    means = Means()
+    seen = [vec() for _ in range(4)]
+    for v in seen:
+        means.add("multi:es", v)
+    early = means.background("multi")
+    pair = float(means.centre("multi:es", seen[0]) @ means.centre("multi:es", seen[1]))
+    assert early > 0.5
+    assert abs(pair - early) < 0.15
+    for _ in range(300):
+        means.add("multi:es", vec())
+    assert 0.0 <= means.background("multi") < 0.05
+    assert means.background("fast") == 0.0  # nothing seen in that space
+
+
+def test_a_similarity_is_read_beyond_the_background() -> None:
+    # What unrelated articles score becomes 0, identity stays 1, and a settled stream changes nothing.
+    b = 0.6
+    one = b  # an article against one unrelated article
+    assert abs(beyond_background(one, b, 1)) < 1e-9
+    six = b * np.sqrt(6) / np.sqrt(1 + 5 * b)  # against the centroid of six unrelated articles
+    assert abs(beyond_background(float(six), b, 6)) < 1e-9
+    assert abs(beyond_background(1.0, b, 6) - 1.0) < 1e-9
+    assert beyond_background(0.8, b, 6) < 0.3  # the early-stream figure of every pair
+    assert beyond_background(0.3, 0.0, 6) == 0.3
+
+
+def test_name_profiles_compare_names_by_skeleton() -> None:
+    # Two stories told in two languages about one country, and one about another country.
+    a = LiveStory(
+        id="a", seq=0, title="", article_ids=["1"], names=Counter({"valdoria": 5, "tolan": 3, "amira": 2})
+    )
+    b = LiveStory(
+        id="b", seq=1, title="", article_ids=["2"], names=Counter({"valdorie": 4, "tolan": 2, "orvik": 2})
+    )
+    c = LiveStory(
+        id="c", seq=2, title="", article_ids=["3"], names=Counter({"norvania": 5, "brelin": 3, "leo": 9})
+    )
+    pa, pb, pc = a.skeleton_counts(), b.skeleton_counts(), c.skeleton_counts()
+    assert profile_cosine(pa, pb) > 0.6
+    assert profile_cosine(pa, pc) == 0.0
+    assert "l" not in pc  # a skeleton of one or two letters says nothing
+    assert pb["vldr"] == (4, "valdorie")

@@ -62,7 +62,16 @@ from storyscope.stories.boilerplate import SiteLines
 from storyscope.stories.names import _MAX_NAMES, _STORY_NAMES, compare_names, salient_names, skeleton
 from storyscope.stories.neighbours import _Index
 from storyscope.stories.params import EVENT, ClusterParams
-from storyscope.stories.state import LiveStory, Means, live, overlap, pair_space, parse_date, profile_cosine
+from storyscope.stories.state import (
+    LiveStory,
+    Means,
+    beyond_background,
+    live,
+    overlap,
+    pair_space,
+    parse_date,
+    profile_cosine,
+)
 from storyscope.stories.vectors import FAST, MULTI, Vectors, embed_text, get_embedder, pack
 
 _CHUNK = 256  # articles read and embedded together by Clusterer.assign
@@ -367,11 +376,21 @@ class Clusterer:
         if centroid is None:
             return None
         sim = float(self._means.centre(f"{space}:{article.language or '?'}", vectors[space]) @ centroid)
+        if p.background:
+            # At a stream's start the means are mostly prior and every centred pair is alike (e5 on
+            # ML-Crisis: 0.8-0.9): what counts is how far a similarity is above that. Without this, the
+            # stream's first story took the next topic's first articles (Libya-heavy dev: the Egypt
+            # story became the Libya one, 8 of 30 Egypt articles in it).
+            sim = beyond_background(sim, self._means.background(space), s.size(space))
         # Names are compared as spelled only within one language; a story told in several languages
         # holds several spellings of its names (Siria, Syrie), which only the skeletons bring together.
         same_language = set(s.languages) - {"?"} <= {article.language or "?"}
         shared, vetoed = compare_names(names, s.top_names(_STORY_NAMES), same_language, p)
         threshold = p.threshold_fast if space == FAST else p.threshold_multi
+        if p.lead_names and len(names) >= p.veto_names and not vetoed:
+            # The article's own leading names must be known to the story (see ClusterParams.lead_names).
+            lead = {skeleton(n) for n in names[: p.lead_names]}
+            vetoed = not lead & {skeleton(n) for n in s.top_names(_STORY_NAMES)}
         score = sim - threshold + p.name_weight * min(len(shared), p.name_cap)
         return _Candidate(s, space, sim, shared, score, vetoed)
 
@@ -435,6 +454,8 @@ class Clusterer:
             return
         threshold = p.threshold_fast if space == FAST else p.threshold_multi
         sim = float(a @ b)
+        if p.background:
+            sim = beyond_background(sim, self._means.background(space), keep.size(space), other.size(space))
         if sim < threshold + p.merge_margin:
             return
         shared, vetoed = compare_names(other.top_names(_MAX_NAMES), keep.top_names(_STORY_NAMES), True, p)
@@ -494,33 +515,45 @@ class Clusterer:
         p = self.params
         if not p.consolidate_names:
             return
-        for seq in touched:
-            s = self._by_seq.get(seq)
-            if s is None or s.merged_into is not None:
+        # Until nothing merges: a story merges with one other per round, and a topic split three ways
+        # (before, during and after an election) needs two (on ML-Crisis dev, the Mubarak and Morsi
+        # stories each merged a smaller one first and stayed apart).
+        todo = sorted(set(touched))
+        while todo:
+            merged = [seq for seq in todo if self._consolidate_one_by_names(seq)]
+            todo = [seq for seq in todo if seq in self._by_seq] if merged else []
+
+    def _consolidate_one_by_names(self, seq: int) -> bool:
+        """One story's turn in the names pass; whether it merged."""
+        p = self.params
+        s = self._by_seq.get(seq)
+        if s is None or s.merged_into is not None:
+            return False
+        # Names counted by skeleton: a name in two spellings (Cairo and Caire in a story told in
+        # Spanish and French) is one name, so it takes one of the five places, not two, and its
+        # weight is not split between them.
+        mine = set(s.top_skeletons(p.consolidate_top))
+        near: set[int] = set()
+        for key in mine:
+            near |= self._postings.get(key, set())
+        best: tuple[tuple[int, int, int], LiveStory, list[str]] | None = None
+        for other_seq in near:
+            o = self._by_seq.get(other_seq)
+            if o is None or o is s or other_seq in self._dormant or not overlap(s, o, p.window_days):
                 continue
-            # Names counted by skeleton: a name in two spellings (Cairo and Caire in a story told in
-            # Spanish and French) is one name, so it takes one of the five places, not two, and its
-            # weight is not split between them.
-            mine = set(s.top_skeletons(p.consolidate_top))
-            near: set[int] = set()
-            for key in mine:
-                near |= self._postings.get(key, set())
-            best: tuple[tuple[int, int, int], LiveStory, list[str]] | None = None
-            for other_seq in near:
-                o = self._by_seq.get(other_seq)
-                if o is None or o is s or other_seq in self._dormant or not overlap(s, o, p.window_days):
-                    continue
-                theirs = o.top_skeletons(p.consolidate_top)
-                shared = sorted(theirs[k] for k in mine & set(theirs))
-                rank = (len(shared), len(o.article_ids), -o.seq)
-                if len(shared) >= p.consolidate_names and (best is None or rank > best[0]):
-                    best = (rank, o, shared)
-            if best is not None:
-                o = best[1]
-                space = pair_space(s, o) or MULTI
-                a, b = s.centroid(space, self._means), o.centroid(space, self._means)
-                sim = float(a @ b) if a is not None and b is not None else 0.0
-                self._merge(s, o, space, sim, best[2])
+            theirs = o.top_skeletons(p.consolidate_top)
+            shared = sorted(theirs[k] for k in mine & set(theirs))
+            rank = (len(shared), len(o.article_ids), -o.seq)
+            if len(shared) >= p.consolidate_names and (best is None or rank > best[0]):
+                best = (rank, o, shared)
+        if best is not None:
+            o = best[1]
+            space = pair_space(s, o) or MULTI
+            a, b = s.centroid(space, self._means), o.centroid(space, self._means)
+            sim = float(a @ b) if a is not None and b is not None else 0.0
+            self._merge(s, o, space, sim, best[2])
+            return True
+        return False
 
     def _absorb_small(self, touched: Iterable[int]) -> None:
         """Topic level: a small story that the batch touched joins the larger live story whose names

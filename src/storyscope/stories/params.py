@@ -55,6 +55,13 @@ class ClusterParams:
     # cluster.Clusterer._absorb_small.
     absorb_below: int = 0
     absorb_profile: float = 0.15
+    # Judge a similarity by how far it is above what unrelated articles would score while the running
+    # means are still mostly prior, at a stream's start (see state.Means.background).
+    background: bool = False
+    # An article with at least ``veto_names`` names joins only a story that already holds one of its
+    # first ``lead_names`` names (by skeleton; 0: no such rule). The veto above asks the converse (the
+    # story's leading names among the article's), which a story of two topics' names always passes.
+    lead_names: int = 0
 
 
 EVENT = ClusterParams()
@@ -76,6 +83,8 @@ CROSSLINGUAL_TOPIC = ClusterParams(
     consolidate_names=2,
     absorb_below=5,
     absorb_profile=0.1,
+    background=True,
+    lead_names=2,
 )
 """Topic-level stories over a multilingual stream (e5 space): a low similarity bar, a year-long window,
 and the names (compared by skeleton across languages) doing the separating and, at the end of a batch,

@@ -35,9 +35,11 @@ class Means:
         self._n: dict[str, int] = {}
         # Means as of the last add: scoring one article asks for the same few dozens of times.
         self._cache: dict[str, Vectors] = {}
+        self._background: dict[str, float] = {}
 
     def add(self, key: str, v: Vectors, count: int = 1) -> None:
         self._cache.clear()
+        self._background.clear()
         self._tot[key] = self._tot[key] + v if key in self._tot else v.astype(np.float64)
         self._n[key] = self._n.get(key, 0) + count
         space, language = key.split(":", 1)
@@ -65,6 +67,36 @@ class Means:
             return np.asarray(prior, dtype=np.float32).reshape(-1)
         return ((tot + self._PRIOR * prior) / (n + self._PRIOR)).astype(np.float32)
 
+    def background(self, space: str) -> float:
+        """The mean cosine between two of the space's articles after centring, from the totals alone
+        (every vector is of unit norm): 0 once the means are the true means (the centred vectors then
+        sum to zero), and the same figure is what a centred pair of unrelated articles scores.
+
+        While the means are mostly prior, every centred vector keeps part of the space's common
+        direction, and any two articles look alike by this much (on ML-Crisis dev, e5: 0.83 after 2
+        articles, 0.56 after 10, 0.06 after 50, 0.00 after 200)."""
+        cached = self._background.get(space)
+        if cached is not None:
+            return cached
+        total: np.ndarray[Any, np.dtype[np.float64]] | None = None
+        sq = 0.0
+        n = 0
+        for key, tot in self._tot.items():
+            if not key.startswith(space + ":"):
+                continue
+            k = self._n[key]
+            m = self.mean(key).astype(np.float64)
+            c = tot - k * m
+            total = c if total is None else total + c
+            sq += k - 2.0 * float(m @ tot) + k * float(m @ m)
+            n += k
+        b = 0.0
+        if total is not None and n > 1 and sq > 0:
+            b = (float(total @ total) - sq) / ((n - 1) * sq)
+        b = min(max(b, 0.0), 0.95)
+        self._background[space] = b
+        return b
+
     def centre(self, key: str, v: Vectors) -> Vectors:
         c = v - self.mean(key)
         n = float(np.linalg.norm(c))
@@ -84,6 +116,10 @@ class LiveStory:
     first: date | None = None
     last: date | None = None
     merged_into: str | None = None
+
+    def size(self, space: str) -> int:
+        """How many of the members have a vector in ``space``."""
+        return sum(n for key, n in self.counts.items() if key.startswith(space + ":"))
 
     def has(self, space: str) -> bool:
         return any(k.startswith(space + ":") for k in self.sums)
@@ -167,6 +203,16 @@ class LiveStory:
             last=parse_date(meta.get("last")),
             merged_into=meta.get("merged_into"),
         )
+
+
+def beyond_background(sim: float, b: float, k1: int, k2: int = 1) -> float:
+    """A cosine between the centred means of ``k1`` and ``k2`` articles, rescaled so that what two
+    groups of unrelated articles would score (every centred pair at cosine ``b``, see
+    Means.background) is 0, and 1 stays 1."""
+    if b <= 0 or k1 <= 0 or k2 <= 0:
+        return sim
+    base = float(b * np.sqrt(k1 * k2) / np.sqrt((1 + (k1 - 1) * b) * (1 + (k2 - 1) * b)))
+    return (sim - base) / (1 - base) if base < 1 else sim
 
 
 def profile_cosine(a: dict[str, tuple[int, str]], b: dict[str, tuple[int, str]]) -> float:
