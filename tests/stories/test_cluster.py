@@ -27,8 +27,14 @@ from builders import SHARED, make_article
 from storyscope.models import Article
 from storyscope.store.sqlite import SQLiteStore
 from storyscope.stories import boilerplate
-from storyscope.stories.cluster import assign_stories, cluster_articles, clusterer_for, describe_stories
-from storyscope.stories.params import EVENT
+from storyscope.stories.cluster import (
+    Clusterer,
+    assign_stories,
+    cluster_articles,
+    clusterer_for,
+    describe_stories,
+)
+from storyscope.stories.params import EVENT, ClusterParams
 from storyscope.stories.state import LiveStory
 from storyscope.stories.vectors import FAST, MULTI
 
@@ -208,19 +214,11 @@ def test_an_article_joins_only_a_story_that_knows_its_leading_names(store: SQLit
     assert _groups(plain) == {frozenset({"v0", "v1", "v2", "a1"})}
 
 
-def test_the_names_pass_runs_until_nothing_merges(store: SQLiteStore) -> None:
-    # A topic in four stories: two large ones that share two leading names, each with a small one that
-    # shares three with it. In one round each large story merges its small one (the partner sharing
-    # most); the two large ones meet only in a second round.
-    params = replace(EVENT, consolidate_names=2, consolidate_top=5)
+def _inject(
+    store: SQLiteStore, params: ClusterParams, stories: list[tuple[dict[str, int], int]]
+) -> Clusterer:
+    """A clusterer holding the given stories (names and size), their articles stored, as s0, s1..."""
     c = clusterer_for(store, params)
-    lead = {"tarsk": 9, "velm": 8}
-    stories = [
-        ({**lead, "orrin": 7, "dalby": 6, "quist": 5}, 20),
-        ({**lead, "pellow": 7, "brannock": 6, "heddle": 5}, 15),
-        ({"tarsk": 3, "orrin": 2, "dalby": 2, "mossop": 1}, 3),
-        ({"velm": 3, "pellow": 2, "brannock": 2, "fenwick": 1}, 3),
-    ]
     for seq, (names, n) in enumerate(stories):
         members = [
             _put(store, f"a{seq}-{i}", (f"Item {seq} {i}", f"Text of item {i} in group {seq}."))
@@ -230,9 +228,47 @@ def test_the_names_pass_runs_until_nothing_merges(store: SQLiteStore) -> None:
         s.names.update(names)
         s.languages["en"] = n
         c._add_story(s)
+    return c
+
+
+def test_the_names_pass_runs_until_nothing_merges(store: SQLiteStore) -> None:
+    # A topic in four stories: two large ones that share two leading names, each with a small one that
+    # shares three with it. In one round each large story merges its small one (the partner sharing
+    # most); the two large ones meet only in a second round.
+    lead = {"tarsk": 9, "velm": 8}
+    c = _inject(
+        store,
+        replace(EVENT, consolidate_names=2, consolidate_top=5),
+        [
+            ({**lead, "orrin": 7, "dalby": 6, "quist": 5}, 20),
+            ({**lead, "pellow": 7, "brannock": 6, "heddle": 5}, 15),
+            ({"tarsk": 3, "orrin": 2, "dalby": 2, "mossop": 1}, 3),
+            ({"velm": 3, "pellow": 2, "brannock": 2, "fenwick": 1}, 3),
+        ],
+    )
     c._consolidate_by_names(range(4))
     assert [s.id for s in c._stories.values()] == ["s0"]
     assert len(c._stories["s0"].article_ids) == 41
+
+
+def test_a_story_of_one_article_needs_one_leading_name_in_common(store: SQLiteStore) -> None:
+    # One article naming the topic's leading name among its own merges into the topic's story; one
+    # that names nothing of it, and two one-article stories sharing a name, stay apart.
+    stories = [
+        ({"tarsk": 9, "velm": 8, "orrin": 7, "dalby": 6, "quist": 5}, 10),
+        ({"mossop": 1, "fenwick": 1, "harl": 1, "tarsk": 1}, 1),
+        ({"brannock": 1, "heddle": 1, "ostry": 1}, 1),
+        ({"brannock": 1, "pellow": 1, "wendle": 1}, 1),
+    ]
+    params = replace(EVENT, consolidate_names=2, consolidate_top=5, consolidate_small=3)
+    c = _inject(store, params, stories)
+    c._consolidate_by_names(range(4))
+    assert sorted(c._stories) == ["s0", "s2", "s3"]
+    assert len(c._stories["s0"].article_ids) == 11
+    with SQLiteStore(":memory:") as other:
+        plain = _inject(other, replace(params, consolidate_small=0), stories)
+        plain._consolidate_by_names(range(4))
+        assert sorted(plain._stories) == ["s0", "s1", "s2", "s3"]
 
 
 def test_assignment_is_incremental_and_ids_are_stable(store: SQLiteStore) -> None:

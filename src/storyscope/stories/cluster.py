@@ -544,7 +544,12 @@ class Clusterer:
             theirs = o.top_skeletons(p.consolidate_top)
             shared = sorted(theirs[k] for k in mine & set(theirs))
             rank = (len(shared), len(o.article_ids), -o.seq)
-            if len(shared) >= p.consolidate_names and (best is None or rank > best[0]):
+            # A story of one or two articles has few names and leads with what it happens to name
+            # first; one of a larger story's leading names among its own is enough (see
+            # ClusterParams.consolidate_small).
+            small = len(s.article_ids) < p.consolidate_small <= len(o.article_ids)
+            need = 1 if small else p.consolidate_names
+            if len(shared) >= need and (best is None or rank > best[0]):
                 best = (rank, o, shared)
         if best is not None:
             o = best[1]

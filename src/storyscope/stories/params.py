@@ -49,6 +49,9 @@ class ClusterParams:
     # such pass). See cluster.Clusterer._consolidate_by_names.
     consolidate_names: int = 0
     consolidate_top: int = 5
+    # In that pass, a story of fewer than ``consolidate_small`` articles merges into one of at least
+    # that many with a single leading name in common (0: the same bar for every story).
+    consolidate_small: int = 0
     # Topic level: after the names pass, a touched story of fewer than ``absorb_below`` articles is
     # absorbed by the live story of at least that size whose names it echoes, when the cosine of their
     # name profiles (counts by skeleton) is at least ``absorb_profile`` (0: no such pass). See
@@ -81,6 +84,7 @@ CROSSLINGUAL_TOPIC = ClusterParams(
     span_days=None,
     consolidate=0.0,
     consolidate_names=2,
+    consolidate_small=3,
     absorb_below=5,
     absorb_profile=0.1,
     background=True,
