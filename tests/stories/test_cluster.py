@@ -442,3 +442,26 @@ def test_reference_story_stays_one_story_among_unrelated_articles(store: SQLiteS
     story = store.get_story(ref_stories.pop())
     assert sorted(story.article_ids) == sorted(r.id for r in refs)
     assert not any(re.match(r"x-", aid) for aid in story.article_ids)
+
+
+def test_story_passes_meet_stories_before_they_retire(store: SQLiteStore) -> None:
+    # One batch spanning months: the Valdoria stories of March would leave the index when the July
+    # article arrives, before the end of the batch. The names pass must meet them while they are live,
+    # as it would have had March and July come in two batches.
+    params = replace(EVENT, threshold_fast=0.99, consolidate=None, consolidate_names=2, consolidate_top=5)
+    march = [
+        _put(store, "v1", QUAKE_VALDORIA[0], published="2031-03-04"),
+        _put(store, "v2", QUAKE_VALDORIA[1], published="2031-03-05"),
+        _put(store, "v3", QUAKE_VALDORIA[2], published="2031-03-06"),
+    ]
+    july = [_put(store, "f1", FOOTBALL, published="2031-07-10")]
+    mapping = assign_stories(store, march + july, params=params)
+    assert _groups(mapping) == {frozenset({"v1", "v2", "v3"}), frozenset({"f1"})}
+    with SQLiteStore(":memory:") as other:
+        ids = [
+            _put(other, a, QUAKE_VALDORIA[i], published=f"2031-03-0{4 + i}")
+            for i, a in enumerate(("v1", "v2", "v3"))
+        ]
+        first = assign_stories(other, ids, params=params)
+        later = assign_stories(other, [_put(other, "f1", FOOTBALL, published="2031-07-10")], params=params)
+    assert _groups({**first, **later}) == _groups(mapping)

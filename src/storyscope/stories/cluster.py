@@ -160,18 +160,26 @@ class Clusterer:
 
     def _retire(self) -> None:
         """Move out of the search index the stories whose window ends before the newest date's starts."""
+        for s in self._leaving():
+            self._dormant[s.seq] = s
+            for index in self._index.values():
+                index.remove(s.seq)
+            self._unpost(s)
+
+    def _leaving(self) -> list[LiveStory]:
+        """The live stories whose window ends before the newest date's starts, taken off the expiry heap
+        (push them back to keep them live)."""
         if self._newest is None:
-            return
+            return []
         horizon = self._newest - 2 * timedelta(days=self.params.window_days)
+        out = []
         while self._expiry and self._expiry[0][0] < horizon:
             last, seq = heapq.heappop(self._expiry)
             s = self._by_seq.get(seq)
             if s is None or s.last != last or seq in self._dormant:
                 continue  # merged away, or grown since (a newer entry is in the heap)
-            self._dormant[seq] = s
-            for index in self._index.values():
-                index.remove(seq)
-            self._unpost(s)
+            out.append(s)
+        return out
 
     def _unpost(self, s: LiveStory) -> None:
         for name in s.names:
@@ -195,19 +203,49 @@ class Clusterer:
                 todo.append(aid)
         # Articles are read and embedded a chunk at a time: a 10,000-article ingest must not hold
         # every text in memory at once.
+        since: list[str] = []  # the articles assigned since the story passes last ran
         for start in range(0, len(todo), _CHUNK):
             chunk = [self._read(aid) for aid in todo[start : start + _CHUNK]]
             fast, multi = self._embed_batch(chunk)
             for article in chunk:
                 out[article.id] = self._assign_one(article, fast.get(article.id), multi.get(article.id))
+                since.append(article.id)
+                self._pass_before_retiring(since, out)
                 self._retire()
-        touched = {self._resolve(out[aid]) for aid in todo}
-        seqs = sorted(self._stories[sid].seq for sid in touched if sid in self._stories)
+        self._story_passes(since, out)
+        # A later article may have merged an earlier one's story into another: report where it is now.
+        return {aid: self._resolve(sid) for aid, sid in out.items()}
+
+    def _touched(self, since: list[str], out: dict[str, str]) -> list[int]:
+        touched = {self._resolve(out[aid]) for aid in since}
+        return sorted(self._stories[sid].seq for sid in touched if sid in self._stories)
+
+    def _story_passes(self, since: list[str], out: dict[str, str]) -> None:
+        """The story-level passes over the stories the articles in ``since`` touched (then cleared)."""
+        seqs = self._touched(since, out)
+        since.clear()
         self._consolidate(seqs)
         self._consolidate_by_names(seqs)
         self._absorb_small(seqs)
-        # A later article may have merged an earlier one's story into another: report where it is now.
-        return {aid: self._resolve(sid) for aid, sid in out.items()}
+
+    def _pass_before_retiring(self, since: list[str], out: dict[str, str]) -> None:
+        """Run the story passes now if a story they would look at is about to leave the index.
+
+        The passes run at the end of a batch over the stories it touched, and never look at a retired
+        story: a batch spanning years (a whole archive ingested at once) would see its early stories
+        retire unmerged, where the same articles fed a day at a time would have met the passes while
+        their stories were live. Cutting the batch there makes it behave like that feed."""
+        p = self.params
+        if p.consolidate is None and not p.consolidate_names:
+            return  # no pass to run: nothing to cut for
+        leaving = self._leaving()
+        if not leaving:
+            return
+        for s in leaving:  # still live until _retire: back on the heap
+            if s.last is not None:
+                heapq.heappush(self._expiry, (s.last, s.seq))
+        if {s.seq for s in leaving} & set(self._touched(since, out)):
+            self._story_passes(since, out)
 
     def _read(self, article_id: str) -> Article:
         """A stored article as clustering reads it: its page counted among its site's, and the lines its
