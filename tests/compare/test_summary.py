@@ -130,6 +130,16 @@ def test_a_source_written_before_the_event_does_not_state_it() -> None:
     assert met and met[0].sources == ["a"]
 
 
+def test_a_present_perfect_and_a_past_tense_state_the_same_done_thing() -> None:
+    perfect = "Power has been cut to four thousand homes in the Tarsk valley after the storm."
+    past = "About 4,000 homes in the Tarsk valley suffered power cuts when the storm hit the coast."
+    arts = [make_article("p", perfect), make_article("q", past)]
+    claims = [_claim("corroborated", ("p", perfect, perfect[:-1]), ("q", past, past[:-1]))]
+    out = summarize(arts, words=60, claims=claims)
+    power = [s for s in out if "homes" in s.text]
+    assert len(power) == 1 and power[0].sources == ["p", "q"]
+
+
 def test_summary_opens_with_the_fact_every_source_states() -> None:
     # The fact sits second in every article; one article opens with background only it gives.
     a = (
