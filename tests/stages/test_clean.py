@@ -427,6 +427,26 @@ def test_a_grid_of_teaser_cards_outweighing_the_story_is_dropped() -> None:
     assert [r.reason for r in c.removed].count("related-links") == len(_CARDS)
 
 
+def test_a_numbered_ranking_is_kept_and_a_numbered_most_read_box_is_not() -> None:
+    intro = (
+        "Readers of the Marrowby Gazette voted for the harbour's best fishing boats of the century, "
+        "and the old trawlers did better than anyone at the harbour office expected."
+    )
+    boats = ["Silver Gull", "Northern Star", "Anna Marie", "Cold Tide", "Harbour Queen", "Grey Heron"]
+    ranking = [f"{len(boats) - k}. {name}" for k, name in enumerate(boats)]
+    outro = "The winning boat, the Grey Heron, was built in the old yard in 1951 and still fishes today."
+    most_read = [
+        "Most read",
+        "1. Ferry company orders two electric boats for the island route",
+        "2. Harbour seals return to the north pier in record numbers",
+        "3. School roof repaired three days before the winter storms",
+        "4. Cod prices fall at the morning auction after a large catch",
+    ]
+    kept = paragraphs(clean_text("\n\n".join([intro, *ranking, outro, *most_read]), "Best boats"))
+    assert all(item in kept for item in ranking)
+    assert not any(item in kept for item in most_read[1:])
+
+
 def test_steps_around_one_repeated_label_are_not_teaser_cards() -> None:
     steps = [
         "Grease the tin and heat the oven to 180 degrees before you start on the dough.",

@@ -14,8 +14,9 @@ Signals, language-independent first:
 3. context: runs of short non-sentence lines (link lists), lines repeated in the page, short lines
    between prose kept as subheads, a marker line ("Read more") taking the link titles after it,
    comment threads ("name says:" lines), prose nested deeper than the body at its end (teasers);
-   lines of program code, ingredient lists and lists announced by a sentence ending in a colon
-   are never taken for link lists;
+   lines of program code, ingredient lists, numbered rankings and lists announced by a sentence
+   ending in a colon are never taken for link lists; a grid of teaser cards (headline, blurb, time)
+   is;
 4. small multilingual keyword lists (English, German, French, Spanish, Italian, Dutch, Polish,
    Portuguese) for the junk that has no shape of its own: captions, credits, prompts, ads.
 
@@ -30,6 +31,8 @@ The word lists and patterns of junk live in :mod:`storyscope.stages.junk`.
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass
 
 from storyscope.models import OffsetMap, Removed, Segment
@@ -365,6 +368,25 @@ def _trim_deeper_tail(units: list[_Unit], weights: list[float], lo: int, hi: int
     return hi
 
 
+# A list item opening with its number ("17. Ann Wilson", "3) Tarsk harbour").
+_NUMBERED = re.compile(r"^\s*(?:[*•+-]\s+)?(\d{1,3})[.)]\s+\S")
+RANKED_MIN_ITEMS = 4
+RANKED_MAX_WORDS = 6
+
+
+def _ranked_list(run: list[_Unit]) -> bool:
+    """Whether a run of short lines is a numbered list in the story ("100. Ray Roe", "99. Jo Lind").
+
+    A ranking counts up or down one at a time and its items are a name or two; a numbered "most read"
+    box counts too, but its items are headlines (its median item is longer than ``RANKED_MAX_WORDS``).
+    """
+    if not run or sorted(r.words for r in run)[len(run) // 2] > RANKED_MAX_WORDS:
+        return False
+    nums = [int(m.group(1)) for r in run if (m := _NUMBERED.match(r.text))]
+    steps = sum(1 for a, b in itertools.pairwise(nums) if abs(a - b) == 1)
+    return len(nums) >= RANKED_MIN_ITEMS and 2 * len(nums) >= len(run) and steps >= len(nums) - 2
+
+
 TEASER_MAX_WORDS = 40  # a teaser's blurb is a sentence or two; a story's paragraph may be longer
 TEASER_MIN_CARDS = 3
 
@@ -532,6 +554,7 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
         # Three or more make a list even with its headers and notes in the run ("Ingredients", "Steps").
         quantities = sum(1 for r in run if _QUANTITY.match(r.text))
         listy = listy or 2 * quantities >= len(run) or (quantities >= 3 and 3 * quantities >= len(run))
+        listy = listy or _ranked_list(run)
         if j - i >= 3 and len(run) >= 2 and not listy:
             runs.append((i, j))
             for k in range(i, j):
