@@ -226,3 +226,17 @@ def test_figures_that_all_differ_are_evidence_against_one_claim() -> None:
     e = _item("Ana Lind said 300 workers lost the loan", actors, numbers=[_money(300, "worker")])
     f = _item("Ana Lind said hundreds lost the loan", actors, numbers=[_money(200, "people")])
     assert _evidence(e, f)
+
+
+def test_shared_words_are_no_evidence_between_two_claims_that_name_nothing() -> None:
+    from storyscope.compare.claims import _evidence
+
+    # A volcano in one outlet, a coast in the other: the same words, two claims.
+    a = _item("There were no reports of injuries or damage", {})
+    b = _item("there were no reports of major damage from those regions", {})
+    assert not _evidence(a, b)
+    # Near-verbatim, they are one claim; with a name, a figure or a speaker the wording counts as ever.
+    assert _evidence(a, _item("There were no reports of injuries or damage at all", {}))
+    assert _evidence(b, _item("There were no reports of damage, police said", {}, speaker="police"))
+    c = _item("There were no reports of damage in Pellmark", {"Pellmark": "place"})
+    assert _evidence(c, b)

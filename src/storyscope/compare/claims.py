@@ -55,6 +55,8 @@ RULES_FLOOR = 0.3
 NEAR_CLAIM = 0.7
 # A denial addresses only the claims at most this much less similar to it than its closest one.
 DENIAL_MARGIN = 0.1
+# Word containment that makes two claims naming nothing one claim: near-verbatim only.
+_NAMELESS_CONTAINMENT = 0.85
 # A claim shorter than this many words is a fragment (a caption, a label), not a statement.
 MIN_WORDS = 4
 _MONTHS = re.compile(
@@ -199,13 +201,21 @@ def _evidence(a: Json, b: Json) -> bool:
 
     Figures that cannot be the same are evidence against: "Britain is liable for £1.2billion of the
     bailout" and "Greece has survived on a €110 billion bailout" share a country and a lender but are
-    two claims on one topic."""
+    two claims on one topic. Shared words are no evidence between two claims that name nothing."""
     if _figures_differ(a, b):
         return False
     if set(a["actors"]) & set(b["actors"]):
         return True
     units = {n["unit"] for n in a["numbers"]} & {n["unit"] for n in b["numbers"]}
-    return bool(units) or containment(a["text"], b["text"]) >= 0.6
+    if units:
+        return True
+    shared = containment(a["text"], b["text"])
+    # Two claims that name nothing (no one, no figure, no speaker: "there were no reports of damage")
+    # share their words whatever they are about (a volcano in one outlet, a coast in the other): their
+    # wording is evidence only when near-verbatim.
+    if not any(c["actors"] or c["numbers"] or c.get("attribution") or c.get("speaker") for c in (a, b)):
+        return shared >= _NAMELESS_CONTAINMENT
+    return shared >= 0.6
 
 
 def _figures_differ(a: Json, b: Json) -> bool:
