@@ -17,8 +17,8 @@ too slow for a stream); compared across languages they are reduced to a consonan
 Tehran, Teheran and Téhéran, or Putin and Poutine, meet.
 
 Embedding spaces (see :mod:`storyscope.stories.vectors`): English articles use the fast static model;
-articles in other languages use multilingual e5. e5 costs about 0.1 s an article on this hardware (a
-hundred times the static model), so English articles are embedded with it only where a cross-lingual
+articles in other languages use multilingual e5. e5 costs 0.3-0.5 s an article on this hardware
+(hundreds of times the static model), so English articles are embedded with it only where a cross-lingual
 join is plausible: two articles on one event share a leading name, compared by skeleton. An English
 article that joins no English story gets an e5 vector when a live story told in another language shares
 one of its leading names; a non-English article first gives an e5 centroid (from its first article) to
