@@ -88,6 +88,30 @@ def test_noun_tagged_cue_with_a_subject_speaks_for_it() -> None:
     assert _speaker_for_cue(doc[1], []) is None
 
 
+def test_the_head_of_a_body_is_not_the_body(quotes_of: Any) -> None:
+    # "Larvik's attorney general", "the head of the Harbour Authority", "the Harbour Authority ferry
+    # czar": one person heads the place or body; it is not the place or the body that speaks.
+    for text, what, said in (
+        (
+            "Larvik’s attorney general announced that the ferry company had broken the law.",
+            "ferry company",
+            "Larvik’s attorney general",
+        ),
+        (
+            "The head of the Harbour Authority said it was too early to reopen the pier.",
+            "too early",
+            "The head of the Harbour Authority",
+        ),
+        (
+            "The Harbour Authority ferry czar had told reporters that the pier would reopen.",
+            "pier would reopen",
+            "The Harbour Authority ferry czar",
+        ),
+    ):
+        q = one_quote(quotes_of(text), what)
+        assert q["speaker"]["text"] == said and q["who"] is None, text
+
+
 def test_a_place_is_not_the_speaker_for_its_office_holder(quotes_of: Any) -> None:
     q = one_quote(
         quotes_of("Mira Holt opened the bridge. The mayor of Larvik said the old ferry would stop in May."),

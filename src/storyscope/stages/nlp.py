@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "33"
+    version = "34"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -31,10 +31,13 @@ if TYPE_CHECKING:
 
 
 # Offices one person holds: "the mayor of Paris" is a person, not the place (a spokesman or the
-# officials of a country or a body do speak for it).
+# officials of a country or a body do speak for it). Heads of a body too ("the head of the agency",
+# "the state's attorney general", "the White House virus czar"): a reader is told who spoke, and a
+# body's chief is named as such, not as the body.
 _OFFICE_HOLDERS = frozenset(
     "mayor president premier chancellor minister governor king queen prince princess emir sultan "
-    "leader senator judge monarch".split()
+    "leader senator judge monarch head chief czar tsar director general attorney secretary "
+    "commissioner ambassador chairman chairwoman ceo".split()
 )
 
 
