@@ -585,3 +585,34 @@ def test_a_bare_given_name_is_the_person_its_own_article_names() -> None:
         [_m(0, "Mirela Voss", 0), _m(1, "Mirela Kant", 20), _m(2, "Mirela", 40, role="minister")]
     )
     assert "Mirela" in _people(build_entities(arts, ann))
+
+
+def test_a_first_name_a_kinship_word_introduces_is_a_person() -> None:
+    # "his wife, Lena", "daughters Ilse and Mara" (the tagger took the girls for places): family
+    # members' first names, though no article names them in full.
+    text = "Halvard Moen lives with his wife, Lena, and daughters Ilse and Mara. Mother Vessa is a town."
+    art = make_article("s0", text=text)
+    ms = [
+        _m(0, "Halvard Moen", 0),
+        _m(1, "Lena", text.index("Lena")),
+        _m(2, "Ilse", text.index("Ilse"), type="place"),
+        _m(3, "Mara", text.index("Mara"), type="place"),
+        _m(4, "Vessa", text.index("Vessa"), type="place"),
+    ]
+    ents = build_entities([art], {"s0": {"mentions": ms, "quotes": []}})
+    types = {e["name"]: e["type"] for e in ents}
+    assert types == {
+        "Halvard Moen": "person",
+        "Lena": "person",
+        "Ilse": "person",
+        "Mara": "person",
+        "Vessa": "place",
+    }
+
+
+def test_a_bare_first_name_of_a_person_named_in_full_is_that_person() -> None:
+    # "Susan" in a story that names Susan Bell is her, not an unintroduced word taken for a place.
+    arts, ann = _story([_m(0, "Susan Bell", 0)], [_m(0, "Susan", 10), _m(1, "Vessa", 40)])
+    ents = build_entities(arts, ann)
+    assert _people(ents) == {"Susan Bell": ["Susan", "Susan Bell"]}
+    assert [e["type"] for e in ents if e["name"] == "Vessa"] == ["place"]

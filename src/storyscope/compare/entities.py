@@ -407,6 +407,13 @@ def _org_context(article: Article, m: Json) -> bool:
 
 # "Mr. Najib", "Dr Lind": only a person is addressed so (the tagger strips the form of address).
 _ADDRESSED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+$")
+# "his sister, Maya", "his wife Lena", "daughters Ilse and Mara": a name a kinship word introduces is a
+# family member's first name, however the tagger typed it (lower-case only: "Mother Russia" is none).
+_KIN_BEFORE = re.compile(
+    r"\b(?:(?:grand|step|half-)?(?:mother|father|son|daughter|sister|brother|parent|child)|"
+    r"children|grandparents|wife|wives|husband|twin|cousin|aunt|uncle|niece|nephew|widow|widower|"
+    r"fianc[ée]e?)s?,?\s+(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?)?$"
+)
 
 
 def _vote_types(
@@ -414,11 +421,12 @@ def _vote_types(
 ) -> list[tuple[Article, Json]]:
     """One type per name across the story.
 
-    * a single word that is the surname of a person named in full in the story is that person;
+    * a single word that is the surname of a person named in full in the story is that person, and so
+      is a first name a kinship word introduces ("his sister, Maya");
     * a single-word "person" that no article introduces (no first name, no role, no pronoun or
-      description resolved to it) is not a person: news writing names a person in full before using
-      the surname alone, so "Kiev insists …" is the capital; it takes the other type the story gives
-      it, else "place";
+      description resolved to it, not the given name of a person named in full) is not a person: news
+      writing names a person in full before using the surname alone, so "Kiev insists …" is the
+      capital; it takes the other type the story gives it, else "place";
     * a name that heads an organisation's noun somewhere in the story ("the Syriza leader", "leader of
       New Democracy") is an organisation, unless it is a person's surname or a one-word place;
     * a name the tagger calls an organisation that heads a place's noun ("Sendai port", "the city of
@@ -434,6 +442,12 @@ def _vote_types(
     known_places = {k for k, c in votes.items() if c["place"] > sum(c.values()) - c["place"]}
     place_context = {fold(m["text"]) for a, m in names if _place_context(a, m, known_places)}
     referred = {(a.id, m["resolved_to"]) for a, m in derived if m.get("resolved_to") is not None}
+    kin = {
+        fold(m["text"])
+        for a, m in names
+        if " " not in m["text"].strip()
+        and _KIN_BEFORE.search((a.text or "")[max(0, int(m["start"]) - 40) : int(m["start"])])
+    }
     introduced: set[str] = set()
     surnames: set[str] = set()
     for a, m in names:
@@ -443,13 +457,15 @@ def _vote_types(
         several_words = len(m["text"].split()) > 1
         if several_words:
             surnames.update({pn.surname, pn.tail})
+            # "Susan" beside "Susan Bell": the given name of a person the story names in full.
+            introduced.update(pn.given)
         addressed = _ADDRESSED.search((a.text or "")[max(0, int(m["start"]) - 6) : int(m["start"])])
         if several_words or addressed or _role_like(m.get("role")) or (a.id, m["id"]) in referred:
             introduced.update({pn.surname, pn.tail})
     winner: dict[str, str] = {}
     for key, counts in votes.items():
         single = " " not in key
-        if single and translit_key(key) in surnames:
+        if single and (translit_key(key) in surnames or key in kin):
             winner[key] = "person"
         elif key in org_context and (counts["person"] or counts["organization"] or not single):
             # A one-word place ("the Iran leader" in a headline) keeps its type: countries lead.
