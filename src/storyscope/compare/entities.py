@@ -144,6 +144,13 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return True
     if len(a) == len(b) >= 2 and _same_words_reordered(a, b):
         return True  # "Omar Ismail Mostefai" / "Ismael Omar Mostefai": given names in another order
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < len(long_) and all(
+        len(x) > 1 and _similar_key(x, y) for x, y in zip(short, long_[-len(short) :], strict=True)
+    ):
+        # "Levine Cava" / "Daniella Levine Cava": the first of a two-word surname taken for a given
+        # name; "Ann Dunham" / "Stanley Ann Dunham": a person known by a middle name.
+        return True
     x, y = a[0], b[0]
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
