@@ -152,6 +152,17 @@ def test_a_year_naming_a_thing_does_not_date_a_sentence_dated_otherwise() -> Non
     assert [e["date"] for e in timeline] == ["2030", "2031-06-09"]
 
 
+def test_a_lone_year_naming_a_thing_dates_only_a_past_sentence() -> None:
+    # "has become the first … to condemn the 2019 blockade": the sentence happens now, not in 2019.
+    assert (
+        _timeline_of("Ana Lindqvist has become the first mayor to condemn the 2019 blockade as a crime.")
+        == []
+    )
+    assert _timeline_of("Reviving the 2027 accord is getting harder, the envoy says.") == []
+    # "the 2019 blockade closed the port": what happened then.
+    assert [e["date"] for e in _timeline_of("The 2019 blockade closed the port for a month.")] == ["2019"]
+
+
 def test_a_day_naming_an_event_does_not_date_its_sentence() -> None:
     timeline = _timeline_of(
         "The March 3 blockade committee could be the mayor's last battle. "

@@ -312,6 +312,11 @@ def _events(
             # "told CNN on Monday that reviving the 2015 deal is hopeless": a year naming a thing is
             # not when the sentence's event happened, when the sentence dates that event otherwise.
             dated = [t for t in dated if not t.get("attributive")] or dated
+        elif dated and dated[0].get("attributive") and dated[0].get("tense") != "past":
+            # "Roe has become the first mayor to condemn the 1915 massacre", "the 2015 deal is
+            # hopeless": a year naming a thing dates a sentence only when the sentence tells what
+            # happened then ("the 2011 uprising toppled the king").
+            continue
         if not dated:
             continue
         dated.sort(key=lambda t: int(t["start"]))
