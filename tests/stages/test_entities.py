@@ -123,6 +123,12 @@ def test_possessive_inside_a_name_splits_owner_and_owned(mentions_of: Any) -> No
     assert "Association" not in names and "Army of Norland" not in names
 
 
+def test_a_hyphenated_name_loses_its_possessive(mentions_of: Any) -> None:
+    # The tagger keeps "’s" inside "Tsai Ing-wen’s"-like names as a proper noun of its own.
+    names = names_of(mentions_of("President Kao Ming-wen’s speech came as Vessa marked its national day."))
+    assert "Kao Ming-wen" in names and not any(n.endswith("’s") for n in names)
+
+
 def test_a_military_rank_is_a_title(mentions_of: Any) -> None:
     ms = mentions_of(
         "Air Chief Marshal Angus Harrow said the search would go on. "

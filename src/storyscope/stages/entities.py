@@ -131,8 +131,9 @@ def _strip_name(ent: Span) -> tuple[int, int, list[Token]]:
             start += 1
         else:
             break
-    # "Putin’s" sometimes comes back with its possessive inside the entity.
-    while end > start + 1 and doc[end - 1].tag_ == "POS":
+    # "Putin’s" sometimes comes back with its possessive inside the entity, tagged as a possessive or,
+    # after a hyphenated name ("Tsai Ing-wen’s speech"), as a proper noun of its own.
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
