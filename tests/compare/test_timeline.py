@@ -163,6 +163,20 @@ def test_a_lone_year_naming_a_thing_dates_only_a_past_sentence() -> None:
     assert [e["date"] for e in _timeline_of("The 2019 blockade closed the port for a month.")] == ["2019"]
 
 
+def test_a_date_set_aside_is_no_event() -> None:
+    # "until 2034, not 2032": the rejected date dates nothing; the other keeps the whole sentence.
+    timeline = _timeline_of(
+        "The mayor now says the canal should have until 2034, not 2032, to meet its targets."
+    )
+    assert [e["date"] for e in timeline] == ["2034"]
+    assert "not 2032" in timeline[0]["text"]
+    assert [e["date"] for e in _timeline_of("The dockers struck on March 3 rather than on March 5.")] == [
+        "2031-03-03"
+    ]
+    # "not until" sets the date: the canal opens then.
+    assert [e["date"] for e in _timeline_of("The canal will not open until 2034.")] == ["2034"]
+
+
 def test_a_day_naming_an_event_does_not_date_its_sentence() -> None:
     timeline = _timeline_of(
         "The March 3 blockade committee could be the mayor's last battle. "

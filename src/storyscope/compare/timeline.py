@@ -308,6 +308,12 @@ def _events(
         # sentence's own event happened ("the Jan. 6 committee could be a last hurrah").
         dated = [t for t in dated if not (t.get("attributive") and t.get("precision") == "day")]
         dated = [t for t in dated if not _period_bound(text, s.start, t)]
+        # "should have until 2016, not 2014, to meet the targets": a date set aside is no event's.
+        dated = [
+            t
+            for t in dated
+            if not _SET_ASIDE.search(text[max(s.start, int(t["start"]) - 20) : int(t["start"])])
+        ]
         if len(dated) > 1:
             # "told CNN on Monday that reviving the 2015 deal is hopeless": a year naming a thing is
             # not when the sentence's event happened, when the sentence dates that event otherwise.
@@ -340,6 +346,7 @@ def _events(
     return out
 
 
+_SET_ASIDE = re.compile(r"(?:\bnot|\brather than|\binstead of)\s+(?:in\s+|on\s+|by\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince (?:the (?:start|beginning|end) of )?$", re.IGNORECASE)
 # What makes "since X" the start of a measured span rather than of a state: a superlative or ordinal
 # ("the worst crisis since 1945", "the first time since 1848", "the fourth largest since 1900") or a
