@@ -18,6 +18,18 @@ def test_pronoun_speaker_after_a_sentence_about_the_person(quotes_of: Any) -> No
     assert q["who"] == "Elin Voss"
 
 
+def test_he_said_after_a_sentence_reporting_one_speaker_is_that_speaker(quotes_of: Any) -> None:
+    # The sentence before names two people, one of them as the speaker: "He said …" goes on with him.
+    text = (
+        "Governor Pavel Dorn was wounded in the attack, Interior Minister Viktor Salo said on Monday.\n\n"
+        "He said the army had the situation under control."
+    )
+    assert one_quote(quotes_of(text), "army had the situation")["who"] == "Viktor Salo"
+    # Not when the sentence before reports nobody's words: either may be "he".
+    text = "Governor Pavel Dorn met Viktor Salo. He said the talks went well."
+    assert one_quote(quotes_of(text), "talks went well")["who"] is None
+
+
 def test_ambiguous_pronoun_speaker_is_unnamed(quotes_of: Any) -> None:
     text = "Pavel Dorn thanked Viktor Salo for his help. “We have moved forward,” he said."
     q = one_quote(quotes_of(text), "moved forward")

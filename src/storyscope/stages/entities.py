@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyscope.models import Json
-from storyscope.stages.attribution import doc_text
+from storyscope.stages.attribution import _is_cue, doc_text
 from storyscope.stages.entity_types import (
     ENTITY_TYPES,
     MISFIRES,
@@ -341,6 +341,13 @@ def extract_mentions(doc: Doc) -> list[Json]:
         if m.role:
             roles.setdefault(m.key, []).append(m.role)
 
+    # People named as the subject of a reporting verb ("…, Prime Minister Jo Roe said."): the one a
+    # following "He said …" continues, when the sentence names others too.
+    speakers: set[int] = set()
+    for m in person_names:
+        span = doc.char_span(m.start, m.end)
+        if span is not None and span.root.dep_ == "nsubj" and _is_cue(span.root.head):
+            speakers.add(m.start)
     others: list[_Mention] = []
     # Candidates visible so far, in text order: names, resolved pronouns/descriptions, unnamed people.
     visible: list[_Mention] = []
@@ -378,7 +385,14 @@ def extract_mentions(doc: Doc) -> list[Json]:
             if low in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj"):
                 verb = tok.head.head if tok.dep_ == "pobj" else tok.head
                 banned = {t.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-            target = _antecedent(m, [v for v in visible if v.start not in banned], gender, all_quoted)
+            reports = tok.dep_ == "nsubj" and _is_cue(tok.head)
+            target = _antecedent(
+                m,
+                [v for v in visible if v.start not in banned],
+                gender,
+                all_quoted,
+                speakers if reports else None,
+            )
             if target is not None:
                 m.resolved_to = target
                 m.key = target.key
@@ -467,10 +481,18 @@ def _sentence_quoted(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -
 
 
 def _antecedent(
-    pron: _Mention, visible: list[_Mention], gender: dict[str, str], all_quoted: set[int]
+    pron: _Mention,
+    visible: list[_Mention],
+    gender: dict[str, str],
+    all_quoted: set[int],
+    speakers: set[int] | None = None,
 ) -> _Mention | None:
     """The single person a pronoun refers to: in its own sentence before it, else the sentence before
-    (sentences that are wholly quotation are skipped: "X arrived. “…” “…,” he said")."""
+    (sentences that are wholly quotation are skipped: "X arrived. “…” “…,” he said").
+
+    ``speakers`` (given when the pronoun is the subject of a reporting verb): the starts of names that
+    are a reporting verb's subject. "Roe was killed, Premier Jo Doe said. He said the army …": the
+    speaker of the sentence before goes on speaking, when that sentence names one speaker only."""
     previous = pron.sent - 1
     while previous >= 0 and previous in all_quoted and pron.sent - previous < 6:
         previous -= 1
@@ -494,5 +516,9 @@ def _antecedent(
         if len(keys) == 1:
             target = next(iter(keys.values()))
             return None if target.blocker or target.kind != "name" else target
+        if speakers and sent != pron.sent:
+            said = {k: v for k, v in keys.items() if v.kind == "name" and v.start in speakers}
+            if len(said) == 1:
+                return next(iter(said.values()))
         return None
     return None
