@@ -171,6 +171,7 @@ def test_continue_and_maintain_report_only_with_a_clause(quotes_of: Any) -> None
         "The council added two new bus routes to the northern district.",
         "Lena Vos told the crowd on the quay about her first winter at sea.",
         "The old captain knows every rock along the northern coast.",
+        "Lena Vos concludes her chapter on the harbour strike by quoting a letter from a docker.",
     ],
 )
 def test_things_written_found_added_told_or_known_are_not_statements(quotes_of: Any, sentence: str) -> None:
@@ -183,6 +184,7 @@ def test_things_written_found_added_told_or_known_are_not_statements(quotes_of: 
         ("Lena Vos wrote that the northern pier was no longer safe.", "write", "pier was no longer safe"),
         ("Lena Vos told her deputies to close the northern pier.", "tell", "to close the northern pier"),
         ("The inspectors found that the pier had rotted.", "find", "pier had rotted"),
+        ("The inspectors concluded that the pier had rotted.", "conclude", "pier had rotted"),
     ],
 )
 def test_the_same_verbs_with_a_clause_or_an_order_report(

@@ -139,8 +139,9 @@ _NEEDS_AS = ("refer",)
 # Verbs that report only with a clause or a quotation: "continued to …" and "maintained a lead" do not;
 # nor does what one writes, finds, adds, feels, declares or knows as a thing ("wrote a memoir", "found
 # ways to …", "added $84 billion", "felt the need", "declared a new beginning", "knows the details",
-# "answers our questions"), nor what one boasts as a thing ("the city boasts three universities").
-_CLAUSE_ONLY = ("continue", "maintain", "write", "find", "add", "feel", "declare", "know", "answer", "boast")
+# "answers our questions"), nor what one boasts as a thing ("the city boasts three universities"), nor
+# what one concludes as a thing ("concludes his chapter", "concluded the hearing": ends it).
+_CLAUSE_ONLY = tuple("continue maintain write find add feel declare know answer boast conclude".split())
 # "told his aides to leave" reports an order; "told reporters", "told the truth" report nothing.
 _NEEDS_XCOMP = ("tell",)
 _OBJECT_DEPS = ("dobj", "xcomp", "oprd", "dative")
