@@ -120,3 +120,15 @@ def test_attacking_a_place_is_an_assault_and_attacking_a_plan_is_criticism() -> 
         doc = nlp(text)
         verb = next(t for t in doc if t.lemma_.lower() == "attack")
         assert non_speech_object(verb, "attack") is expected, text
+
+
+def test_calling_itself_uses_a_name(quotes_of: Any) -> None:
+    # "a group calling itself …", "let the province call itself Vessa": a name, no statement.
+    for text in (
+        "A group calling itself the Northern Front took over the old mill.",
+        "The board refused to let the province call itself Vessa, the name of a bordering region.",
+    ):
+        assert not any(q["verb"] == "call" for q in quotes_of(text)), text
+    # Calling a thing something is a judgement, and so are people calling each other names.
+    assert any(q["verb"] == "call" for q in quotes_of("The council called the plan a disaster."))
+    assert any(q["verb"] == "call" for q in quotes_of('The two rivals called each other "cowards" all week.'))

@@ -22,7 +22,8 @@ something said:
   attacks"), not an announcement;
 * "see" with a modal is what is expected to happen ("Hawaii could see the first waves"), not a view;
 * "show" said of a picture, a map or footage depicts ("a map showing the path of the wave",
-  "television showed water reaching far inland"); a study or a poll that shows something still reports.
+  "television showed water reaching far inland"); a study or a poll that shows something still reports;
+* "call" with "itself" for its object uses a name ("a group calling itself …"), it states nothing.
 """
 
 from __future__ import annotations
@@ -78,6 +79,13 @@ def _object_heads(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
 
 
+def _names_itself(verb: Token) -> bool:
+    """Whether "call" is followed by "itself": a body or a place using a name ("a group calling itself
+    …"). People calling themselves or each other something ("called himself a genius", "called each
+    other liars") may still be saying it."""
+    return verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "itself"
+
+
 def _modal_see(verb: Token, lemma: str) -> bool:
     return lemma in _PERCEPTION and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
@@ -104,6 +112,10 @@ def non_speech_object(verb: Token, lemma: str) -> bool:
         return not any(c.dep_ == "prep" and c.lower_ == "as" for o in [verb, *objects] for c in o.children)
     if lemma == "claim":
         return any(o.lower_ in _TOLL_NOUNS or o.lemma_.lower() in _TOLL_NOUNS for o in objects)
+    if lemma == "call" and _names_itself(verb):
+        # "a group calling itself the Northern Front", "allowed the province to call itself Vessa": a
+        # name used, not a statement about anything.
+        return True
     if lemma == "suspect" and verb.tag_ in ("VB", "VBP") and any(o.ent_type_ == "PERSON" for o in objects):
         # "Paris suspect Salah Abdeslam", "attack suspect Jo Roe": the noun in a title before a name,
         # which the tagger takes for a verb; one suspects a person of something, not a person.
