@@ -134,3 +134,16 @@ def test_a_volcano_is_a_place_and_railways_a_body(mentions_of: Any) -> None:
     assert names["Vessa Railways"]["type"] == "organization"
     if "Harlund" in names:
         assert names["Harlund"]["type"] == "organization"
+
+
+def test_name_described_as_a_place_is_a_place(mentions_of: Any) -> None:
+    # "Kestrel, a small town …" and "a Dutch village, Vlodrop": the tagger took both for people.
+    names = names_of(
+        mentions_of(
+            "The guru runs his webcasts from a Dutch village, Vlodrop, where he set up his school. "
+            "Kestrel, a small town on the coast, flooded. The talks were led by Mira Holt, a lawyer "
+            "from the capital, and the town mayor, Jo Roe."
+        )
+    )
+    assert names["Vlodrop"]["type"] == "place" and names["Kestrel"]["type"] == "place"
+    assert names["Mira Holt"]["type"] == "person" and names["Jo Roe"]["type"] == "person"

@@ -265,6 +265,8 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         return "person"
     if etype != "person" and _person_by_apposition(doc[start:end]):
         return "person"
+    if etype != "place" and _place_by_apposition(doc[start:end]):
+        return "place"
     # Lower-case or numeric "people" are parser debris ("the 2022 talks").
     if etype == "person" and (not any(w[:1].isupper() for w in words) or any(ch.isdigit() for ch in text)):
         return None
@@ -291,6 +293,29 @@ def _person_by_apposition(span: Span) -> bool:
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN":
             return child.lemma_.lower() in _APPOSITION_PEOPLE
     return False
+
+
+# Descriptions in apposition that make a name a place's ("Vlodrop, a Dutch village").
+_APPOSITION_PLACES = frozenset(
+    "village town city hamlet suburb municipality province region country island capital county "
+    "district neighborhood neighbourhood enclave archipelago".split()
+)
+
+
+def _place_by_apposition(span: Span) -> bool:
+    """Whether a name the model took for a person or a body is described as a place beside it:
+    "Kestrel, a small town on the coast", "from a Dutch village, Vlodrop, where …"."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN":
+            return child.lemma_.lower() in _APPOSITION_PLACES and child.tag_ == "NN"
+    head = root.head
+    return (
+        root.dep_ == "appos"
+        and head.i < span.start
+        and head.tag_ == "NN"
+        and head.lemma_.lower() in _APPOSITION_PLACES
+    )
 
 
 def _post_object(doc: Doc, start: int, end: int) -> bool:
