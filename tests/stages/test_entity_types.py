@@ -147,3 +147,17 @@ def test_name_described_as_a_place_is_a_place(mentions_of: Any) -> None:
     )
     assert names["Vlodrop"]["type"] == "place" and names["Kestrel"]["type"] == "place"
     assert names["Mira Holt"]["type"] == "person" and names["Jo Roe"]["type"] == "person"
+
+
+def test_days_kept_and_texts_signed_are_not_bodies(mentions_of: Any) -> None:
+    # The tagger calls the days organisations and the accord a place; none speaks or acts. A person
+    # named Day stays.
+    names = names_of(
+        mentions_of(
+            "President Holt spoke on Saturday, in a statement coinciding with the Vessan Martyrs "
+            "Remembrance Day observed in that country. The rally marked the Kestrian Workers Day in the "
+            "capital. Ministers met before the Lunesia Accord was signed. Lena Day sang at the harbour."
+        )
+    )
+    assert not any(n.endswith(("Remembrance Day", "Workers Day", "Lunesia Accord")) for n in names)
+    assert names["Lena Day"]["type"] == "person"
