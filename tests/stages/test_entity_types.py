@@ -161,3 +161,15 @@ def test_days_kept_and_texts_signed_are_not_bodies(mentions_of: Any) -> None:
     )
     assert not any(n.endswith(("Remembrance Day", "Workers Day", "Lunesia Accord")) for n in names)
     assert names["Lena Day"]["type"] == "person"
+
+
+def test_a_strain_or_a_pandemic_is_not_a_place_or_a_person(mentions_of: Any) -> None:
+    # "the Kestra variant", "the COVID pandemic": the tagger takes the names for a body and a person.
+    names = names_of(
+        mentions_of(
+            "The Kestra variant is driving a spike in cases. The region will not emerge from the COVID "
+            "pandemic until spring. The UK variant spread too."
+        )
+    )
+    assert "Kestra" not in names and "COVID" not in names
+    assert names["UK"]["type"] == "place"

@@ -191,6 +191,8 @@ _EVENT_NOUNS = frozenset(
     "earthquake earthquakes quake quakes tsunami tsunamis hurricane typhoon cyclone storm blizzard flood "
     "floods eruption war wars massacre bombing bombings uprising revolution disaster".split()
 )
+# Nouns a disease's or a strain's name comes before.
+_DISEASE_NOUNS = frozenset("variant variants strain strains pandemic epidemic".split())
 # Last words of the names of days kept and of texts agreed, written capitalised.
 _DAYS_AND_TEXTS = frozenset("Day Treaty Accord Accords Protocol Convention Charter".split())
 # Natural features named after the name before them ("the Shinmoedake volcano").
@@ -246,6 +248,10 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
     nxt = doc[end].lower_ if end < len(doc) else ""
     if words[-1].lower() in _EVENT_NOUNS or (label in ("PERSON", "ORG") and nxt in _EVENT_NOUNS):
         # "the Great Eastern Japan Earthquake", "the Sumatran quake": the name of an event.
+        return None
+    if label in ("PERSON", "ORG", "LOC") and nxt in _DISEASE_NOUNS:
+        # "the Delta variant", "the COVID pandemic": a strain or a disease (a country the variant is
+        # named after, "the UK variant", is still a place).
         return None
     if label != "PERSON" and len(words) > 1 and words[-1] in _DAYS_AND_TEXTS:
         # "the Armenian Genocide Remembrance Day", "the Maastricht Treaty": a day kept or a text
