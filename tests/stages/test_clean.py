@@ -447,6 +447,36 @@ def test_a_numbered_ranking_is_kept_and_a_numbered_most_read_box_is_not() -> Non
     assert not any(item in kept for item in most_read[1:])
 
 
+def test_a_live_blog_s_entries_are_its_body_not_teaser_cards() -> None:
+    # Time, heading, one short update: the teaser layout, but nothing else on the page is prose.
+    entries = [
+        (
+            "09:12 GMT",
+            "Ferry service suspended",
+            "The harbour office has suspended every crossing until the wind drops.",
+        ),
+        (
+            "09:40 GMT",
+            "Pier closed to walkers",
+            "Police have closed the north pier after waves broke over the wall.",
+        ),
+        (
+            "10:05 GMT",
+            "Schools send pupils home",
+            "Three schools on the coast road are sending their pupils home early.",
+        ),
+        (
+            "10:31 GMT",
+            "Power cut in the old town",
+            "About two hundred homes near the harbour have lost their power supply.",
+        ),
+    ]
+    intro = "Follow the storm on the coast with us through the morning, as it happens."
+    raw = "\n\n".join(["Storm hits Marrowby: live", intro, *(line for entry in entries for line in entry)])
+    kept = paragraphs(clean_text(raw, "Storm hits Marrowby: live"))
+    assert all(update in kept for _, _, update in entries)
+
+
 def test_steps_around_one_repeated_label_are_not_teaser_cards() -> None:
     steps = [
         "Grease the tin and heat the oven to 180 degrees before you start on the dough.",

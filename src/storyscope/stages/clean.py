@@ -389,6 +389,7 @@ def _ranked_list(run: list[_Unit]) -> bool:
 
 TEASER_MAX_WORDS = 40  # a teaser's blurb is a sentence or two; a story's paragraph may be longer
 TEASER_MIN_CARDS = 3
+TEASER_OTHER_PROSE = 0.25  # share of the page's prose that must lie outside the cards
 
 
 def _teaser_cards(units: list[_Unit]) -> set[int]:
@@ -397,8 +398,8 @@ def _teaser_cards(units: list[_Unit]) -> set[int]:
     A grid of "more stories" holds more prose than many a story, so the density search takes it for
     the body; what gives it away is the layout: three or more cards in a row, each the same units at
     the same depths, each with exactly one blurb, a headline, and a junk line (a time, a photo credit)
-    or a second headline-like line (a kicker, an author's name).
-    The headlines must differ: a recipe's steps repeat one image label ("Show picture") around each
+    or a second headline-like line (a kicker, an author's name). The headlines must mostly differ (at
+    least half of them distinct): a recipe's steps repeat one image label ("Show picture") around each
     step. A story's sections (subhead, paragraph) carry no junk line of their own, and a photo between
     paragraphs usually comes with a caption written as a sentence, not a headline. What this cannot
     tell from teasers is a listicle whose every item is a title, a photo credit and a short paragraph;
@@ -438,6 +439,12 @@ def _teaser_cards(units: list[_Unit]) -> set[int]:
                 i += k * period
             else:
                 i += 1
+    # A live blog's entries (a time, a heading, a short update) have the same layout, but they are
+    # the page's prose: cards are junk only beside a body of their own.
+    prose = sum(u.base for u in units if u.base > 0)
+    cards = sum(units[j].base for j in hits if units[j].base > 0)
+    if prose - cards < max(2 * FLOOR_ABS, TEASER_OTHER_PROSE * prose):
+        return set()
     return hits
 
 
