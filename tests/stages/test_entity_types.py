@@ -173,3 +173,13 @@ def test_a_strain_or_a_pandemic_is_not_a_place_or_a_person(mentions_of: Any) -> 
     )
     assert "Kestra" not in names and "COVID" not in names
     assert names["UK"]["type"] == "place"
+
+
+def test_a_body_or_a_person_named_after_an_event_noun_stays(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "The Institute for the Study of War said the front had not moved. "
+        "Marta Flood, the mayor, said the pier would reopen on Monday."
+    )
+    names = names_of(ms)
+    assert any("Study of War" in n for n in names), names
+    assert names["Marta Flood"]["type"] == "person"

@@ -195,6 +195,8 @@ _EVENT_NOUNS = frozenset(
 _DISEASE_NOUNS = frozenset("variant variants strain strains pandemic epidemic".split())
 # Last words of the names of days kept and of texts agreed, written capitalised.
 _DAYS_AND_TEXTS = frozenset("Day Treaty Accord Accords Protocol Convention Charter".split())
+# Words that link a body's name to its field ("Institute for the Study of War", "Museum of the Flood").
+_INSTITUTION_LINKS = frozenset("of for on against".split())
 # Natural features named after the name before them ("the Shinmoedake volcano").
 _LANDFORMS = frozenset(
     "volcano mountain mountains river lake glacier island islands peninsula bay strait canal desert "
@@ -246,8 +248,16 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         return None
     etype = ENTITY_TYPES[label]
     nxt = doc[end].lower_ if end < len(doc) else ""
-    if words[-1].lower() in _EVENT_NOUNS or (label in ("PERSON", "ORG") and nxt in _EVENT_NOUNS):
-        # "the Great Eastern Japan Earthquake", "the Sumatran quake": the name of an event.
+    named_event = (
+        words[-1].lower() in _EVENT_NOUNS
+        and label != "PERSON"
+        and not any(w.lower() in _INSTITUTION_LINKS for w in words[1:-1])
+        and not _person_by_apposition(doc[start:end])
+    )
+    if named_event or (label in ("PERSON", "ORG") and nxt in _EVENT_NOUNS):
+        # "the Great Eastern Japan Earthquake", "the Sumatran quake": the name of an event. A person's
+        # surname may be one of those nouns ("Curt Flood"), and a body may be named after one ("the
+        # Institute for the Study of War").
         return None
     if label in ("PERSON", "ORG", "LOC") and nxt in _DISEASE_NOUNS:
         # "the Delta variant", "the COVID pandemic": a strain or a disease (a country the variant is

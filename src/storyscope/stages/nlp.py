@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "34"
+    version = "35"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
