@@ -183,3 +183,11 @@ def test_a_body_or_a_person_named_after_an_event_noun_stays(mentions_of: Any) ->
     names = names_of(ms)
     assert any("Study of War" in n for n in names), names
     assert names["Marta Flood"]["type"] == "person"
+
+
+def test_a_name_used_before_a_disease_noun_stays_when_named_elsewhere(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "Severin Holt said on Friday that the clinics would stay open. "
+        "Critics attacked the Holt pandemic plan on Monday."
+    )
+    assert any(m["text"] == "Holt" for m in ms), ms

@@ -254,12 +254,18 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         and not any(w.lower() in _INSTITUTION_LINKS for w in words[1:-1])
         and not _person_by_apposition(doc[start:end])
     )
-    if named_event or (label in ("PERSON", "ORG") and nxt in _EVENT_NOUNS):
+    if named_event or (
+        label in ("PERSON", "ORG") and nxt in _EVENT_NOUNS and _only_before(doc, start, end, _EVENT_NOUNS)
+    ):
         # "the Great Eastern Japan Earthquake", "the Sumatran quake": the name of an event. A person's
         # surname may be one of those nouns ("Curt Flood"), and a body may be named after one ("the
         # Institute for the Study of War").
         return None
-    if label in ("PERSON", "ORG", "LOC") and nxt in _DISEASE_NOUNS:
+    if (
+        label in ("PERSON", "ORG", "LOC")
+        and nxt in _DISEASE_NOUNS
+        and _only_before(doc, start, end, _DISEASE_NOUNS)
+    ):
         # "the Delta variant", "the COVID pandemic": a strain or a disease (a country the variant is
         # named after, "the UK variant", is still a place).
         return None
@@ -293,6 +299,22 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
     if etype == "person" and (not any(w[:1].isupper() for w in words) or any(ch.isdigit() for ch in text)):
         return None
     return etype
+
+
+def _only_before(doc: Doc, start: int, end: int, nouns: frozenset[str]) -> bool:
+    """Whether every mention of the name ``doc[start:end]`` stands right before one of ``nouns``.
+
+    "the Delta variant" names a strain; "the Trump pandemic response" names a man who is named alone
+    elsewhere in the article ("Trump said ..."), and stays one.
+    """
+    name = [t.text for t in doc[start:end]]
+    k = len(name)
+    for i in range(len(doc) - k + 1):
+        if i != start and [t.text for t in doc[i : i + k]] == name:
+            after = doc[i + k].lower_ if i + k < len(doc) else ""
+            if after not in nouns:
+                return False
+    return True
 
 
 def _company_by_apposition(span: Span) -> bool:

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "35"
+    version = "36"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
