@@ -3,6 +3,9 @@
 "OSTREL (Northlight) - The council voted ...", "VESSA, March 3 -- ...", "(Agency) — ...": the reader
 needs none of it in a summary sentence or a claim, and a claim that starts with it reads as if the
 place were its subject. Shared by the summary (which drops it from the lead) and the claims stage.
+The quote stage has its own test on parsed tokens (``indirect_quotes._dateline_end``): it also knows
+a date dateline ("30 June 2011 – …") by the parser's entity types, which this text pattern, run where
+there is no parse (the summary), cannot.
 """
 
 from __future__ import annotations

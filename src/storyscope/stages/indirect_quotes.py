@@ -61,7 +61,11 @@ _DATELINE_TOKENS = 8
 
 def _dateline_end(toks: list[Token]) -> int:
     """How many tokens of a dateline open ``toks`` ("30 June 2011 – The expert warned …, the office
-    reported", "OSTREL (Agency) — …"): a date, a place or an agency, then a dash, at a sentence start."""
+    reported", "OSTREL (Agency) — …"): a date, a place or an agency, then a dash, at a sentence start.
+
+    Read from the parse's entity types, which is how a date dateline is told from a sentence; the
+    summary and the claims, which need no dates, share the text pattern of :mod:`storyscope.stages.dateline`.
+    """
     if not toks:
         return 0
     first = toks[0]
