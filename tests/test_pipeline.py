@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from storyscope.config import Config
+from storyscope.ingest.parallel import ARTICLE_WEIGHT, POOL_AFTER
 from storyscope.pipeline import ingest
 from storyscope.store.sqlite import SQLiteStore
 
@@ -103,3 +104,35 @@ def test_killed_ingest_leaves_store_consistent_and_rerun_completes(tmp_path: Pat
     with SQLiteStore(db) as store:
         assert store.count_articles() == count
         assert len({a.content_hash for a in store.iter_articles()}) == count
+
+
+def _stored(db: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as con:
+        return con.execute(
+            "SELECT id, content_hash, text, language, duplicate_of, offset_map, removed "
+            "FROM articles ORDER BY id"
+        ).fetchall()
+
+
+def test_cleaning_on_a_pool_stores_what_one_process_stores(tmp_path: Path) -> None:
+    # Enough plain articles for the pool to start (their cleaning runs in the reading workers), with
+    # a copy, an empty file and a binary file among them: same rows, same errors, same order.
+    folder = tmp_path / "in"
+    count = int(POOL_AFTER / ARTICLE_WEIGHT) + 8  # the pool starts with a fork server too
+    write_articles(folder, count)
+    src = (folder / "ferry-0003.txt").read_text(encoding="utf-8")
+    (folder / "ferry-0040.txt").write_text(src.replace("Ferry line 3", "Island ferry 3"), encoding="utf-8")
+    (folder / "ferry-0010.txt").write_text("  \n", encoding="utf-8")
+    (folder / "ferry-0020.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    reports = {}
+    for workers in (1, 2):
+        with SQLiteStore(tmp_path / f"w{workers}.db") as store:
+            reports[workers] = ingest([str(folder)], store, Config(workers=workers))
+    assert reports[2].added == reports[1].added and len(reports[2].added) == count - 2
+    assert [(Path(e.input).name, e.reason) for e in reports[2].errors] == [
+        (Path(e.input).name, e.reason) for e in reports[1].errors
+    ]
+    assert [Path(e.input).name for e in reports[2].errors] == ["ferry-0010.txt", "ferry-0020.txt"]
+    rows = _stored(tmp_path / "w2.db")
+    assert rows == _stored(tmp_path / "w1.db")
+    assert dict((r[0], r[4]) for r in rows)["ferry-0040"] == "ferry-0003"

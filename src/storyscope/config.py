@@ -23,7 +23,7 @@ class Config:
     fetch_max_redirects: int = _setting(5, "redirects followed when fetching a URL")
     dedupe_threshold: float = _setting(0.5, "MinHash Jaccard at which an article is a copy of another")
     summary_words: int = _setting(150, "target length of a story summary, in words")
-    workers: int = _setting(0, "processes that read HTML pages during ingest (0: one per CPU core)")
+    workers: int = _setting(0, "processes that read and clean articles during ingest (0: one per CPU core)")
 
     @classmethod
     def load(cls, **overrides: Any) -> Config:

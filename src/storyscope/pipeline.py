@@ -17,7 +17,7 @@ from storyscope.stages.clean import clean_text
 from storyscope.stages.lang import detect_language
 from storyscope.store.base import Store
 from storyscope.stories.cluster import assign_stories
-from storyscope.stories.syndication import DuplicateIndex, content_hash, signature
+from storyscope.stories.syndication import DuplicateIndex, Signature, content_hash, signature
 
 MINHASH_STAGE, MINHASH_VERSION = "minhash", "3"
 
@@ -43,6 +43,27 @@ def prepare(article: Article) -> Article:
     article.removed = cleaned.removed
     article.language = detect_language(article.text) or article.language
     return article
+
+
+@dataclass
+class Prepared(Article):
+    """An article as :func:`prepared` hands it to the store, with the MinHash of its cleaned text
+    (computed beside the cleaning, in the reading workers; stored as an annotation, not a field)."""
+
+    minhash: Signature | None = None
+
+
+def prepared(article: Article) -> Prepared | IngestError:
+    """:func:`prepare` and the text's MinHash, or the error naming the input when it fails or leaves no
+    text. Runs in the reading workers (see :mod:`storyscope.ingest.parallel`): it must touch nothing
+    but the article, and the store and the story assignment meanwhile go on in the main process."""
+    try:
+        prepare(article)
+        if not article.text.strip():
+            return IngestError(article.origin, "no article text left after cleaning")
+        return Prepared(**vars(article), minhash=signature(article.text))
+    except Exception as e:  # a bug in a stage must not sink the batch; the input is named in the error
+        return IngestError(article.origin, f"could not process: {type(e).__name__}: {e}")
 
 
 def load_duplicate_index(store: Store, threshold: float) -> DuplicateIndex:
@@ -71,7 +92,7 @@ def ingest(
     config = config or Config.load()
     report = IngestReport()
     index = load_duplicate_index(store, config.dedupe_threshold)
-    for item in read_inputs(specs, config):
+    for item in read_inputs(specs, config, prepared):
         if isinstance(item, IngestError):
             report.errors.append(item)
         else:
@@ -85,20 +106,14 @@ def ingest(
 
 
 def _ingest_one(article: Article, store: Store, index: DuplicateIndex, report: IngestReport) -> None:
-    try:
-        prepare(article)
-    except Exception as e:  # a bug in a stage must not sink the batch; the input is named in the error
-        report.errors.append(IngestError(article.origin, f"could not process: {type(e).__name__}: {e}"))
-        return
-    if not article.text.strip():
-        report.errors.append(IngestError(article.origin, "no article text left after cleaning"))
-        return
     existing = store.find_by_hash(article.content_hash)
     if existing is not None:
         report.ids.append(existing)
         report.existing.append(existing)
         return
-    sig = signature(article.text)
+    sig = article.minhash if isinstance(article, Prepared) and article.minhash is not None else None
+    if sig is None:
+        sig = signature(article.text)
     article.duplicate_of = index.find(sig)
     stored = store.put_article(article)
     if stored is None:  # stored concurrently between the check and the write

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -8,7 +9,14 @@ from ingest_samples import BRIDGE_PARAS, FLOOD_PARAS, html_page
 
 from storyscope.config import Config
 from storyscope.ingest.inputs import read_inputs
-from storyscope.ingest.parallel import POOL_AFTER, Deferred, OrderedReader, read_deferred, worker_count
+from storyscope.ingest.parallel import (
+    ARTICLE_WEIGHT,
+    POOL_AFTER,
+    Deferred,
+    OrderedReader,
+    read_deferred,
+    worker_count,
+)
 from storyscope.models import Article, IngestError
 
 
@@ -59,10 +67,10 @@ def test_a_dead_pool_falls_back_to_reading_in_process(tmp_path: Path) -> None:
     page = tmp_path / "p.html"
     page.write_text(html_page())
     job = Deferred(page, "p.html", "p", 100_000)
-    broken: Future[Article | IngestError] = Future()
+    broken: Future[list[Article | IngestError]] = Future()
     broken.set_exception(BrokenProcessPool("a worker was killed"))
     reader = OrderedReader(2)
-    item = reader._finish(job, broken)
+    (item,) = reader._finish([job], broken)
     assert isinstance(item, Article) and item.id == "p"
     assert reader.workers == 1  # no new pool after a crash
 
@@ -70,3 +78,43 @@ def test_a_dead_pool_falls_back_to_reading_in_process(tmp_path: Path) -> None:
 def test_worker_count_zero_means_every_core() -> None:
     assert worker_count(3) == 3
     assert worker_count(0) >= 1
+
+
+def _shout(article: Article) -> Article | IngestError:
+    if "seven" in article.raw:
+        return IngestError(article.origin, "refused by the step")
+    article.text = article.raw.upper()
+    article.meta["pid"] = os.getpid()
+    return article
+
+
+def test_then_runs_on_every_article_in_order_on_the_pool_or_not(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight"]
+    # Past the pool's start for plain articles (they count for little), with a fork server too.
+    for i in range(int(POOL_AFTER / ARTICLE_WEIGHT) + 16):
+        (folder / f"n{i:03d}.txt").write_text(f"Note {i}\n\nNumber {words[i % 8]} of the notes.")
+    runs = {w: list(read_inputs([str(folder)], Config(workers=w), _shout)) for w in (1, 2)}
+    assert _shape(runs[2]) == _shape(runs[1])
+    assert [i.text for i in runs[2] if isinstance(i, Article)] == [
+        i.text for i in runs[1] if isinstance(i, Article)
+    ]
+    shape = _shape(runs[2])
+    assert shape[6] == ("error", str(folder / "n006.txt"), "refused by the step")
+    assert sum(1 for s in shape if s[0] == "error") == sum(1 for i in range(len(shape)) if i % 8 == 6)
+    first = runs[2][0]
+    assert isinstance(first, Article) and first.text.startswith("NOTE 0")
+    pids = {i.meta["pid"] for i in runs[2] if isinstance(i, Article)}
+    assert pids - {os.getpid()}, "the pool never ran the step"
+    assert {i.meta["pid"] for i in runs[1] if isinstance(i, Article)} == {os.getpid()}
+
+
+def test_a_failing_then_names_its_input(tmp_path: Path) -> None:
+    def explode(article: Article) -> Article:
+        raise ValueError("bad step")
+
+    note = tmp_path / "n.txt"
+    note.write_text("Note\n\nBody of the note.")
+    (item,) = list(read_inputs([str(note)], Config(workers=1), explode))
+    assert isinstance(item, IngestError) and item.input == str(note) and "bad step" in item.reason
