@@ -26,7 +26,7 @@ from storyscope.ingest.html import article_from_html
 from storyscope.ingest.naming import UniqueIds
 from storyscope.ingest.parallel import Deferred, OrderedReader, Then, error_for, same, worker_count
 from storyscope.ingest.records import read_json, read_jsonl, read_records_file
-from storyscope.ingest.textfile import article_from_text, os_reason, read_bytes, read_text_file
+from storyscope.ingest.textfile import article_from_text, os_reason, read_bytes
 from storyscope.ingest.warc import read_warc
 from storyscope.models import Article, IngestError
 
@@ -127,11 +127,11 @@ def read_file(
 ) -> Iterator[Pending]:
     """The items of one file, by extension. ``explicit`` (named on the command line rather than found
     in a directory) makes an unknown extension or a non-feed ``.xml`` an error instead of a skip.
-    An HTML file is a :class:`Deferred` read, for :class:`OrderedReader` to run."""
+    An HTML or text file is a :class:`Deferred` read, for :class:`OrderedReader` to run."""
     ext = _extension(path.name)
     max_bytes = config.max_bytes
     if ext in TEXT_EXTENSIONS:
-        yield read_text_file(path, source, _stem(path.name), max_bytes)
+        yield Deferred(path, source, _stem(path.name), max_bytes, html=False)
     elif ext in HTML_EXTENSIONS:
         yield Deferred(path, source, _stem(path.name), max_bytes)
     elif ext in RECORD_EXTENSIONS:

@@ -26,7 +26,7 @@ from pathlib import Path
 from storyscope.errors import InputError
 from storyscope.executors.local import cpu_count, mp_context
 from storyscope.ingest.html import read_html_file
-from storyscope.ingest.textfile import os_reason
+from storyscope.ingest.textfile import os_reason, read_text_file
 from storyscope.models import Article, IngestError
 
 Item = Article | IngestError
@@ -37,21 +37,27 @@ Then = Callable[[Article], Item]
 # milliseconds, so it pays from a few pages on.
 POOL_AFTER = 16
 POOL_AFTER_FORK = 4
-# A plain article's ``then`` (cleaning, ~2-5 ms) costs a tenth of a page's extraction, so it counts a
-# tenth towards starting the pool: a handful of files stays in this process.
-ARTICLE_WEIGHT = 0.125
+# Reading a plain-text file and its ``then`` (cleaning, ~2-5 ms) cost a tenth of a page's extraction:
+# it counts a sixteenth towards starting the pool (a handful of files stays in this process) and towards
+# filling a chunk (one round trip to a worker costs about what cleaning a short article does).
+ARTICLE_WEIGHT = 0.0625
 # Reads in flight per worker: enough to keep every worker busy, few enough to bound memory.
 AHEAD_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
 class Deferred:
-    """A local HTML file to read later, possibly in another process."""
+    """A local HTML or plain-text file to read later, possibly in another process."""
 
     path: Path
     source: str
     id: str
     max_bytes: int
+    html: bool = True
+
+    @property
+    def weight(self) -> float:
+        return 1.0 if self.html else ARTICLE_WEIGHT
 
 
 def error_for(source: str, e: Exception) -> IngestError:
@@ -73,7 +79,8 @@ def guarded(source: str, read: Callable[[], Item]) -> Item:
 
 def read_deferred(job: Deferred) -> Item:
     """Read one deferred file (in whichever process runs this)."""
-    return guarded(job.source, lambda: read_html_file(job.path, job.source, job.id, job.max_bytes))
+    read = read_html_file if job.html else read_text_file
+    return guarded(job.source, lambda: read(job.path, job.source, job.id, job.max_bytes))
 
 
 def same(article: Article) -> Item:
@@ -132,10 +139,9 @@ class OrderedReader:
         weight = 0.0
         for entry in stream:
             if isinstance(entry, Deferred) or (isinstance(entry, Article) and self.then is not same):
-                # Jobs go out in chunks of about one page's worth: a round trip to a worker costs
-                # about what cleaning a short article does.
+                # Jobs go out in chunks of about one page's worth (see ARTICLE_WEIGHT).
                 chunk.append(entry)
-                weight += 1.0 if isinstance(entry, Deferred) else ARTICLE_WEIGHT
+                weight += entry.weight if isinstance(entry, Deferred) else ARTICLE_WEIGHT
                 if weight >= 1.0 or self._pool is None:
                     pending.append((chunk, self._start(chunk, weight)))
                     chunk, weight = [], 0.0
