@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from storyscope.compare.claims import analyse_claims
 from storyscope.compare.entities import build_entities
 from storyscope.compare.framing import build_framing
+from storyscope.compare.headline import story_title
 from storyscope.compare.quotes import build_quotes
 from storyscope.compare.summary import summarize
 from storyscope.compare.timeline import build_timeline, reconcile_published
@@ -62,7 +63,7 @@ def build_briefing(
     found = analyse_claims(articles, nlp, entities, quotes, claim_ann, timex)
     return Briefing(
         id=story.id,
-        title=story.title,
+        title=story_title(articles, story.title),
         sources=articles,
         summary=summarize(
             articles, words=config.summary_words, claims=found.claims, contradictions=found.contradictions
