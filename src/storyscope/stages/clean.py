@@ -16,9 +16,11 @@ Signals, language-independent first:
    comment threads ("name says:" lines), prose nested deeper than the body at its end (teasers);
    lines of program code, ingredient lists, numbered rankings and lists announced by a sentence
    ending in a colon are never taken for link lists; a grid of teaser cards (headline, blurb, time)
-   is;
+   is; the writer's bio and contact lines are junk at the end of the body (not inside the story);
 4. small multilingual keyword lists (English, German, French, Spanish, Italian, Dutch, Polish,
-   Portuguese) for the junk that has no shape of its own: captions, credits, prompts, ads.
+   Portuguese) for the junk that has no shape of its own: captions, credits, prompts, ads, and
+   prose-shaped junk by its phrasing (newsletter and paywall prompts, legal notes, comment rules,
+   captions naming who stands where, date-stamped bylines).
 
 Every kept unit is copied verbatim from the raw text (one :class:`Segment` each), paragraphs are
 joined with a blank line, and every dropped unit is recorded as a :class:`Removed` span with a reason.
@@ -37,24 +39,33 @@ from dataclasses import dataclass
 
 from storyscope.models import OffsetMap, Removed, Segment
 from storyscope.stages.junk import (
+    _ABOUT_HEADER,
     _AD_WORDS,
     _ANY_AD,
     _ANY_CAPTION,
     _ANY_COMMENT,
     _ANY_CREDIT,
     _AUTHOR_VERBS,
+    _BIO_CONTACT,
+    _BIO_LEAD,
     _BULLET,
+    _CAPTION_DATE,
+    _CAPTION_PLACE,
     _CJK,
     _CODE,
     _CODE_CHARS,
     _CODE_WORDS,
     _COLON_END,
+    _COMMENT_POLICY,
+    _COMMENT_PROMPTS,
     _CONSENT,
     _COOKIE_PROSE,
     _COOKIE_WORDS,
     _DATE_TOKEN,
+    _DATED_BYLINE,
     _ENGAGE,
     _HARD_STOP,
+    _LEGAL,
     _LETTER,
     _LINE_NAV,
     _LINE_SHARE,
@@ -65,8 +76,11 @@ from storyscope.stages.junk import (
     _PREFIX_TAGS,
     _PROMPT_PROSE,
     _QUANTITY,
+    _READER_PROMPTS,
     _SENT_END,
+    _SHARE_WORDS,
     _SITE_LICENSE,
+    _SOCIAL_NETWORKS,
     _STOPWORDS,
     _URL,
     _WORD,
@@ -92,7 +106,7 @@ _TRIGGERS = {
         kommentar kommentare kommentieren erforderliche pflichtfelder geschlossen commentaire
         commentaires laisser adresse comentario comentarios deja commenti commento lascia reactie
         reacties komentarz komentarze responses response thoughts thought antworten reaktionen réponses
-        respuestas risposte komentarzy""".split()
+        respuestas risposte komentarzy thread""".split()
     ),
     "credit": frozenset(
         """contributed reporting editing writing compiled material mitarbeit dpa afp ap reuters kna epd
@@ -108,6 +122,19 @@ _TRIGGERS = {
         """email mail already adblocker adblockers blocker blockers disable whitelist support become
         inbox werbeblocker bereits unterstützen postfach déjà bloqueur javascript""".split()
     ),
+    "legal": frozenset(
+        """trademark trademarks commercial noncommercial evaluated delayed sell principles
+        standards""".split()
+    ),
+    "policy": frozenset(
+        """respectful civil courteous guidelines moderate moderated moderating moderation profanity
+        reserve""".split()
+    ),
+    "caption-place": frozenset("left right center centre background foreground".split()),
+    "caption-date": frozenset("monday tuesday wednesday thursday friday saturday sunday".split()),
+    "dated-byline": frozenset("by published updated posted modified".split()),
+    "bio-lead": frozenset("is am".split()),
+    "bio-contact": frozenset("appeared tip reach reached follow write email mail".split()),
     "license": frozenset(
         """licensed licenced license licence attribution namensnennung rights rechte lizenziert
         steht stehen lizenz licencia""".split()
@@ -129,6 +156,12 @@ _TRIGGERS = {
 }
 
 
+# Every trigger token at once: one set intersection per unit, then the per-pattern checks on what it left.
+_ANY_TRIGGER = frozenset().union(
+    *_TRIGGERS.values(), *(t for t, _ in _READER_PROMPTS + _COMMENT_PROMPTS), _COOKIE_WORDS, _SOCIAL_NETWORKS
+)
+
+
 @dataclass(slots=True)
 class _Unit:
     start: int  # raw offsets of the unit's first and one-past-last non-blank character
@@ -147,6 +180,7 @@ class _Unit:
     indent: int = 0  # leading blanks on its line: in rendered HTML, a proxy for the DOM depth
     author: bool = False  # shaped like a comment's author line ("name says:"); junk only in a thread
     code: bool = False  # shaped like a line of program code: part of the story, never a link list
+    bio: bool = False  # the writer's bio or contact line: junk at the end of the body only
 
 
 def _split_units(raw: str, lo: int = 0, hi: int | None = None) -> list[_Unit]:
@@ -218,8 +252,11 @@ def _doubled(key: str) -> bool:
     return len(key) % 2 == 1 and key[half] == " " and key[:half] == key[half + 1 :]
 
 
-def _junk_reason(u: _Unit) -> str:
-    """A keyword- or shape-based reason this unit is junk wherever it stands, or ""."""
+def _junk_reason(u: _Unit, tokens: set[str], hits: set[str]) -> str:
+    """A keyword- or shape-based reason this unit is junk wherever it stands, or "".
+
+    ``tokens`` are the unit's normalised tokens, ``hits`` those of them that trigger some pattern.
+    """
     text = u.text
     body = _BULLET.sub("", text, count=1) if u.bullet else text
     if not _LETTER.search(text):
@@ -237,30 +274,49 @@ def _junk_reason(u: _Unit) -> str:
         return "tags"
     if u.words >= 6 and _doubled(u.key):
         return "related-links"  # a link's image text and its title, the same words twice in a row
-    tokens = set(u.key.split())
-    if u.words <= 40 and tokens & _TRIGGERS["comment"] and _ANY_COMMENT.search(body):
+    if u.words <= 40 and hits & _TRIGGERS["comment"] and _ANY_COMMENT.search(body):
         return "comment-prompt"
-    if u.words <= 60 and tokens & _TRIGGERS["credit"] and _ANY_CREDIT.search(body):
+    if u.words <= 60 and hits & _TRIGGERS["credit"] and _ANY_CREDIT.search(body):
         return "credit"
-    if u.words <= 60 and ("©" in body or tokens & _TRIGGERS["caption"]) and _ANY_CAPTION.search(body):
+    if u.words <= 60 and ("©" in body or hits & _TRIGGERS["caption"]) and _ANY_CAPTION.search(body):
         return "caption"
     story_sentence = u.sent and u.words >= 8
     if (
         (u.words <= 30 or u.stop < 0.1)
-        and tokens & _TRIGGERS["ad"]
+        and hits & _TRIGGERS["ad"]
         and (_ANY_AD.search(body) or (not story_sentence and _AD_WORDS.search(body)))
     ):
         return "ad"
-    if tokens & _COOKIE_WORDS and (
+    if hits & _COOKIE_WORDS and (
         _COOKIE_PROSE.search(body) or (tokens & _PERSON_WORDS and _CONSENT.search(body))
     ):
         return "ad"
-    if u.words <= 60 and tokens & _TRIGGERS["prompt"] and _PROMPT_PROSE.search(body):
-        return "ad"
-    if u.words <= 60 and tokens & _TRIGGERS["license"] and _SITE_LICENSE.search(body):
+    if u.words <= 60 and hits & _TRIGGERS["license"] and _SITE_LICENSE.search(body):
         return "credit"
-    if u.words <= 25 and tokens & _TRIGGERS["engage"] and _ENGAGE.search(body):
+    if u.words <= 25 and hits & _TRIGGERS["engage"] and _ENGAGE.search(body):
         return "share"
+    if u.words <= 60 and hits & _TRIGGERS["prompt"] and _PROMPT_PROSE.search(body):
+        return "ad"
+    if u.words <= 60 and hits:
+        for triggers, pattern in _READER_PROMPTS:
+            if not triggers.isdisjoint(hits) and pattern.search(body):
+                return "ad"
+        for triggers, pattern in _COMMENT_PROMPTS:
+            if not triggers.isdisjoint(hits) and pattern.search(body):
+                return "comment-prompt"
+    if 3 <= u.words <= 40 and hits & _SOCIAL_NETWORKS and tokens <= _SHARE_WORDS:
+        return "share"  # a share bar spelled out: "Share to Facebook Facebook Share to Email Email"
+    if u.words <= 80 and hits & _TRIGGERS["legal"] and _LEGAL.search(body):
+        return "credit"
+    if u.words <= 80 and hits & _TRIGGERS["policy"] and _COMMENT_POLICY.search(body):
+        return "comment-prompt"
+    if u.words <= 60 and (
+        (hits & _TRIGGERS["caption-place"] and _CAPTION_PLACE.search(body))
+        or (hits & _TRIGGERS["caption-date"] and _CAPTION_DATE.search(body))
+    ):
+        return "caption"
+    if u.words <= 25 and hits & _TRIGGERS["dated-byline"] and _DATED_BYLINE.search(body):
+        return "byline"
     if u.words <= 12:
         if _URL.search(body) and not u.code:
             return "navigation"
@@ -273,10 +329,21 @@ def _junk_reason(u: _Unit) -> str:
     return ""
 
 
+def _is_bio(u: _Unit, hits: set[str]) -> bool:
+    """Whether a prose unit reads like the writer's bio or contact line ("Jo Roe is a staff writer ...")."""
+    if u.words > 80:
+        return False
+    if not _TRIGGERS["bio-lead"].isdisjoint(hits) and _BIO_LEAD.match(u.text):
+        return True
+    return not _TRIGGERS["bio-contact"].isdisjoint(hits) and bool(_BIO_CONTACT.search(u.text))
+
+
 def _classify(u: _Unit) -> None:
     """Shape class and base region weight of one unit (junk keywords first)."""
     cjk = _describe(u)
-    reason = _junk_reason(u)
+    tokens = set(u.key.split())
+    hits = tokens & _ANY_TRIGGER
+    reason = _junk_reason(u, tokens, hits)
     if reason:
         u.kind, u.reason = "bad", reason
         u.hard_stop = bool(_HARD_STOP.match(u.text))
@@ -292,8 +359,10 @@ def _classify(u: _Unit) -> None:
         u.base = min(float(u.words), 80.0) * (0.5 + min(u.stop, 0.3) / 0.6)
         if not u.sent:
             u.base *= UNSENT_FACTOR
+        u.bio = _is_bio(u, hits)
     elif u.sent and u.words >= 2 and (u.stop > 0 or u.words >= 4):
         u.kind, u.base = "near", 1.0
+        u.bio = _is_bio(u, hits)
     elif u.colon and u.words >= 2:
         u.kind, u.base = "near", 0.5
     elif not u.sent and u.words <= 12 and (u.text[:1].isupper() or u.text[:1].isdigit() or u.bullet):
@@ -521,6 +590,12 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
             reasons[i] = "repeated-line"
             weights[i] = -4.0
 
+    for i in range(1, n):
+        if units[i].bio and not reasons[i - 1] and _ABOUT_HEADER.match(units[i - 1].text):
+            # "About Jo Roe" and the bio under it: the story is over, as after "About the author".
+            reasons[i - 1] = reasons[i] = "byline"
+            weights[i - 1], stops[i - 1] = _HARD_STOP_WEIGHT, True
+
     if thread:
         # The thread comes after the story: when there is prose before its first author line, the
         # comments (however long) and whatever follows them cannot be the body.
@@ -581,6 +656,16 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
     for i, j in runs:
         for k in range(i, j):
             reasons[k] = reasons[k] or "link-list"
+    # The writer's bio and contact lines close the story: dropped when no story prose follows them
+    # (one in the middle of the story is the story's, about a reporter).
+    prose_after = False
+    for k in range(n - 1, -1, -1):
+        if reasons[k]:
+            continue
+        if units[k].bio and not prose_after:
+            reasons[k] = "byline"
+        elif units[k].kind == "good":
+            prose_after = True
 
     for k, u in enumerate(units):
         if reasons[k] or u.kind not in ("headlike", "short"):

@@ -130,8 +130,8 @@ _PREFIX_TAGS = re.compile(
 )
 # The same, written without a colon: "Filed under Politics", "Posted in News, Sport".
 _PREFIX_FILED = re.compile(
-    r"^\W{0,3}(?:filed under|posted in|tagged(?: with| in| as)?|abgelegt unter|veröffentlicht in|"
-    r"kategorien?|classé dans|publicado en|archiviato in)\s+\w",
+    r"^\W{0,3}(?:(?:tags|topics)(?=\s+(?-i:[A-Z]))|filed under|posted in|tagged(?: with| in| as)?|"
+    r"abgelegt unter|veröffentlicht in|kategorien?|classé dans|publicado en|archiviato in)\s+\w",
     re.I,
 )
 # "12 responses to <headline>", "3 thoughts on ...", "142 Antworten zu ...": a comment thread starts.
@@ -151,7 +151,9 @@ _ANY_COMMENT = re.compile(
     r"erforderliche felder sind|pflichtfelder sind|kommentare? (?:sind )?geschlossen|"
     r"^\W*(?:\d+\s+)?commentaires?\W*$|laisser un commentaire|votre adresse e-mail ne sera pas publiée|"
     r"^\W*(?:\d+\s+)?comentarios?\W*$|deja (?:un|tu) comentario|^\W*(?:\d+\s+)?commenti\W*$|"
-    r"lascia un commento|^\W*(?:\d+\s+)?reacties?\W*$|^\W*(?:\d+\s+)?komentarze?\W*$|" + _THREAD_HEADER,
+    r"lascia un commento|^\W*(?:\d+\s+)?reacties?\W*$|^\W*(?:\d+\s+)?komentarze?\W*$|"
+    r"^\W*(?:view|show|hide|load|read|see) (?:the |all )?(?:\d+ )?(?:comments?|discussion(?: thread)?)\W*$|"
+    + _THREAD_HEADER,
     re.I,
 )
 _ANY_AD = re.compile(
@@ -162,6 +164,8 @@ _ANY_AD = re.compile(
     r"\bcookies?\b|privacy policy|datenschutzerklärung|terms of (?:use|service)|nutzungsbedingungen|"
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
     r"tutti i diritti riservati|download (?:the|our) app|get the app|app herunterladen|"
+    # "CLICK HERE TO GET THE FOX NEWS APP": a line opening with it (a story may say users can get one).
+    r"^\W*(?:click|tap) here to (?:get|download|install) (?:the|our) (?:[\w-]+ ){0,3}app\b|"
     r"^\W*(?:impressum|datenschutz|kontakt|contact(?: us)?|about us|über uns|imprint|agb|faq|"
     r"mentions légales|aviso legal|privacy)\W*$|jetzt registrieren|\bspenden?\b|"
     r"beiträge per e-mail|posts by email|warenkorb|add to cart",
@@ -252,6 +256,145 @@ _PROMPT_PROSE = re.compile(
     r"javascript (?:\w+ )?aktivieren|aktivieren sie (?:\w+ )?javascript",
     re.I,
 )
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Reader prompts written as prose, each with the tokens that must be in a unit before its pattern is
+# tried (a narrow set per pattern: most prose units then try none of them). All are "ad" junk.
+_READER_PROMPTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
+    # Newsletters and alerts that never say "newsletter": "Let our news meet your inbox", "Get breaking
+    # news alerts", "Receive a daily list of must-read stories", "Never miss a post".
+    (_words("inbox alerts"), _rx(r"\byour inbox\b|\bnews ?alerts\b")),
+    (
+        _words("daily weekly monthly"),
+        _rx(r"(?:daily|weekly|monthly) (?:newsletter|digest|roundup|briefing|list of)"),
+    ),
+    (_words("miss"), _rx(r"never miss (?:a|an|another) (?:post|story|article|update|deal|recipe|episode)\b")),
+    (
+        _words("sign signing subscribe subscribing"),
+        _rx(
+            r"(?:sign(?:ing)? up|subscrib(?:e|ing)) (?:to|for) (?:our|the|a) (?:free )?(?:\w+ )?"
+            r"(?:newsletter|e-?mails?|alerts)"
+        ),
+    ),
+    # Paywalls: "You have 4 free articles left", "Subscribe to read", "To view the full story, please
+    # subscribe".
+    (_words("free"), _rx(r"free (?:articles?|stories|reads?) (?:left|remaining)")),
+    (
+        _words("subscribe log login sign signin register"),
+        _rx(
+            r"(?:subscribe|log ?in|sign ?in|register) (?:now )?to (?:read|view|continue|access|unlock)|"
+            r"to (?:read|view|continue reading|access) (?:the|this) (?:full )?(?:story|article),? "
+            r"(?:please )?(?:subscribe|log|sign)"
+        ),
+    ),
+    (
+        _words("rely relies depend depends"),
+        _rx(r"(?:rely|relies|depend|depends) on (?:your|reader|readers'?) support"),
+    ),
+    # Affiliate notes written as prose: "If you buy through one of them we may receive a small commission".
+    (
+        _words("commission commissions percentage portion"),
+        _rx(
+            r"\bwe (?:may|might|will|could|can) (?:receive|earn|get|make) (?:a |an )?(?:small )?"
+            r"(?:affiliate )?(?:share|commission|portion|percentage)"
+        ),
+    ),
+    # The page's browser notice ("please update to a modern browser") and sign-up confirmations.
+    (
+        _words("browser activation activate confirm"),
+        _rx(
+            r"(?:update|upgrade) (?:to )?(?:a |your )?(?:modern|newer|latest|supported) "
+            r"(?:version of (?:your )?)?browser|"
+            r"browser (?:is )?(?:not supported|out of date|outdated)|activation link|"
+            r"activate your (?:subscription|account)|confirm your (?:subscription|e-?mail address)"
+        ),
+    ),
+)
+# Prompts to comment written as prose, with their trigger tokens as above: "comment-prompt" junk.
+_COMMENT_PROMPTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
+    (_words("hear"), _rx(r"we want to hear from you")),
+    (_words("think"), _rx(r"(?:tell us|let us know) what you think|let us know in the comments")),
+    (
+        _words("thoughts opinion"),
+        _rx(r"share your (?:thoughts|views|opinion) (?:in the comments|with us|below)"),
+    ),
+)
+# Legal notes of the site (market data, trademarks, reprint terms): no story is written like them.
+_LEGAL = re.compile(
+    r"registered trademarks? of|for (?:your )?personal,? non-?commercial use|"
+    r"not been evaluated by the food and drug|quotes? (?:are |is )?delayed|"
+    r"market data (?:is )?(?:provided|powered)|"
+    r"do not sell my|trust principles|^\W*our standards\W",
+    re.I,
+)
+# A comment section's rules: "please be respectful", "our submission guidelines", "we moderate all comments".
+_COMMENT_POLICY = re.compile(
+    r"(?:be|remain|stay|keep it) (?:respectful|civil|courteous)|"
+    r"(?:submission|comment(?:ing)?|community|posting) (?:guidelines|polic(?:y|ies)|standards|rules)|"
+    r"moderat\w* (?:all |the |your )?comments|"
+    r"comments (?:are|will be|may be|is) (?:moderated|reviewed|approved|removed|deleted|subject)|"
+    r"(?:avoid|no) (?:posting )?(?:profanity|personal attacks)|"
+    r"reserve the right to (?:remove|delete|edit)",
+    re.I,
+)
+# Photo captions written as sentences: who stands where ("Jane Roe, left, and ..."), or the agencies'
+# full date with its weekday ("..., Tuesday, Nov. 19, 2019, in Columbia, S.C."), which a story leaves out.
+# Each starts with a literal (", ", "(", "day") so that the search skips quickly through a long unit.
+_CAPTION_PLACE = re.compile(
+    r", (?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)|"
+    r"foreground|background),|"
+    r"\((?:left|right|center|centre|background|foreground|from left|l-r|left to right)\)",
+    re.I,
+)
+_CAPTION_DATE = re.compile(
+    r"day,? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b", re.I
+)
+# A date-stamped byline or update line: "By Jo Roe on Monday, November 18th, 2019 at 11:04 a.m.",
+# "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...". "By" must open a name, not a date
+# ("By May 2019, ..."; "By Mark Hill" is a name).
+_MONTH_EN = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATED_BYLINE = re.compile(
+    rf"^\W{{0,3}}(?:by\s+(?!(?:{_MONTH_EN}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)(?-i:[A-Z])|"
+    r"(?:published|updated|posted|last (?:modified|updated)|first published)\b)"
+    rf".{{0,200}}(?:\b{_MONTH_EN}\.? \d{{1,2}}\b|\b\d{{1,2}} {_MONTH_EN}\.? \d{{4}}|\d{{1,2}}:\d{{2}}|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4})",
+    re.I,
+)
+# The writer's bio or contact line under the story ("Jo Roe is a staff writer at The Post covering ...",
+# "Have a tip? ..."): junk only at the end of the body, since a story may well be about a reporter.
+_BIO_LEAD = re.compile(
+    r"\W*(?:(?-i:[A-Z])[\w.'’-]+(?: (?-i:[A-Z])[\w.'’-]+){0,3} (?:\([^)]{1,40}\) )?is|i am) (?:a|an|the) "
+    r"(?:[\w-]+,? ){0,5}(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|"
+    r"producer|blogger|freelancer|curator|photographer|critic|intern|educator)s?\b",
+    re.I,
+)
+_BIO_CONTACT = re.compile(
+    r"(?:his|her|their) (?:work|writing) has appeared in|(?:have|got) a (?:news )?tip\b|"
+    r"to reach the (?:reporter|editor|writer)|[.!?]\s+follow (?:him|her|them) (?:on|@)|"
+    r"(?:can|may) be reached at|"
+    r"^\W*(?:write to|e-?mail) (?-i:[A-Z])[\w.'’-]+(?: (?-i:[A-Z])[\w.'’-]+){0,3} at ",
+    re.I,
+)
+# "About Jo Roe" over the writer's bio: like "About the author", the story is over.
+_ABOUT_HEADER = re.compile(r"^\W*(?:about|über) (?-i:[A-Z])[\w.'’-]+(?: (?-i:[A-Z])[\w.'’-]+){0,3}\W*$", re.I)
+# Every word of a share bar: "Share to LinkedIn LinkedIn Share to Facebook Facebook Share to Email Email".
+_SHARE_WORDS = frozenset(
+    """share sharing tweet email e mail print pin save copy link on to via this article story the
+    facebook twitter linkedin whatsapp reddit pinterest flipboard messenger telegram more x sms teilen
+    drucken""".split()
+)
+_SOCIAL_NETWORKS = frozenset("facebook twitter linkedin whatsapp reddit pinterest flipboard telegram".split())
 # The site's licence notice: "All content is licensed under a Creative Commons ... License".
 _SITE_LICENSE = re.compile(
     r"\blicen[sc]ed under\b|"
@@ -269,6 +412,8 @@ _ENGAGE = re.compile(
     r"be sociable|you must be logged in to|this site uses akismet|"
     r"affiliate (?:(?:and/or|and|or) \w+ )?links?|"
     # "Follow us on Twitter", "Follow Jane Doe on Instagram": a prompt, not "they follow him on X".
+    r"(?:^\W*|[.!?]\s+)follow (?:us|me|him|her|them) (?:@\w|on (?:twitter|facebook|instagram|linkedin|"
+    r"youtube|tiktok|threads|bluesky|mastodon|x\b))|"
     r"^\W*follow (?:us|me|@[\w.]+|(?-i:[A-Z][\w.'’-]*)(?: (?-i:[A-Z][\w.'’-]*)){0,5}) on "
     r"(?:twitter|facebook|instagram|linkedin|youtube|x\b)|"
     r"(?:contains|includes) (?:affiliate|sponsored|paid)|earn (?:a|an affiliate) commission|"
