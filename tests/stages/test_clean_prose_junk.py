@@ -142,6 +142,7 @@ def test_a_story_sentence_opening_with_by_and_a_date_is_kept() -> None:
         "several regional papers.",
         "Have a tip? Ada Lindqvist may be reached at the newsroom. Follow her on Twitter.",
         "Write to Ada Lindqvist at the Valley Courier newsroom.",
+        "The Valley Courier is an independent, nonprofit newsroom serving the towns of the valley.",
     ],
 )
 def test_the_writers_bio_after_the_story_is_dropped(bio: str) -> None:

@@ -372,11 +372,15 @@ _DATED_BYLINE = re.compile(
     re.I,
 )
 # The writer's bio or contact line under the story ("Jo Roe is a staff writer at The Post covering ...",
-# "Have a tip? ..."): junk only at the end of the body, since a story may well be about a reporter.
+# "Have a tip? ..."), or the site's own blurb: junk only at the end of the body, since a story may well
+# be about a reporter or a newspaper.
 _BIO_LEAD = re.compile(
     r"\W*(?:(?-i:[A-Z])[\w.'’-]+(?: (?-i:[A-Z])[\w.'’-]+){0,3} (?:\([^)]{1,40}\) )?is|i am) (?:a|an|the) "
     r"(?:[\w-]+,? ){0,5}(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author|"
-    r"producer|blogger|freelancer|curator|photographer|critic|intern|educator)s?\b",
+    r"producer|blogger|freelancer|curator|photographer|critic|intern|educator|"
+    # The site describing itself under the story: "The Valley Courier is a nonprofit newsroom ...".
+    r"newsroom|newspaper|magazine|publication|"
+    r"(?:news|media) (?:organi[sz]ation|outlet|site|company|service))s?\b",
     re.I,
 )
 _BIO_CONTACT = re.compile(
