@@ -47,6 +47,10 @@ def with_junk_after(*junk: str) -> str:
         "If you click on one of these links and buy something, we may receive a small commission.",
         "You are using an old browser. For the best experience, please update to a modern browser.",
         "An email with an activation link has just been sent. Please activate your subscription.",
+        "Do you read the Courier every week? Click here to support it.",
+        "GET THE COURIER APP BY CLICKING HERE",
+        "Every day we send an email with the top stories from the valley.",
+        "Follow the Valley Courier Opinion section on Facebook and Instagram.",
     ],
 )
 def test_newsletter_paywall_support_and_browser_prompts_are_dropped(prompt: str) -> None:

@@ -555,6 +555,17 @@ def _body_mask(units: list[_Unit], weights: list[float], stops: list[bool]) -> l
     return inside
 
 
+def _listish(u: _Unit) -> bool:
+    """Whether ``u`` may be part of a run of link-list lines: short lines, and junk that is no sentence.
+
+    A junk sentence ("Do you rely on us? Click here to support it.") is a prompt, not a menu item: it
+    must not join the subheads around it into a run.
+    """
+    if u.code or u.kind not in ("headlike", "short", "bad"):
+        return False
+    return u.kind != "bad" or not (u.sent and u.words >= 8)
+
+
 def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[str]:
     """One pass: a removal reason per unit ("" = keep)."""
     n = len(units)
@@ -610,16 +621,11 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
     runs: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        if units[i].kind not in ("headlike", "short", "bad") or units[i].code:
+        if not _listish(units[i]):
             i += 1
             continue
         j = i
-        while (
-            j < n
-            and units[j].kind in ("headlike", "short", "bad")
-            and not units[j].code
-            and reasons[j] != "repeated-headline"
-        ):
+        while j < n and _listish(units[j]) and reasons[j] != "repeated-headline":
             j += 1
         prev = units[i - 1] if i > 0 else None
         if prev and prev.colon and prev.kind in ("good", "near") and prev.words >= 4 and not reasons[i - 1]:

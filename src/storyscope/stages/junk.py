@@ -307,6 +307,15 @@ _READER_PROMPTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
             r"(?:affiliate )?(?:share|commission|portion|percentage)"
         ),
     ),
+    # "Click here to support it", "GET THE APP BY CLICKING HERE", "Every day we send an email with ...".
+    (
+        _words("click clicking"),
+        _rx(r"click here to (?:support|subscribe|sign up|donate|join|register)|clicking here\W*$"),
+    ),
+    (
+        _words("send"),
+        _rx(r"\bwe(?:'ll| will)? send (?:you )?(?:an |a )?(?:daily |weekly )?(?:e-?mail|newsletter)"),
+    ),
     # The page's browser notice ("please update to a modern browser") and sign-up confirmations.
     (
         _words("browser activation activate confirm"),
@@ -418,7 +427,8 @@ _ENGAGE = re.compile(
     # "Follow us on Twitter", "Follow Jane Doe on Instagram": a prompt, not "they follow him on X".
     r"(?:^\W*|[.!?]\s+)follow (?:us|me|him|her|them) (?:@\w|on (?:twitter|facebook|instagram|linkedin|"
     r"youtube|tiktok|threads|bluesky|mastodon|x\b))|"
-    r"^\W*follow (?:us|me|@[\w.]+|(?-i:[A-Z][\w.'’-]*)(?: (?-i:[A-Z][\w.'’-]*)){0,5}) on "
+    r"^\W*follow (?:us|me|@[\w.]+|(?:the )?(?-i:[A-Z][\w.'’-]*)(?: (?-i:[A-Z][\w.'’-]*)){0,5}"
+    r"(?: section| desk| team| page)?) on "
     r"(?:twitter|facebook|instagram|linkedin|youtube|x\b)|"
     r"(?:contains|includes) (?:affiliate|sponsored|paid)|earn (?:a|an affiliate) commission|"
     r"(?:hat|haben) (?:dir|ihnen|euch) (?:der|dieser|unser) (?:artikel|beitrag) gefallen|"
