@@ -51,6 +51,10 @@ def with_junk_after(*junk: str) -> str:
         "GET THE COURIER APP BY CLICKING HERE",
         "Every day we send an email with the top stories from the valley.",
         "Follow the Valley Courier Opinion section on Facebook and Instagram.",
+        "Learn more about our newsroom",
+        "Interested in learning more about night markets?",
+        "Like this:",
+        "Share or comment on this article:",
     ],
 )
 def test_newsletter_paywall_support_and_browser_prompts_are_dropped(prompt: str) -> None:

@@ -143,7 +143,7 @@ _TRIGGERS = {
         """like liked enjoy enjoyed helpful useful share sociable logged akismet affiliate contains
         includes commission gefallen gefällt hilfreich nützlich teilen angemeldet eingeloggt einloggen
         anmelden hinterlasse hinterlassen kommentieren kommentaren meinung provision provisionslink
-        provisionslinks enthält enthalten erhält podziel follow""".split()
+        provisionslinks enthält enthalten erhält podziel follow comment""".split()
     ),
     "ad": frozenset(
         """advertisement advertising sponsored promoted anzeige werbung publicité publicite publicidad

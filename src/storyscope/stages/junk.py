@@ -307,6 +307,11 @@ _READER_PROMPTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
             r"(?:affiliate )?(?:share|commission|portion|percentage)"
         ),
     ),
+    # The site promoting itself: "Learn more about our programs", "Interested in learning more about X?".
+    (
+        _words("learn learning"),
+        _rx(r"^\W*(?:learn|find out|read) more about (?:us|our)\b|^\W*interested in learning more\b"),
+    ),
     # "Click here to support it", "GET THE APP BY CLICKING HERE", "Every day we send an email with ...".
     (
         _words("click clicking"),
@@ -421,7 +426,7 @@ _SITE_LICENSE = re.compile(
 _ENGAGE = re.compile(
     r"(?:did you )?(?:like|enjoy)(?:ed)? (?:this|the) (?:article|post|story)\?|"
     r"was this (?:article|post|page|story|information) (?:helpful|useful)|"
-    r"share (?:this|it|your \w+) with (?:your )?friends|"
+    r"share (?:this|it|your \w+) with (?:your )?friends|^\W*like this\W*$|share or comment on this|"
     r"be sociable|you must be logged in to|this site uses akismet|"
     r"affiliate (?:(?:and/or|and|or) \w+ )?links?|"
     # "Follow us on Twitter", "Follow Jane Doe on Instagram": a prompt, not "they follow him on X".
