@@ -84,6 +84,7 @@ from storyscope.stages.junk import (
     _STOPWORDS,
     _URL,
     _WORD,
+    _words,
 )
 
 
@@ -122,17 +123,6 @@ _TRIGGERS = {
         """email mail already adblocker adblockers blocker blockers disable whitelist support become
         inbox werbeblocker bereits unterstützen postfach déjà bloqueur javascript""".split()
     ),
-    "legal": frozenset(
-        """trademark trademarks commercial noncommercial evaluated delayed sell principles
-        standards""".split()
-    ),
-    "policy": frozenset(
-        """respectful civil courteous guidelines moderate moderated moderating moderation profanity
-        reserve""".split()
-    ),
-    "caption-place": frozenset("left right center centre background foreground".split()),
-    "caption-date": frozenset("monday tuesday wednesday thursday friday saturday sunday".split()),
-    "dated-byline": frozenset("by published updated posted modified".split()),
     "bio-lead": frozenset("is am".split()),
     "bio-contact": frozenset("appeared tip reach reached follow write email mail".split()),
     "license": frozenset(
@@ -157,9 +147,38 @@ _TRIGGERS = {
 
 
 # Every trigger token at once: one set intersection per unit, then the per-pattern checks on what it left.
-_ANY_TRIGGER = frozenset().union(
-    *_TRIGGERS.values(), *(t for t, _ in _READER_PROMPTS + _COMMENT_PROMPTS), _COOKIE_WORDS, _SOCIAL_NETWORKS
+# Prose-shaped junk found by its phrasing: (most words, trigger tokens, pattern, reason), tried in this
+# order on a unit holding one of the trigger tokens (an index from token to rules, since most units
+# hold none or one of them).
+_PROSE_TABLE: tuple[tuple[int, frozenset[str], re.Pattern[str], str], ...] = (
+    *((60, t, rx, "ad") for t, rx in _READER_PROMPTS),
+    *((60, t, rx, "comment-prompt") for t, rx in _COMMENT_PROMPTS),
+    (
+        80,
+        _words("trademark trademarks commercial noncommercial evaluated delayed sell principles standards"),
+        _LEGAL,
+        "credit",
+    ),
+    (
+        80,
+        _words(
+            "respectful civil courteous guidelines moderate moderated moderating moderation profanity reserve"
+        ),
+        _COMMENT_POLICY,
+        "comment-prompt",
+    ),
+    (60, _words("left right center centre background foreground"), _CAPTION_PLACE, "caption"),
+    (60, _words("monday tuesday wednesday thursday friday saturday sunday"), _CAPTION_DATE, "caption"),
+    (25, _words("by published updated posted modified"), _DATED_BYLINE, "byline"),
 )
+_PROSE_RULES = tuple((w, rx, why) for w, _, rx, why in _PROSE_TABLE)
+_PROSE_INDEX: dict[str, tuple[int, ...]] = {}
+for _i, _rule in enumerate(_PROSE_TABLE):
+    for _t in _rule[1]:
+        _PROSE_INDEX[_t] = (*_PROSE_INDEX.get(_t, ()), _i)
+_PROSE_TRIGGERS = frozenset(_PROSE_INDEX)
+# Every trigger token at once: one set intersection per unit, then the per-pattern checks on what it left.
+_ANY_TRIGGER = frozenset().union(*_TRIGGERS.values(), _PROSE_TRIGGERS, _COOKIE_WORDS, _SOCIAL_NETWORKS)
 
 
 @dataclass(slots=True)
@@ -297,26 +316,14 @@ def _junk_reason(u: _Unit, tokens: set[str], hits: set[str]) -> str:
         return "share"
     if u.words <= 60 and hits & _TRIGGERS["prompt"] and _PROMPT_PROSE.search(body):
         return "ad"
-    if u.words <= 60 and hits:
-        for triggers, pattern in _READER_PROMPTS:
-            if not triggers.isdisjoint(hits) and pattern.search(body):
-                return "ad"
-        for triggers, pattern in _COMMENT_PROMPTS:
-            if not triggers.isdisjoint(hits) and pattern.search(body):
-                return "comment-prompt"
+    rules = hits & _PROSE_TRIGGERS
+    if rules:
+        for i in sorted({i for t in rules for i in _PROSE_INDEX[t]}):
+            max_words, pattern, why = _PROSE_RULES[i]
+            if u.words <= max_words and pattern.search(body):
+                return why
     if 3 <= u.words <= 40 and hits & _SOCIAL_NETWORKS and tokens <= _SHARE_WORDS:
         return "share"  # a share bar spelled out: "Share to Facebook Facebook Share to Email Email"
-    if u.words <= 80 and hits & _TRIGGERS["legal"] and _LEGAL.search(body):
-        return "credit"
-    if u.words <= 80 and hits & _TRIGGERS["policy"] and _COMMENT_POLICY.search(body):
-        return "comment-prompt"
-    if u.words <= 60 and (
-        (hits & _TRIGGERS["caption-place"] and _CAPTION_PLACE.search(body))
-        or (hits & _TRIGGERS["caption-date"] and _CAPTION_DATE.search(body))
-    ):
-        return "caption"
-    if u.words <= 25 and hits & _TRIGGERS["dated-byline"] and _DATED_BYLINE.search(body):
-        return "byline"
     if u.words <= 12:
         if _URL.search(body) and not u.code:
             return "navigation"
@@ -601,8 +608,9 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
             reasons[i] = "repeated-line"
             weights[i] = -4.0
 
-    for i in range(1, n):
-        if units[i].bio and not reasons[i - 1] and _ABOUT_HEADER.match(units[i - 1].text):
+    bios = [i for i, u in enumerate(units) if u.bio]
+    for i in bios:
+        if i > 0 and not reasons[i - 1] and _ABOUT_HEADER.match(units[i - 1].text):
             # "About Jo Roe" and the bio under it: the story is over, as after "About the author".
             reasons[i - 1] = reasons[i] = "byline"
             weights[i - 1], stops[i - 1] = _HARD_STOP_WEIGHT, True
@@ -664,14 +672,11 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
             reasons[k] = reasons[k] or "link-list"
     # The writer's bio and contact lines close the story: dropped when no story prose follows them
     # (one in the middle of the story is the story's, about a reporter).
-    prose_after = False
-    for k in range(n - 1, -1, -1):
-        if reasons[k]:
-            continue
-        if units[k].bio and not prose_after:
+    for k in reversed(bios):
+        if not reasons[k] and not any(
+            not reasons[m] and units[m].kind == "good" and not units[m].bio for m in range(k + 1, n)
+        ):
             reasons[k] = "byline"
-        elif units[k].kind == "good":
-            prose_after = True
 
     for k, u in enumerate(units):
         if reasons[k] or u.kind not in ("headlike", "short"):
