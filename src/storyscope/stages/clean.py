@@ -49,23 +49,17 @@ from storyscope.stages.junk import (
     _BIO_CONTACT,
     _BIO_LEAD,
     _BULLET,
-    _CAPTION_DATE,
-    _CAPTION_PLACE,
     _CJK,
     _CODE,
     _CODE_CHARS,
     _CODE_WORDS,
     _COLON_END,
-    _COMMENT_POLICY,
-    _COMMENT_PROMPTS,
     _CONSENT,
     _COOKIE_PROSE,
     _COOKIE_WORDS,
     _DATE_TOKEN,
-    _DATED_BYLINE,
     _ENGAGE,
     _HARD_STOP,
-    _LEGAL,
     _LETTER,
     _LINE_NAV,
     _LINE_SHARE,
@@ -75,8 +69,10 @@ from storyscope.stages.junk import (
     _PREFIX_RELATED,
     _PREFIX_TAGS,
     _PROMPT_PROSE,
+    _PROSE_INDEX,
+    _PROSE_RULES,
+    _PROSE_TRIGGERS,
     _QUANTITY,
-    _READER_PROMPTS,
     _SENT_END,
     _SHARE_WORDS,
     _SITE_LICENSE,
@@ -84,7 +80,6 @@ from storyscope.stages.junk import (
     _STOPWORDS,
     _URL,
     _WORD,
-    _words,
 )
 
 
@@ -146,37 +141,6 @@ _TRIGGERS = {
 }
 
 
-# Every trigger token at once: one set intersection per unit, then the per-pattern checks on what it left.
-# Prose-shaped junk found by its phrasing: (most words, trigger tokens, pattern, reason), tried in this
-# order on a unit holding one of the trigger tokens (an index from token to rules, since most units
-# hold none or one of them).
-_PROSE_TABLE: tuple[tuple[int, frozenset[str], re.Pattern[str], str], ...] = (
-    *((60, t, rx, "ad") for t, rx in _READER_PROMPTS),
-    *((60, t, rx, "comment-prompt") for t, rx in _COMMENT_PROMPTS),
-    (
-        80,
-        _words("trademark trademarks commercial noncommercial evaluated delayed sell principles standards"),
-        _LEGAL,
-        "credit",
-    ),
-    (
-        80,
-        _words(
-            "respectful civil courteous guidelines moderate moderated moderating moderation profanity reserve"
-        ),
-        _COMMENT_POLICY,
-        "comment-prompt",
-    ),
-    (60, _words("left right center centre background foreground"), _CAPTION_PLACE, "caption"),
-    (60, _words("monday tuesday wednesday thursday friday saturday sunday"), _CAPTION_DATE, "caption"),
-    (25, _words("by published updated posted modified"), _DATED_BYLINE, "byline"),
-)
-_PROSE_RULES = tuple((w, rx, why) for w, _, rx, why in _PROSE_TABLE)
-_PROSE_INDEX: dict[str, tuple[int, ...]] = {}
-for _i, _rule in enumerate(_PROSE_TABLE):
-    for _t in _rule[1]:
-        _PROSE_INDEX[_t] = (*_PROSE_INDEX.get(_t, ()), _i)
-_PROSE_TRIGGERS = frozenset(_PROSE_INDEX)
 # Every trigger token at once: one set intersection per unit, then the per-pattern checks on what it left.
 _ANY_TRIGGER = frozenset().union(*_TRIGGERS.values(), _PROSE_TRIGGERS, _COOKIE_WORDS, _SOCIAL_NETWORKS)
 

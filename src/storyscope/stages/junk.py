@@ -447,3 +447,34 @@ _ENGAGE = re.compile(
     r"erhält (?:\w+ )?(?:ggf\.|gegebenenfalls|eine) (?:\w+ )?(?:provision|vergütung)|podziel się",
     re.I,
 )
+
+# Prose-shaped junk found by its phrasing: (most words, trigger tokens, pattern, reason), tried in this
+# order on a unit holding one of the trigger tokens (an index from token to rules, since most units
+# hold none or one of them).
+_PROSE_TABLE: tuple[tuple[int, frozenset[str], re.Pattern[str], str], ...] = (
+    *((60, t, rx, "ad") for t, rx in _READER_PROMPTS),
+    *((60, t, rx, "comment-prompt") for t, rx in _COMMENT_PROMPTS),
+    (
+        80,
+        _words("trademark trademarks commercial noncommercial evaluated delayed sell principles standards"),
+        _LEGAL,
+        "credit",
+    ),
+    (
+        80,
+        _words(
+            "respectful civil courteous guidelines moderate moderated moderating moderation profanity reserve"
+        ),
+        _COMMENT_POLICY,
+        "comment-prompt",
+    ),
+    (60, _words("left right center centre background foreground"), _CAPTION_PLACE, "caption"),
+    (60, _words("monday tuesday wednesday thursday friday saturday sunday"), _CAPTION_DATE, "caption"),
+    (25, _words("by published updated posted modified"), _DATED_BYLINE, "byline"),
+)
+_PROSE_RULES = tuple((w, rx, why) for w, _, rx, why in _PROSE_TABLE)
+_PROSE_INDEX: dict[str, tuple[int, ...]] = {}
+for _i, _rule in enumerate(_PROSE_TABLE):
+    for _t in _rule[1]:
+        _PROSE_INDEX[_t] = (*_PROSE_INDEX.get(_t, ()), _i)
+_PROSE_TRIGGERS = frozenset(_PROSE_INDEX)
