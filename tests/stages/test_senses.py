@@ -44,6 +44,10 @@ def quotes_of() -> Any:
         "Television footage showed a wall of water reaching far into the harbour town.",
         "State television showed crowds gathering in the main square of the harbour town.",
         "A storm warning extended along the whole coast, where several villages were evacuated.",
+        "The ferry company is likely to report another loss for the winter months.",
+        "The harbour board is expected to announce that the old pier will close.",
+        "The mayor is due to say on Friday whether the bridge will reopen.",
+        "The port authority is set to announce that it will cut 300 jobs.",
     ],
 )
 def test_events_and_characterisations_are_not_quotes(quotes_of: Any, sentence: str) -> None:
@@ -69,6 +73,8 @@ def test_citing_a_source_names_where_the_report_comes_from(quotes_of: Any) -> No
         ("The mayor boasted that the harbour had never been busier.", "boast", "never been busier"),
         ("A new survey shows that most fishermen back the plan.", "show", "most fishermen back the plan"),
         ("Officials issued a warning urging residents to stay indoors.", "urge", "residents to stay indoors"),
+        ("Fishermen were more likely to say that the new quotas were unfair.", "say", "quotas were unfair"),
+        ("Analysts expected that fuel prices would fall by the autumn.", "expect", "fuel prices would fall"),
     ],
 )
 def test_the_attributing_senses_stay(quotes_of: Any, sentence: str, verb: str, fragment: str) -> None:

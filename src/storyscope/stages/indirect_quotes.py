@@ -24,7 +24,7 @@ from storyscope.stages.attribution import (
 )
 from storyscope.stages.cues import _cue_json, _tokens_in
 from storyscope.stages.quotemarks import QuoteSpan
-from storyscope.stages.senses import characterising_passive, non_speech_clause, non_speech_object
+from storyscope.stages.senses import characterising_passive, forecast, non_speech_clause, non_speech_object
 from storyscope.stages.speakers import _according_source, _speaker_for_cue
 from storyscope.stages.voice import is_passive, passive_by, reduced_passive
 
@@ -401,6 +401,8 @@ def _indirect(doc: Doc, direct: list[Json], mentions: list[Json], spans: list[Qu
             continue
         if cue.pos_ == "VERB" and characterising_passive(cue, _lemma(cue)):
             # "The senator is considered a moderate": the writer's characterisation, nobody's statement.
+            continue
+        if cue.pos_ == "VERB" and forecast(cue):
             continue
         speaker = _speaker_for_cue(cue, mentions)
         verb, cue_j = _cue_json(cue)

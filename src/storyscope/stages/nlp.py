@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "36"
+    version = "37"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -12,8 +12,8 @@ something said:
   a name ("Paris attacks suspect Jo Roe") that the tagger took for a verb;
 * "cite" with a source for its object ("citing police sources", "citing Reuters") names where a
   report comes from; the report is the sentence's, not a statement of its own;
-* "is considered", "is seen as", "is regarded as" without a "by" agent is the writer's
-  characterisation, nobody's statement;
+* "is considered", "is seen as", "is regarded as", "is expected to" without a "by" agent is the
+  writer's characterisation or forecast, nobody's statement;
 * "admit", "acknowledge" and "question" with people for their object let them in, greet them or
   interrogate them ("the hospital admitted 40 patients", "the team acknowledged the fans", "police
   questioned two sailors"); one admits a mistake and questions a decision, not a crowd;
@@ -23,7 +23,10 @@ something said:
 * "see" with a modal is what is expected to happen ("Hawaii could see the first waves"), not a view;
 * "show" said of a picture, a map or footage depicts ("a map showing the path of the wave",
   "television showed water reaching far inland"); a study or a poll that shows something still reports;
-* "call" with "itself" for its object uses a name ("a group calling itself …"), it states nothing.
+* "call" with "itself" for its object uses a name ("a group calling itself …"), it states nothing;
+* a reporting verb under a forecast ("is likely to report", "is expected to announce", "is due to
+  say") is what someone may say later, not what was said; a comparison of how likely groups are to
+  say something ("voters were more likely to say …") is a poll's finding and stays.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ _PEOPLE_NOUNS = frozenset(
     "sailor driver officer soldier".split()
 )
 # Verbs whose agentless passive is the writer's characterisation ("is considered a moderate").
-_CHARACTERISING = ("consider", "see", "regard")
+_CHARACTERISING = ("consider", "see", "regard", "expect")
 # Modals that make "see" an expected experience ("could see heavy rain").
 _MODALS = frozenset("could may might will would can should must".split())
 # Things that depict rather than state: what they "show" is seen, not said.
@@ -173,3 +176,24 @@ def characterising_passive(verb: Token, lemma: str) -> bool:
         verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in kids)
     )
     return passive and not any(c.dep_ == "agent" for c in kids)
+
+
+# Words that put the verb after them in the future as a forecast or a schedule: "likely to", "expected
+# to", "due to", "set to", "poised to", "scheduled to", "going to".
+_FORECAST = frozenset("likely unlikely expect due set poise schedule slate go".split())
+_COMPARING = frozenset("more less most least as".split())
+
+
+def forecast(verb: Token) -> bool:
+    """Whether reporting ``verb`` is forecast rather than done ("Greece is likely to report the figures",
+    "the minister is expected to announce that …"); "more likely to say" compares what people say."""
+    head = verb.head
+    if (
+        verb.dep_ != "xcomp"
+        or head is verb
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return False
+    if head.lemma_.lower() not in _FORECAST and head.lower_ not in _FORECAST:
+        return False
+    return not any(c.dep_ == "advmod" and c.lower_ in _COMPARING for c in head.children)
