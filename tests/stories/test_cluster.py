@@ -271,6 +271,39 @@ def test_a_story_of_one_article_needs_one_leading_name_in_common(store: SQLiteSt
         assert sorted(plain._stories) == ["s0", "s1", "s2", "s3"]
 
 
+def test_a_later_chapter_that_leads_with_a_topics_names_joins_it(store: SQLiteStore) -> None:
+    # A topic of 20 articles whose first names are those of its first year, and a chapter of 6 that
+    # leads with two of them (the topic's fourth and sixth, "Vell" and "Orrin" spelled as another
+    # language does) among names of its own: they share one of each one's first five, too few for the
+    # names pass, and the chapter joins the topic. A story of 6 leading with a name the topic has only
+    # far down, and one whose second name is not the topic's, stay apart; so does a story of 14 leading
+    # with the topic's seventh and fourth names: a topic of 20 (26 with its chapter) is under twice its
+    # size. "Al" (a two-letter skeleton) is skipped.
+    topic = {"tarsk": 30, "dalby": 25, "quist": 20, "velm": 18, "pellow": 15, "orrin": 14, "heddle": 12}
+    topic |= {"brannock": 10, "ostry": 4, "mossop": 3}
+    stories = [
+        (topic, 20),
+        ({"al": 9, "vellm": 8, "orin": 7, "fenwick": 6, "harl": 5, "wendle": 4, "stobb": 3}, 6),
+        ({"mossop": 8, "orrin": 7, "gammage": 6, "kettering": 5, "lusk": 4}, 6),
+        ({"velm": 8, "carrow": 7, "nidd": 6, "pruett": 5, "rathbone": 4}, 6),
+        ({"heddle": 9, "velm": 8, "sallow": 6, "thwaite": 5, "upcott": 4}, 14),
+    ]
+    params = replace(EVENT, consolidate_names=2, consolidate_top=5, substory_lead=2, substory_top=8)
+    c = _inject(store, params, stories)
+    c._consolidate_by_names(range(5))
+    assert sorted(c._stories) == ["s0", "s2", "s3", "s4"]
+    assert len(c._stories["s0"].article_ids) == 26
+    # Twice the size is what it takes: the story of 14 joins a topic of 28.
+    with SQLiteStore(":memory:") as other:
+        larger = _inject(other, params, [(topic, 28), *stories[1:]])
+        larger._consolidate_by_names(range(5))
+        assert sorted(larger._stories) == ["s0", "s2", "s3"]
+    with SQLiteStore(":memory:") as other:
+        plain = _inject(other, replace(params, substory_lead=0), stories)
+        plain._consolidate_by_names(range(5))
+        assert sorted(plain._stories) == ["s0", "s1", "s2", "s3", "s4"]
+
+
 def test_assignment_is_incremental_and_ids_are_stable(store: SQLiteStore) -> None:
     ids = _quake_week(store)
     first = assign_stories(store, ids[:3])

@@ -65,6 +65,11 @@ class ClusterParams:
     # first ``lead_names`` names (by skeleton; 0: no such rule). The veto above asks the converse (the
     # story's leading names among the article's), which a story of two topics' names always passes.
     lead_names: int = 0
+    # Topic level, in the names pass: a story also merges into a live story at least twice its size
+    # when its first ``substory_lead`` names (by skeleton) are all among that story's first
+    # ``substory_top`` (0: no such rule). See cluster.Clusterer._part_of.
+    substory_lead: int = 0
+    substory_top: int = 8
 
 
 EVENT = ClusterParams()
@@ -89,8 +94,10 @@ CROSSLINGUAL_TOPIC = ClusterParams(
     absorb_profile=0.1,
     background=True,
     lead_names=2,
+    substory_lead=2,
 )
 """Topic-level stories over a multilingual stream (e5 space): a low similarity bar, a year-long window,
 and the names (compared by skeleton across languages) doing the separating and, at the end of a batch,
 the merging of stories that lead with the same names, and the absorbing of small stories into the
-large one whose names they echo. Tuned on ML-Crisis Egypt + Libya in es/fr/it."""
+large one whose names they echo, or whose leading names they lead with. Tuned on ML-Crisis Egypt + Libya
+in es/fr/it."""
