@@ -48,6 +48,9 @@ def quotes_of() -> Any:
         "The harbour board is expected to announce that the old pier will close.",
         "The mayor is due to say on Friday whether the bridge will reopen.",
         "The port authority is set to announce that it will cut 300 jobs.",
+        "The new ferry offers twice the deck space of the old one.",
+        "The harbour radio supports twelve channels for the pilots.",
+        "The rebuilt jetty promises shorter queues for the morning boats.",
     ],
 )
 def test_events_and_characterisations_are_not_quotes(quotes_of: Any, sentence: str) -> None:
@@ -75,6 +78,9 @@ def test_citing_a_source_names_where_the_report_comes_from(quotes_of: Any) -> No
         ("Officials issued a warning urging residents to stay indoors.", "urge", "residents to stay indoors"),
         ("Fishermen were more likely to say that the new quotas were unfair.", "say", "quotas were unfair"),
         ("Analysts expected that fuel prices would fall by the autumn.", "expect", "fuel prices would fall"),
+        ("The ferry union offered a compromise on night shifts.", "offer", "a compromise on night shifts"),
+        ("The harbour report promises sweeping reforms of the pilot service.", "promise", "sweeping reforms"),
+        ("Most fishermen support the plan to dredge the harbour.", "support", "the plan to dredge"),
     ],
 )
 def test_the_attributing_senses_stay(quotes_of: Any, sentence: str, verb: str, fragment: str) -> None:

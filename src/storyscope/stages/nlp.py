@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "37"
+    version = "38"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

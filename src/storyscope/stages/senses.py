@@ -24,6 +24,9 @@ something said:
 * "show" said of a picture, a map or footage depicts ("a map showing the path of the wave",
   "television showed water reaching far inland"); a study or a poll that shows something still reports;
 * "call" with "itself" for its object uses a name ("a group calling itself …"), it states nothing;
+* "offer", "support", "promise" and "boast" said of a thing provide or have ("the new camera offers
+  faster focus", "the modem supports 21 bands"); only people, bodies and documents offer or promise
+  in words ("the ministry offered talks", "the report promises reforms");
 * a reporting verb under a forecast ("is likely to report", "is expected to announce", "is due to
   say") is what someone may say later, not what was said; a comparison of how likely groups are to
   say something ("voters were more likely to say …") is a poll's finding and stays.
@@ -32,6 +35,8 @@ something said:
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from storyscope.stages.roles import _BODY_NOUNS, ROLE_NOUNS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -103,9 +108,51 @@ def _depicting(verb: Token, lemma: str) -> bool:
     return any(s.lemma_.lower() in _DEPICTIONS for s in subjects)
 
 
+# Verbs that state something when people or bodies do them and describe a thing otherwise.
+_PROVIDING = frozenset("offer support promise boast".split())
+# Entity types of subjects that can speak: people, bodies, peoples, countries and cities.
+_VOICE_ENTS = frozenset("PERSON ORG NORP GPE".split())
+# Common nouns for those who speak or write, beyond the roles and titles: people, bodies, and what
+# bodies publish.
+_VOICE_NOUNS = (
+    ROLE_NOUNS
+    | TITLES
+    | _BODY_NOUNS
+    | _PEOPLE_NOUNS
+    | frozenset(
+        "company firm group government administration agency organisation organization union association "
+        "campaign team side board authority authorities police army military network newspaper paper "
+        "outlet broadcaster study survey poll report statement letter document critic expert analyst "
+        "observer voter resident people public community nation city bill plan proposal measure law "
+        "legislation budget deal agreement platform policy manifesto leadership management family parent "
+        "source insider investor owner maker manufacturer retailer seller carrier operator provider "
+        "developer producer player club".split()
+    )
+)
+
+
+# People are named by open classes of nouns ("fishermen", "teachers", "activists", "residents"): a noun
+# with an agent's ending is taken for someone who may speak (a "processor" too: the rule stays silent).
+_AGENT_ENDINGS = ("man", "men", "woman", "er", "or", "ist", "ian", "ant", "ent", "eer", "ee", "ive")
+
+
+def _thing_provides(verb: Token, lemma: str) -> bool:
+    if lemma not in _PROVIDING:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # A common noun in lower case is no name even when the tagger files it under a body ("the modem").
+    return bool(subjects) and all(
+        s.pos_ == "NOUN"
+        and s.lemma_.lower() not in _VOICE_NOUNS
+        and not s.lemma_.lower().endswith(_AGENT_ENDINGS)
+        and not (s.ent_type_ in _VOICE_ENTS and s.text[:1].isupper())
+        for s in subjects
+    )
+
+
 def non_speech_object(verb: Token, lemma: str) -> bool:
     """Whether ``verb`` (lemma ``lemma``) with the object it has is an event, not an attribution."""
-    if _depicting(verb, lemma):
+    if _depicting(verb, lemma) or _thing_provides(verb, lemma):
         return True
     objects = _object_heads(verb)
     if lemma in _REFLEXIVE_SITUATION and any(o.lower_ in _REFLEXIVES for o in objects):
