@@ -317,3 +317,32 @@ def test_an_aim_is_not_a_statement() -> None:
     art, ann = _one_quote_article(text, "to close the harbour before winter", None)
     ann["quotes"][0]["verb"] = "promise"
     assert len(_build((art, ann))) == 1
+
+
+def _dated(aid: str, published: str | None, quote: str) -> tuple[Article, dict[str, Any]]:
+    article, ann = _article(aid, [("Nora Vik", "indirect", quote)])
+    article.published = published
+    return article, ann
+
+
+PARAPHRASE = "the northern lake has seen half its fish vanish over three summers"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "statements"),
+    [
+        ("2026-05-04", "2026-05-05", 1),  # the same days: one statement in two wordings
+        ("2026-05-04", "2026-06-10", 2),  # five weeks apart: she made the point again
+        ("2026-05-04", None, 1),  # an undated report can carry the same statement
+    ],
+)
+def test_a_paraphrase_weeks_later_is_a_second_statement(
+    first: str, second: str | None, statements: int
+) -> None:
+    quotes = _build(_dated("a", first, STATEMENT), _dated("b", second, PARAPHRASE))
+    assert len(quotes) == statements
+
+
+def test_the_same_words_weeks_later_are_a_re_quote() -> None:
+    quotes = _build(_dated("a", "2026-05-04", STATEMENT), _dated("b", "2026-06-10", STATEMENT))
+    assert len(quotes) == 1 and quotes[0]["sources"] == ["a", "b"]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 SAME_SPEAKER_COSINE = 0.8
+# Reports further apart than this carry one statement only in the same words (a re-quote).
+PARAPHRASE_DAYS = 3
 NEAR_VERBATIM_COSINE = 0.9
 # Share of the shorter text's content words that the longer one holds, and the fewest words that
 # makes containment evidence (a one-word partial quote is in everything).
@@ -249,6 +252,7 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
                     "speaker": speaker,
                     "speaker_text": described,
                     "duplicate_of": article.duplicate_of,
+                    "day": _day(article.published),
                 }
             )
     if not items:
@@ -257,6 +261,18 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
     out = [_to_json(g, items, order) for g in groups]
     out.sort(key=lambda q: (-len({v["source"] for v in q["variants"]}), order[q["source"]], q["start"]))
     return out
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _same_days(a: date | None, b: date | None) -> bool:
+    """Whether two reports can carry one statement in different words (unknown dates: yes)."""
+    return a is None or b is None or abs((a - b).days) <= PARAPHRASE_DAYS
 
 
 def _group(items: list[Json]) -> list[list[int]]:
@@ -275,7 +291,10 @@ def _group(items: list[Json]) -> list[list[int]]:
             cos = float(sims[i, j])
             cont = containment(a["text"], b["text"])
             if sa is not None and sb is not None:
-                ok = cos >= SAME_SPEAKER_COSINE or cont >= CONTAINMENT
+                ok = cos >= NEAR_VERBATIM_COSINE or cont >= CONTAINMENT
+                # A paraphrase is the same statement only when the two reports are of the same days:
+                # a speaker who makes the same point a month later has made a second statement.
+                ok = ok or (cos >= SAME_SPEAKER_COSINE and _same_days(a["day"], b["day"]))
             else:
                 ok = cos >= NEAR_VERBATIM_COSINE or cont >= CONTAINMENT
             if ok:
