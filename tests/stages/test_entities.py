@@ -169,3 +169,16 @@ def test_a_creed_or_nationality_before_a_one_word_body_is_its_name() -> None:
     names = names_of(extract_mentions(doc))
     assert "Islamic State" in names and names["Islamic State"]["type"] == "organization"
     assert "State" not in names
+
+
+def test_a_double_barrelled_surname_opening_a_sentence_is_the_person(mentions_of: Any) -> None:
+    text = (
+        "Harbour board spokeswoman Teodora Marin-Halse spoke to reporters on Monday.\n\n"
+        "Marin-Halse did not deny that the ferry would be late. Russia-Ukraine grain talks were "
+        "not discussed, and flights from Paris-Orly ran on time."
+    )
+    found = {(m["text"], m["type"]) for m in mentions_of(text)}
+    assert ("Marin-Halse", "person") in found
+    assert not any(name == "Marin" for name, _ in found)
+    # Compounds that end no person's name are left as the tagger found them.
+    assert not any(name.startswith(("Russia-", "Paris-")) for name, _ in found)

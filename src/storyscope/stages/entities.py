@@ -176,6 +176,39 @@ def _split_possessives(ents: Iterable[Span]) -> list[Span]:
     return out
 
 
+def _join_hyphenated(ents: Iterable[Span]) -> list[Span]:
+    """A person's double-barrelled name cut at its hyphen is one name again: "Marin-Halse" at the start
+    of a sentence is tagged a place "Marin" and an untagged "-Halse", while the article names
+    "Teodora Marin-Halse". Only a compound that ends a person's name elsewhere in the article is joined:
+    "Russia-Ukraine talks" and "Paris-Orly" name two things or a place."""
+    from spacy.tokens import Span
+
+    ents = list(ents)
+    if not ents:
+        return ents
+    doc = ents[0].doc
+    tagged = {t.i for e in ents for t in e}
+    people = {e[-3:].text for e in ents if e.label_ == "PERSON" and len(e) >= 3}
+    out: list[Span] = []
+    for ent in ents:
+        end = ent.end
+        if (
+            end + 1 < len(doc)
+            and doc[end].text in "-‐"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_title
+            and doc[end + 1].is_alpha
+            and end not in tagged
+            and end + 1 not in tagged
+            and doc[end - 1 : end + 2].text in people
+        ):
+            out.append(Span(doc, ent.start, end + 2, label="PERSON"))
+        else:
+            out.append(ent)
+    return out
+
+
 def _join_nationality_bodies(ents: Iterable[Span]) -> list[Span]:
     """A nationality or creed right before a one-word body is that body's name: the model cuts
     "Islamic State" into a group and "State", and "Muslim Brotherhood" into a group and "Brotherhood"."""
@@ -202,7 +235,7 @@ def _names(doc: Doc, sent_of: list[int], quoted: list[tuple[int, int]]) -> list[
     person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     out: list[_Mention] = []
     taken: list[tuple[int, int]] = []
-    for ent in _split_possessives(_join_nationality_bodies(doc.ents)):
+    for ent in _split_possessives(_join_nationality_bodies(_join_hyphenated(doc.ents))):
         if ent.label_ not in ENTITY_TYPES:
             continue
         start, end, stripped = _strip_name(ent)

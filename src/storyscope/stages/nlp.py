@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "38"
+    version = "39"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
