@@ -630,3 +630,15 @@ def test_a_name_that_ends_a_longer_name_is_the_same_person() -> None:
     assert _people(build_entities(arts, ann)) == {
         "Daniela Costa Vidal": ["Costa Vidal", "Daniela Costa Vidal", "Vidal"]
     }
+
+
+def test_the_people_word_of_a_place_in_the_story_is_a_group() -> None:
+    arts, ann = _story(
+        [_m(0, "Lunesia", 0, type="place"), _m(1, "Lunesian", 20, type="organization")],
+        [_m(0, "Valmora", 0, type="place"), _m(1, "Valmoran", 20, type="place")],
+        [_m(0, "Iran", 0, type="place"), _m(1, "Sudan", 20, type="place"), _m(2, "Suda", 40, type="place")],
+    )
+    types = {e["name"]: e["type"] for e in build_entities(arts, ann)}
+    assert types["Lunesian"] == "group" and types["Valmoran"] == "group"
+    # A place is not its own people ("Iran" is "Ira" + "n"), nor is a country another place's people.
+    assert types["Iran"] == "place" and types["Sudan"] == "place" and types["Lunesia"] == "place"

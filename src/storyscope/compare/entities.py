@@ -294,6 +294,36 @@ def _join_initials(key: str) -> str:
     return " ".join(out)
 
 
+# How a people's word is made from its country's name: Lunesia -> Lunesian, Iran -> Iranian, Japan ->
+# Japanese, Israel -> Israeli; Italy -> Italian and Turkey -> Turkish drop the last letter first.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
+
+
+def _demonyms_as_groups(names: list[tuple[Article, Json]]) -> list[tuple[Article, Json]]:
+    """A one-word name typed a body or a place that is the people's word of a place the story names
+    ("Lunesian" beside "Lunesia", "Valmoran" beside "Valmora") is a group: the tagger knows the real
+    countries' demonyms, not those of a country it has never seen spelled."""
+    places = {fold(str(m["text"])) for _, m in names if m["type"] == "place" and " " not in str(m["text"])}
+    words: set[str] = set()
+    for p in places:
+        if len(p) < 4:
+            continue
+        for stem in (p, p[:-1]):
+            for ending in _DEMONYM_ENDINGS:
+                # "Iran" is "Ira" + "n": a place's own name is never its people's word.
+                words.update(w for w in (stem + ending, stem + ending + "s") if w != p)
+    # A country's name is never taken for another's people ("Sudan" beside a "Suda").
+    words -= {fold(t) for t in _territories()}
+    return [
+        (a, {**m, "type": "group"})
+        if m["type"] in ("organization", "place")
+        and " " not in str(m["text"])
+        and fold(str(m["text"])) in words
+        else (a, m)
+        for a, m in names
+    ]
+
+
 def _drop_leading_demonyms(names: list[tuple[Article, Json]]) -> list[tuple[Article, Json]]:
     """ "Belgian Abdelhamid Abaaoud" is Abdelhamid Abaaoud: a person's name that starts with a word the
     story uses as a group name (a nationality) loses it, and the mention starts at the name."""
@@ -526,6 +556,7 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
         for a, m in names
     ]
     names = [(a, {**m, "type": "place"}) if _street(str(m["text"])) else (a, m) for a, m in names]
+    names = _demonyms_as_groups(names)
     names = _drop_leading_demonyms(names)
     # People: full names first (longest first, for a stable result), then bare names.
     people = [(a, m, PersonName.parse(m["text"])) for a, m in names if m["type"] == "person"]
