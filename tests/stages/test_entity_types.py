@@ -126,9 +126,12 @@ def test_events_named_like_places_or_people_are_not_entities(mentions_of: Any) -
 def test_a_volcano_is_a_place_and_railways_a_body(mentions_of: Any) -> None:
     ms = mentions_of(
         "The Korvel volcano erupted again on Monday. Two trains are missing near the coast, "
-        "says Vessa Railways. Harlund, a frozen fish manufacturer, said it would send food."
+        "says Vessa Railways. Harlund, a frozen fish manufacturer, said it would send food. "
+        "Farmers on the Dunel plain said their wells were dry."
     )
     names = names_of(ms)
+    if "Dunel" in names:
+        assert names["Dunel"]["type"] == "place"
     if "Korvel" in names:
         assert names["Korvel"]["type"] == "place"
     assert names["Vessa Railways"]["type"] == "organization"

@@ -200,7 +200,7 @@ _INSTITUTION_LINKS = frozenset("of for on against".split())
 # Natural features named after the name before them ("the Shinmoedake volcano").
 _LANDFORMS = frozenset(
     "volcano mountain mountains river lake glacier island islands peninsula bay strait canal desert "
-    "valley gorge reef".split()
+    "valley gorge reef plain plains plateau highlands basin delta forest".split()
 )
 # Last words that make a name a body's, never a person's ("Japan Railways", "Tarsk Holdings").
 # Words that are also surnames ("Church", "Park", "Hall", "Bank") are left out.

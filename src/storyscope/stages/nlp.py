@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "39"
+    version = "40"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
