@@ -4,6 +4,7 @@ import os
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 from ingest_samples import BRIDGE_PARAS, FLOOD_PARAS, html_page
 
@@ -11,9 +12,11 @@ from storyscope.config import Config
 from storyscope.ingest.inputs import read_inputs
 from storyscope.ingest.parallel import (
     ARTICLE_WEIGHT,
+    CHUNK_CHARS,
     POOL_AFTER,
     Deferred,
     OrderedReader,
+    article_weight,
     read_deferred,
     worker_count,
 )
@@ -118,3 +121,38 @@ def test_a_failing_then_names_its_input(tmp_path: Path) -> None:
     note.write_text("Note\n\nBody of the note.")
     (item,) = list(read_inputs([str(note)], Config(workers=1), explode))
     assert isinstance(item, IngestError) and item.input == str(note) and "bad step" in item.reason
+
+
+def test_long_texts_fill_a_chunk_alone() -> None:
+    # Chunks bound the raw text in flight: a 5 MB record or file is a chunk of its own.
+    short = Article(id="s", raw="word " * 100, origin="s.txt")
+    huge = Article(id="h", raw="word " * 1_000_000, origin="h.txt")
+    assert article_weight(short) == ARTICLE_WEIGHT
+    assert article_weight(huge) >= 1.0
+    assert Deferred(Path("big.txt"), "big.txt", "big", 10**7, html=False, size=5_000_000).weight >= 1.0
+    assert Deferred(Path("p.html"), "p.html", "p", 10**7).weight == 1.0
+
+
+def test_chunks_carry_few_megabytes_in_flight(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for i in range(300):
+        body = "Long paragraph of the report. " * (20_000 if i % 50 == 0 else 20)
+        (folder / f"n{i:03d}.txt").write_text(f"Note {i}\n\n{body}")
+    seen: list[int] = []
+    reader = OrderedReader(2, _shout)
+    original = reader._start
+
+    def spy(jobs: list[Any], weight: float) -> Any:
+        seen.append(sum(j.size for j in jobs))
+        return original(jobs, weight)
+
+    reader._start = spy  # type: ignore[method-assign]
+    with reader:
+        from storyscope.ingest.fetch import Fetcher
+        from storyscope.ingest.inputs import read_spec
+
+        with Fetcher(Config()) as fetcher:
+            items = list(reader.resolve(read_spec(str(folder), Config(), fetcher)))
+    assert len(items) == 300 and all(isinstance(i, Article) for i in items)
+    assert max(seen) <= CHUNK_CHARS + 700_000  # one long file alone, or short ones up to the bound

@@ -82,6 +82,13 @@ def _guard(source: str, produce: Callable[[], Iterable[Pending]]) -> Iterator[Pe
         yield error_for(source, e)
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the read reports why
+
+
 def _extension(name: str) -> str:
     lowered = name.lower()
     if lowered.endswith(".warc.gz"):
@@ -131,7 +138,7 @@ def read_file(
     ext = _extension(path.name)
     max_bytes = config.max_bytes
     if ext in TEXT_EXTENSIONS:
-        yield Deferred(path, source, _stem(path.name), max_bytes, html=False)
+        yield Deferred(path, source, _stem(path.name), max_bytes, html=False, size=_size(path))
     elif ext in HTML_EXTENSIONS:
         yield Deferred(path, source, _stem(path.name), max_bytes)
     elif ext in RECORD_EXTENSIONS:

@@ -38,9 +38,13 @@ Then = Callable[[Article], Item]
 POOL_AFTER = 16
 POOL_AFTER_FORK = 4
 # Reading a plain-text file and its ``then`` (cleaning, ~2-5 ms) cost a tenth of a page's extraction:
-# it counts a sixteenth towards starting the pool (a handful of files stays in this process) and towards
-# filling a chunk (one round trip to a worker costs about what cleaning a short article does).
+# a short one counts a sixteenth towards starting the pool (a handful of files stays in this process)
+# and towards filling a chunk (one round trip to a worker costs about what cleaning a short article
+# does).
 ARTICLE_WEIGHT = 0.0625
+# A chunk also closes at about this many characters of raw text, so that the articles in flight (up to
+# AHEAD_PER_WORKER chunks per worker) stay a few megabytes however large the inputs are.
+CHUNK_CHARS = 128_000
 # Reads in flight per worker: enough to keep every worker busy, few enough to bound memory.
 AHEAD_PER_WORKER = 4
 
@@ -54,10 +58,16 @@ class Deferred:
     id: str
     max_bytes: int
     html: bool = True
+    size: int = 0  # bytes on disk, when known: a large text file fills a chunk alone
 
     @property
     def weight(self) -> float:
-        return 1.0 if self.html else ARTICLE_WEIGHT
+        return 1.0 if self.html else max(ARTICLE_WEIGHT, self.size / CHUNK_CHARS)
+
+
+def article_weight(article: Article) -> float:
+    """An article's share of a chunk: a sixteenth of a page, more for a long text."""
+    return max(ARTICLE_WEIGHT, len(article.raw) / CHUNK_CHARS)
 
 
 def error_for(source: str, e: Exception) -> IngestError:
@@ -141,7 +151,7 @@ class OrderedReader:
             if isinstance(entry, Deferred) or (isinstance(entry, Article) and self.then is not same):
                 # Jobs go out in chunks of about one page's worth (see ARTICLE_WEIGHT).
                 chunk.append(entry)
-                weight += entry.weight if isinstance(entry, Deferred) else ARTICLE_WEIGHT
+                weight += entry.weight if isinstance(entry, Deferred) else article_weight(entry)
                 if weight >= 1.0 or self._pool is None:
                     pending.append((chunk, self._start(chunk, weight)))
                     chunk, weight = [], 0.0
