@@ -640,3 +640,20 @@ def test_every_quarter_and_last_month_name_just_gone() -> None:
     # Written in May: "last April" is a year back (the month just gone would be "last month").
     assert one("Two helicopters crashed last April.")["value"] == "2030-04"
     assert one("Two helicopters crashed last January.")["value"] == "2031-01"
+
+
+def test_an_undetermined_weekday_takes_the_date_the_article_gives_that_weekday() -> None:
+    # DCT is Wednesday 2031-05-14. Alone, "Friday's talks" would be the past Friday (an event named
+    # by its day has mostly happened); the article's "will meet ... on Friday" places it ahead.
+    text = (
+        "The two ministers will meet in Ostrel on Friday. "
+        "The northern provinces have not been invited to Friday's talks."
+    )
+    assert [t["value"] for t in find_timexes(text, DCT)] == ["2031-05-16", "2031-05-16"]
+    assert one("The northern provinces have not been invited to Friday's talks.")["value"] == "2031-05-09"
+    # Two tensed mentions that disagree leave the guess alone.
+    text = (
+        "The board met on Friday. The vote will be held on Friday. "
+        "Nobody has been invited to Friday's dinner."
+    )
+    assert [t["value"] for t in find_timexes(text, DCT)] == ["2031-05-09", "2031-05-16", "2031-05-09"]

@@ -577,16 +577,22 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
         if item["kind"] == "date" and item["value"] is None and item["precision"] is None:
             continue
         item["tense"] = tense
+        if "weekday" in item and tense is None and not m.groups.get("rel"):
+            item["_loose"] = True  # no tense, no "next/last": the article's other mentions may fix it
         if attributive:
             item["attributive"] = True  # the timeline does not date a sentence by it
         if "weekday" in item and re.match(r"['’]s\b", text[m.end : m.end + 3]):
             item["possessive"] = True  # "Thursday's talks": names an event rather than placing a verb
             if dct and m.rule == "weekday" and not m.groups.get("rel"):
-                item["value"] = _possessive_weekday(text[s_start:s_end], item, dct)
+                value = _possessive_weekday(text[s_start:s_end], item, dct)
+                # Only the announcement's own future marker fixes a possessive day; the past is a guess.
+                item["_loose"] = value != item["value"] or item.get("_loose", False)
+                item["value"] = value
         out.append(item)
         rules.append(m.rule)
     _attach_weekdays(text, out)
     out, rules = _merge_weekday_dates(text, out, rules)
+    _one_day_per_weekday(out)
     _order_ranges(text, out)
     _anaphoric_units(out, rules)
     _clock_times_on_their_day(text, out, rules)
@@ -605,6 +611,25 @@ def _possessive_weekday(sentence: str, item: Json, dct: date) -> str:
         return value
     suffix = value[10:] if len(value) > 10 else ""
     return resolve_weekday(item["weekday"], dct, "past").isoformat() + suffix
+
+
+def _one_day_per_weekday(items: list[Json]) -> None:
+    """A weekday the sentence leaves undetermined ("has not been invited to Thursday's talks", "talks
+    Thursday") takes the date the same weekday got from a tensed clause elsewhere in the article ("will
+    travel ... on Thursday"): a news report rarely names two different Thursdays, and when its other
+    mentions disagree the guess stays."""
+    fixed: dict[int, set[str]] = {}
+    for item in items:
+        if "weekday" in item and not item.get("_loose") and item.get("value"):
+            fixed.setdefault(item["weekday"], set()).add(str(item["value"])[:10])
+    for item in items:
+        if not item.pop("_loose", False) or "attached" in item or not item.get("value"):
+            continue
+        days = fixed.get(item["weekday"], set())
+        if len(days) == 1:
+            (day,) = days
+            value = str(item["value"])
+            item["value"] = day + value[10:]
 
 
 _ATTACH_GAP = re.compile(r"^\s*(?:,|\()?\s*(?:the\s+)?$")
@@ -719,7 +744,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "14"
+    version = "15"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
