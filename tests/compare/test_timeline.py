@@ -134,6 +134,19 @@ def test_one_sentence_with_two_dates_gives_two_distinct_entries() -> None:
     assert said != ferry
 
 
+def test_a_part_that_opens_with_its_verb_is_shown_with_its_subject() -> None:
+    timeline = _timeline_of(
+        "The envoy was due to dine with the mayor on Thursday evening and to fly home on Friday."
+    )
+    assert [e["date"] for e in timeline] == ["2031-06-12", "2031-06-13"]
+    thursday, friday = (e["text"] for e in timeline)
+    assert thursday == "The envoy was due to dine with the mayor on Thursday evening"
+    assert friday == "The envoy was due to dine with the mayor on Thursday evening and to fly home on Friday."
+    # A part with its own subject is shown alone.
+    (_, ferry) = _timeline_of("The council said on Monday that the ferry will resume service on Friday.")
+    assert ferry["text"] == "the ferry will resume service on Friday."
+
+
 def test_range_end_and_background_dates_are_not_events_of_their_own() -> None:
     timeline = _timeline_of(
         "Farmers will ask for more water between July and September. "

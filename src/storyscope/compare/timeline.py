@@ -335,6 +335,10 @@ def _events(
             tokens = content_tokens(part)
             if len(tokens) < _MIN_PART_TOKENS:
                 tokens = content_tokens(s.text)  # "Kestria said on Tuesday": what it said tells it apart
+            if start > s.start and _NO_SUBJECT.match(part):
+                # "... on Thursday evening and to fly home on Friday": the part alone does not say who;
+                # the entry shows the sentence up to its end, and is matched on its own words still.
+                start, part = s.start, text[s.start : end]
             if not _says_something(s.text, dated):
                 continue  # a bare stamp ("Mar. 8, 2014 12:41 a.m."): a date, not an event
             out.append(
@@ -397,6 +401,12 @@ def _calendar(t: Json) -> str:
 # "between June and September", "from May to July": the end of a range is not an event of its own.
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|and|to|through|until|till)\s*$", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"\s*(?:(?:and|but|that|while|whereas|as)\b\s*)*", re.IGNORECASE)
+# A part of a sentence that opens with its verb ("to fly home on Friday", "returned on Friday", "will
+# meet again in May"): the subject is in an earlier part.
+_NO_SUBJECT = re.compile(
+    r"(?:to\s+[a-z]+|(?:will|would|could|should|may|might|must|can|shall|is|are|was|were|has|have|had|did"
+    r"|does|returned|arrived|left|went|came|flew|met|said|told|signed|agreed|announced|added|began)\b)"
+)
 # A part of a sentence with fewer content words than this is matched by the whole sentence.
 _MIN_PART_TOKENS = 4
 _SEGMENT_BREAK = re.compile(
