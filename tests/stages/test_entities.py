@@ -182,3 +182,10 @@ def test_a_double_barrelled_surname_opening_a_sentence_is_the_person(mentions_of
     assert not any(name == "Marin" for name, _ in found)
     # Compounds that end no person's name are left as the tagger found them.
     assert not any(name.startswith(("Russia-", "Paris-")) for name, _ in found)
+
+
+def test_what_a_person_owns_is_not_a_person_and_a_name_stops_at_a_paragraph_break(mentions_of: Any) -> None:
+    names = names_of(mentions_of("Before that, Tomas Berrick’s Dunmore side won the cup twice."))
+    assert "Tomas Berrick’s Dunmore" not in names and names["Tomas Berrick"]["type"] == "person"
+    names = names_of(mentions_of("The deal was signed by Marek Dolan\n\nOther news from the port."))
+    assert not any("\n" in n for n in names)

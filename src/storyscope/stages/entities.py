@@ -133,9 +133,11 @@ def _strip_name(ent: Span) -> tuple[int, int, list[Token]]:
             break
     # "Putin’s" sometimes comes back with its possessive inside the entity, tagged as a possessive or,
     # after a hyphenated name ("Tsai Ing-wen’s speech"), as a proper noun of its own.
-    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")):
-        end -= 1
-    while end > start + 1 and doc[end - 1].is_punct:
+    while end > start + 1 and (
+        doc[end - 1].is_space or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
+    ):
+        end -= 1  # a paragraph break is a token of its own, sometimes taken into the name before it
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     brackets = [i for i in range(start, end) if doc[i].text in _BRACKETS]
     if brackets:
@@ -168,7 +170,12 @@ def _split_possessives(ents: Iterable[Span]) -> list[Span]:
         cut = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
         # "People’s Liberation Army", "Airline Pilots’ Association": only an owner the article names
         # on its own elsewhere is split off.
-        if cut is None or ent.label_ == "PERSON" or ent.doc[ent.start : cut].text not in alone:
+        if cut is not None and ent.label_ == "PERSON":
+            # "Harry Redknapp’s Portsmouth", "Ilse Varga’s government": the owner is the person; what
+            # the person owns or leads is not one, and the tagger gave it no type of its own.
+            out.append(Span(ent.doc, ent.start, cut, label=ent.label_))
+            continue
+        if cut is None or ent.doc[ent.start : cut].text not in alone:
             out.append(ent)
             continue
         out.append(Span(ent.doc, ent.start, cut, label=ent.label_))

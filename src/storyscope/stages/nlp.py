@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "40"
+    version = "41"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
