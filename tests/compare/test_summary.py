@@ -229,3 +229,17 @@ def test_a_wording_that_names_the_speaker_is_shown_before_one_that_says_he_said(
     reopen = [s for s in out if "reopen" in s.text]
     assert reopen and reopen[0].sources == ["a", "b"]
     assert reopen[0].text.startswith("Mayor Ivo Sandor said"), reopen[0].text
+
+
+def test_a_sentence_that_leans_on_the_one_before_is_not_shown() -> None:
+    a = (
+        "The Lenor ferry company hired four new captains for the summer season this week. "
+        "Their contracts run until the end of October and include a bonus for every crossing made on time."
+    )
+    b = (
+        "Lenor's ferry company said on Monday that it had hired four new captains for the summer. "
+        "These captains will share the night crossings with two older crews from the harbour."
+    )
+    out = summarize([make_article("a", a), make_article("b", b)], words=60)
+    assert out and any("four new captains" in s.text for s in out)
+    assert not any(s.text.startswith(("Their", "These")) for s in out), [s.text for s in out]

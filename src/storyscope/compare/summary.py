@@ -272,6 +272,9 @@ def summarize(
     claim_of = _claims_in(cands, claims) if claims else {}
     main_claims = _main_claims(cands, claims) if claims else {}
     barred = _contested_sentences(cands, contradictions) if contradictions else set()
+    # A sentence that leans on the one before it still counts towards what the story is about (its
+    # words weigh in the centrality above), but is not shown.
+    barred |= {i for i, c in enumerate(cands) if _LEANS_BACK.match(c.text)}
     disputes = _disputes(articles, contradictions)[:_MAX_DISPUTES] if contradictions else []
     budget = words - sum(d.words for d in disputes)
 
@@ -471,13 +474,18 @@ _PRONOUN_SAYS = re.compile(
 )
 
 
+# "Their 16-man squad featured ...", "These figures show ...", "He later joined ...": whom or what the
+# sentence means is in the sentence before it, which the summary does not hold.
+_LEANS_BACK = re.compile(r"(?:he|she|they|his|her|their|this|these|those|such)\b", re.IGNORECASE)
+
+
 def _representative(group: list[int], sim: Sequence[Sequence[float]], cands: Sequence[_Cand]) -> int:
     """The plain wording before one that quotes someone (the same fact, without a side's words), then one
     that names whoever said it before one that says "he said", then the wording most like the others':
     an odd (say machine-translated) variant is rarely typical."""
 
     def unnamed(i: int) -> bool:
-        return bool(_PRONOUN_SAYS.search(cands[i].text))
+        return bool(_PRONOUN_SAYS.search(cands[i].text) or _LEANS_BACK.match(cands[i].text))
 
     if len(group) < 3:
         return min(group, key=lambda i: (_quotes(cands[i].text), unnamed(i), cands[i].order))
