@@ -655,16 +655,23 @@ def _article_with(text: str, names: list[str], type: str = "organization") -> tu
 
 def test_a_name_is_listed_without_its_article() -> None:
     text = (
-        "The Harlow River Authority closed the weir. Fishermen blamed the Harlow River Authority, "
+        "The Harlow River Authority closed the weir. "
+        "Fishermen blamed the Harlow River Authority and the Élan Trust, "
         "The Ostrel Courier reported."
     )
-    names = ["The Harlow River Authority", "the Harlow River Authority", "The Ostrel Courier"]
+    names = [
+        "The Harlow River Authority",
+        "the Harlow River Authority",
+        "the Élan Trust",
+        "The Ostrel Courier",
+    ]
     article, mentions = _article_with(text, names)
     ents = build_entities([article], {"s0": {"mentions": mentions, "quotes": []}})
     # Sentence-initial "The" and a lowercase "the" are not part of the name; a capital one mid-sentence is.
     assert sorted((e["name"], tuple(e["aliases"])) for e in ents) == [
         ("Harlow River Authority", ("Harlow River Authority",)),
         ("The Ostrel Courier", ("The Ostrel Courier",)),
+        ("Élan Trust", ("Élan Trust",)),
     ]
     # The mentions keep the text as written, for citations.
     assert [m["text"] for m in ents[0]["mentions"]] == names[:2]

@@ -830,7 +830,7 @@ def _unshout(name: str) -> str:
     return " ".join("-".join(part.capitalize() for part in w.split("-")) for w in name.split())
 
 
-_LEADING_THE = re.compile(r"the\s+(?=[A-Z0-9])")
+_LEADING_THE = re.compile(r"the\s+(?=\w)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[\s\"“‘'(]*$")
 
 
@@ -840,7 +840,7 @@ def _without_article(article: Article, m: Json) -> str:
     own ("reported by The Times of India")."""
     text = str(m["text"])
     lead = _LEADING_THE.match(text)
-    if lead:
+    if lead and (text[lead.end()].isupper() or text[lead.end()].isdigit()):
         return text[lead.end() :]
     if text.startswith("The ") and len(text) > 4 and text[4].isupper():
         before = (article.text or "")[max(0, int(m["start"]) - 8) : int(m["start"])]
