@@ -655,7 +655,7 @@ def _article_with(text: str, names: list[str], type: str = "organization") -> tu
 
 def test_a_name_is_listed_without_its_article() -> None:
     text = (
-        "The Harlow River Authority closed the weir. "
+        "VESSA — The Harlow River Authority closed the weir. "
         "Fishermen blamed the Harlow River Authority and the Élan Trust, "
         "The Ostrel Courier reported."
     )

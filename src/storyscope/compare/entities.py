@@ -831,7 +831,7 @@ def _unshout(name: str) -> str:
 
 
 _LEADING_THE = re.compile(r"the\s+(?=\w)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[\s\"“‘'(]*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n—–]|\s-)[\s\"“‘'(]*$")
 
 
 def _without_article(article: Article, m: Json) -> str:
