@@ -156,8 +156,12 @@ def test_no_quotes_no_output() -> None:
     assert build_quotes([art], {"a": {"mentions": [], "quotes": []}}, []) == []
 
 
-def _one_quote_article(text: str, content: str, cue: dict[str, Any] | None) -> tuple[Article, dict[str, Any]]:
+def _one_quote_article(
+    text: str, content: str, cue: dict[str, Any] | None, by: str | None = None
+) -> tuple[Article, dict[str, Any]]:
+    """One indirect quote of ``content``; ``by`` is the unnamed speaker's description in ``text``."""
     start = text.index(content)
+    speaker = None if by is None else {"text": by, "start": text.index(by), "end": text.index(by) + len(by)}
     q = {
         "text": content,
         "start": start,
@@ -165,7 +169,7 @@ def _one_quote_article(text: str, content: str, cue: dict[str, Any] | None) -> t
         "kind": "indirect",
         "verb": "hail",
         "cue": cue,
-        "speaker": None,
+        "speaker": speaker,
         "spans": [[start, start + len(content)]],
         "partials": [],
     }
@@ -187,27 +191,31 @@ def test_a_content_cut_inside_quotation_marks_is_widened_to_them() -> None:
 
 def test_a_balanced_content_is_left_alone() -> None:
     text = "The mayor hailed the “lifeline” ferry. Then she left."
-    (q,) = _build(_one_quote_article(text, "the “lifeline” ferry", None))
+    (q,) = _build(_one_quote_article(text, "the “lifeline” ferry", None, by="The mayor"))
     assert q["text"] == "the “lifeline” ferry"
 
 
 def test_the_reporting_word_is_kept_as_written() -> None:
     text = "The council has denied the harbour report. It met on Monday."
     cue = {"text": "denied", "start": text.index("denied"), "end": text.index("denied") + 6}
-    (q,) = _build(_one_quote_article(text, "the harbour report", cue))
+    (q,) = _build(_one_quote_article(text, "the harbour report", cue, by="The council"))
     assert q["cue"] == "has denied" and q["verb"] == "hail"
     assert q["variants"][0]["cue"] == "has denied"
     # The verb group comes with it: "did not deny" shown as "deny" would say the opposite.
     text = "The council did not deny the harbour report. It met on Monday."
     at = text.index("deny")
     (q,) = _build(
-        _one_quote_article(text, "the harbour report", {"text": "deny", "start": at, "end": at + 4})
+        _one_quote_article(
+            text, "the harbour report", {"text": "deny", "start": at, "end": at + 4}, "The council"
+        )
     )
     assert q["cue"] == "did not deny"
     text = "The council hasn't seen the harbour report. It met on Monday."
     at = text.index("seen")
     (q,) = _build(
-        _one_quote_article(text, "the harbour report", {"text": "seen", "start": at, "end": at + 4})
+        _one_quote_article(
+            text, "the harbour report", {"text": "seen", "start": at, "end": at + 4}, "The council"
+        )
     )
     assert q["cue"] == "hasn't seen"
     # An attempt or a refusal is part of it: "say" alone would report what was never said.
@@ -226,8 +234,8 @@ def test_the_reporting_word_is_kept_as_written() -> None:
             "did not, however, offer",
         ),
         (
-            "It is too early to say what the harbour works will cost.",
-            "what the harbour works will cost",
+            "It is too early to say the harbour works will cost more.",
+            "the harbour works will cost more",
             "say",
             "is too early to say",
         ),
@@ -243,7 +251,7 @@ def test_the_reporting_word_is_kept_as_written() -> None:
         (q,) = _build(_one_quote_article(sentence, content, cue))
         assert q["cue"] == shown
     # Without a cue span the lemma stands in.
-    (q,) = _build(_one_quote_article(text, "the harbour report", None))
+    (q,) = _build(_one_quote_article(text, "the harbour report was wrong", None))
     assert q["cue"] == "hail"
 
 
@@ -346,3 +354,22 @@ def test_a_paraphrase_weeks_later_is_a_second_statement(
 def test_the_same_words_weeks_later_are_a_re_quote() -> None:
     quotes = _build(_dated("a", "2026-05-04", STATEMENT), _dated("b", "2026-06-10", STATEMENT))
     assert len(quotes) == 1 and quotes[0]["sources"] == ["a", "b"]
+
+
+def test_a_question_is_not_a_statement() -> None:
+    text = "Nora Vik did not say how many boats the harbour can hold. It met on Monday."
+    art, ann = _one_quote_article(text, "how many boats the harbour can hold", None)
+    assert _build((art, ann)) == []
+    text = "Nora Vik asked whether the harbour would close. It met on Monday."
+    art, ann = _one_quote_article(text, "whether the harbour would close", None)
+    assert _build((art, ann)) == []
+
+
+def test_a_few_words_said_by_nobody_are_no_quote() -> None:
+    text = "The new ferry is fast, and that excites us. It met on Monday."
+    art, ann = _one_quote_article(text, "that excites us", None)
+    assert _build((art, ann)) == []
+    # Said by nobody but a full clause: kept (the reader can still weigh it).
+    text = "It was reported that the harbour will close in May. It met on Monday."
+    art, ann = _one_quote_article(text, "the harbour will close in May", None)
+    assert len(_build((art, ann))) == 1

@@ -195,6 +195,7 @@ def _agent_after(sp: object, q: Json) -> bool:
     )
 
 
+_QUESTION = re.compile(r"(?:how|what|why|whether|when|where|who|whom|which|if)\b", re.IGNORECASE)
 _INTENTION_VERBS = frozenset("want plan intend aim seek wish try attempt".split())
 _BE = frozenset("is are was were be been being 's".split())
 
@@ -234,12 +235,25 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
                 # "Iran wanted to support Russia", "Putin plans to travel": an aim, told by the writer
                 # or by someone else, is not a statement of the subject's.
                 continue
+            described = _description(sp) if speaker is None else None
+            if q["kind"] == "indirect" and _QUESTION.match(q["text"]):
+                # "did not say how many focus points there are", "asked whether the talks would go on":
+                # a question asked or left open is not something said.
+                continue
+            if (
+                q["kind"] == "indirect"
+                and speaker is None
+                and described is None
+                and len(q["text"].split()) < 4
+            ):
+                # "that excites us", "the loan agreement": with nobody named or described and hardly a
+                # clause, the reader learns neither who said it nor what.
+                continue
             text, start, end = q["text"], q["start"], q["end"]
             if article.text[start:end] == text:
                 # Only a one-part quote is its own span; a quote told in parts is joined already.
                 start, end = _balanced(article.text, start, end)
                 text = article.text[start:end]
-            described = _description(sp) if speaker is None else None
             items.append(
                 {
                     "source": article.id,
