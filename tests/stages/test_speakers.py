@@ -252,3 +252,10 @@ def test_a_colon_after_no_name_introduces_nobodys_words(quotes_of: Any) -> None:
 )
 def test_a_verb_left_without_a_subject_takes_the_name_right_before_it(quotes_of: Any, text: str) -> None:
     assert quotes_of(text)[0]["who"] == "Anna Berg"
+
+
+def test_an_unnamed_speaker_keeps_the_whole_hyphenated_word(quotes_of: Any) -> None:
+    text = "The dock was quiet.\n\nAustralian co-ordinators said on Sunday that the search would move south."
+    q = one_quote(quotes_of(text), "search would move south")
+    assert q["who"] is None and q["speaker"]["text"].endswith("co-ordinators")
+    assert text[q["speaker"]["start"] : q["speaker"]["end"]] == q["speaker"]["text"]

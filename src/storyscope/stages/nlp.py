@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "41"
+    version = "42"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

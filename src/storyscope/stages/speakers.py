@@ -141,7 +141,13 @@ def _speaker(tok: Token | None, mentions: list[Json]) -> Json | None:
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     if end - start > 80:
         start, end = tok.idx, tok.idx + len(tok)
-    return {"text": doc_text(tok.doc)[start:end], "start": start, "end": end, "mention": None}
+    text = doc_text(tok.doc)
+    # "co-ordinators": the parser can split a hyphenated word and leave its first part out.
+    while start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+        start -= 2
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    return {"text": text[start:end], "start": start, "end": end, "mention": None}
 
 
 # "according to plan", "according to schedule": the way something goes, nobody's account of it.
