@@ -92,6 +92,16 @@ def test_company_described_by_its_trade_stays_a_body(mentions_of: Any) -> None:
     assert not [m for m in ms if m["type"] == "person"]
 
 
+def test_a_sports_club_is_not_a_person(mentions_of: Any) -> None:
+    ms = mentions_of(
+        "Dunmore United signed two players from Harlow City last week. "
+        "Vessa Rovers and Ostrel Athletic drew 1-1 on Saturday."
+    )
+    types = {m["text"]: m["type"] for m in ms if m["kind"] == "name"}
+    assert "person" not in types.values(), types
+    assert types.get("Dunmore United") == "organization"
+
+
 def test_sites_and_posts_are_not_people_or_bodies(mentions_of: Any) -> None:
     ms = mentions_of(
         "An emergency was also declared at the neighbouring Tarsk Daini plant. "

@@ -207,7 +207,9 @@ _LANDFORMS = frozenset(
 _COMPANY_HEADS = frozenset(
     "railways railway airlines airways motors industries corporation corp inc ltd plc holdings "
     "electronics company group telecom telecommunications pharmaceuticals petroleum university college "
-    "institute agency ministry council committee party".split()
+    "institute agency ministry council committee party "
+    # Sports clubs ("Manchester United", "Blackburn Rovers", "Wigan Athletic", "Manchester City").
+    "united rovers athletic wanderers albion hotspur fc afc city".split()
 )
 # Descriptions in apposition that make a name a company's ("Nissin, an instant noodle manufacturer").
 _COMPANY_NOUNS = frozenset(

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "42"
+    version = "43"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
