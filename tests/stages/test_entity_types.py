@@ -102,6 +102,11 @@ def test_a_sports_club_is_not_a_person(mentions_of: Any) -> None:
     assert types.get("Dunmore United") == "organization"
 
 
+def test_a_product_feature_is_not_a_person(mentions_of: Any) -> None:
+    ms = mentions_of("The phone also has a Kids Mode, and Quiet Mode mutes every alert after ten.")
+    assert not [m for m in ms if m["type"] == "person"], ms
+
+
 def test_sites_and_posts_are_not_people_or_bodies(mentions_of: Any) -> None:
     ms = mentions_of(
         "An emergency was also declared at the neighbouring Tarsk Daini plant. "

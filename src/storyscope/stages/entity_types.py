@@ -211,6 +211,8 @@ _COMPANY_HEADS = frozenset(
     # Sports clubs ("Manchester United", "Blackburn Rovers", "Wigan Athletic", "Manchester City").
     "united rovers athletic wanderers albion hotspur fc afc city".split()
 )
+# Last words of the names of a product's features and versions, which the tagger takes for people.
+_FEATURE_HEADS = frozenset("mode app apps edition update feature settings".split())
 # Descriptions in apposition that make a name a company's ("Nissin, an instant noodle manufacturer").
 _COMPANY_NOUNS = frozenset(
     "company firm manufacturer maker producer retailer supplier operator conglomerate brand startup "
@@ -277,6 +279,8 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         return None
     if label in ("PERSON", "ORG") and nxt in _LANDFORMS:
         return "place"  # "the Shinmoedake volcano"
+    if etype == "person" and len(words) > 1 and words[-1].lower() in _FEATURE_HEADS:
+        return None  # "Kids Mode", "Health App": a product's feature, not a person
     if etype == "person" and len(words) > 1 and words[-1].lower() in _COMPANY_HEADS:
         return "organization"  # "says Japan Railways"
     if etype != "organization" and _company_by_apposition(doc[start:end]):

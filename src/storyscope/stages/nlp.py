@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "43"
+    version = "44"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
