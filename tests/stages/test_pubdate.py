@@ -50,6 +50,15 @@ def test_month_year_places_a_year_less_date() -> None:
     assert out["date"] == "2031-06-16"
 
 
+def test_a_month_year_does_not_place_a_date_in_its_own_month() -> None:
+    # "since May 2030 ... on May 6": the May of the background is not shown to be the article's.
+    text = (
+        "Near complete results early on Monday showed the governing party ahead. Sunday's vote "
+        "followed an inconclusive ballot on May 6. The country has depended on loans since May 2030."
+    )
+    assert infer_published(text)["date"] is None
+
+
 def test_full_date_in_lead() -> None:
     text = "LISBON, May 2, 2028 - The port workers' strike entered its third day on Tuesday."
     assert infer_published(text)["date"] == "2028-05-02"

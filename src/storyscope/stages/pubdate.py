@@ -159,7 +159,10 @@ def anchors_for_year(timexes: Sequence[Json], year: int | None) -> list[Anchor]:
                 wd_dir, attached = "mismatch", True
         lead = t["start"] < _LEAD_CHARS
         stated = bool(t.get("year"))
-        corroborated = not stated and any(0 <= (d - m).days <= 366 for m in dated_months)
+        # Only a month before the date's own confirms its year: "since May 2010 ... on May 6" is as
+        # likely a background May as the one the article was written in.
+        month = date(d.year, d.month, 1)
+        corroborated = not stated and any(m < month and (d - m).days <= 366 for m in dated_months)
         out.append(Anchor(d, t.get("tense"), t["text"], lead, wd_dir, attached, 1.0, stated, corroborated))
     return out
 

@@ -744,7 +744,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "15"
+    version = "16"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
