@@ -189,3 +189,13 @@ def test_what_a_person_owns_is_not_a_person_and_a_name_stops_at_a_paragraph_brea
     assert "Tomas Berrick’s Dunmore" not in names and names["Tomas Berrick"]["type"] == "person"
     names = names_of(mentions_of("The deal was signed by Marek Dolan\n\nOther news from the port."))
     assert not any("\n" in n for n in names)
+
+
+def test_an_untagged_name_speaking_as_a_person_is_a_person(mentions_of: Any) -> None:
+    text = (
+        "“The rescue mechanism is fragile,” said Oh Ei Sun, a senior fellow at the Lindqvist Institute. "
+        "Harbour Road, a street of shops, said nothing to anyone."
+    )
+    names = names_of(mentions_of(text))
+    assert names["Oh Ei Sun"]["type"] == "person"
+    assert "senior fellow" in (names["Oh Ei Sun"]["role"] or "")

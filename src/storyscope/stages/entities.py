@@ -238,11 +238,56 @@ def _join_nationality_bodies(ents: Iterable[Span]) -> list[Span]:
     return out
 
 
+# A person's description in apposition ("Oh Ei Sun, a senior fellow at ..."): a role, or a noun
+# naming someone by what they do.
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|man|woman|ant|ent|fellow)$")
+
+
+def _untagged_speakers(doc: Doc) -> list[Span]:
+    """Names the model left untagged that speak as a person: a chain of two to four capitalised words,
+    the subject of a reporting verb, described as a person in apposition ("said Oh Ei Sun, a senior
+    fellow at ..."; the model takes "Oh" for an interjection)."""
+    from spacy.tokens import Span
+
+    from storyscope.stages.attribution import REPORTING_VERBS
+    from storyscope.stages.roles import ROLE_NOUNS
+
+    out: list[Span] = []
+    for tok in doc:
+        if (
+            tok.dep_ != "nsubj"
+            or tok.pos_ != "PROPN"
+            or tok.ent_type_
+            or tok.head.lemma_ not in REPORTING_VERBS
+        ):
+            continue
+        first = tok.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == tok.i:
+            first -= 1
+        words = doc[first : tok.i + 1]
+        if not 2 <= len(words) <= 4 or any(t.ent_type_ or not t.is_title for t in words):
+            continue
+        described = any(
+            c.dep_ == "appos"
+            and c.pos_ == "NOUN"
+            and (
+                c.lemma_.lower() in ROLE_NOUNS
+                or c.lemma_.lower() in TITLES
+                or _AGENT_NOUN.search(c.lemma_.lower())
+            )
+            for c in tok.children
+        )
+        if described:
+            out.append(Span(doc, first, tok.i + 1, label="PERSON"))
+    return out
+
+
 def _names(doc: Doc, sent_of: list[int], quoted: list[tuple[int, int]]) -> list[_Mention]:
     person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     out: list[_Mention] = []
     taken: list[tuple[int, int]] = []
-    for ent in _split_possessives(_join_nationality_bodies(_join_hyphenated(doc.ents))):
+    ents = sorted([*doc.ents, *_untagged_speakers(doc)], key=lambda e: e.start)
+    for ent in _split_possessives(_join_nationality_bodies(_join_hyphenated(ents))):
         if ent.label_ not in ENTITY_TYPES:
             continue
         start, end, stripped = _strip_name(ent)

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "44"
+    version = "45"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
