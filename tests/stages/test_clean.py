@@ -766,3 +766,23 @@ def test_a_sites_sharing_and_copyright_policy_notice_is_dropped() -> None:
     )
     c = clean_text("\n\n".join([*STORY[:4], notice, *STORY[4:]]), TITLE)
     assert paragraphs(c) == STORY
+
+
+def test_a_paragraph_printed_twice_is_kept_once() -> None:
+    doubled = (
+        "According to reporters at the scene, fishermen cheered as the first boats went out before dawn."
+    )
+    raw = (
+        "Harbour reopens after storm\n\n"
+        "The harbour of Lenor reopened on Monday after a week of repairs to the outer wall, it said.\n\n"
+        f"{doubled}\n\n"
+        "The mayor said the repairs had cost less than expected and thanked the crews.\n\n"
+        f"{doubled}\n\n"
+        "Traders expect a busy weekend at the fish market."
+    )
+    cleaned = clean_text(raw, "Harbour reopens after storm")
+    assert cleaned.text.count(doubled) == 1
+    assert "Traders expect a busy weekend" in cleaned.text and "The mayor said" in cleaned.text
+    assert [r.reason for r in cleaned.removed] == ["repeated-headline", "repeated-line"]
+    # The copy kept is the first: the later one is what is removed.
+    assert raw.index(doubled) < raw.find(doubled, raw.index(doubled) + 1) == cleaned.removed[1].start

@@ -666,6 +666,15 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
             while k >= 0 and k >= i - 2 and not reasons[k] and units[k].kind in ("headlike", "short"):
                 reasons[k] = "caption"
                 k -= 1
+    # A paragraph printed twice (a scraper's doubled block, a pull quote repeating the body) is
+    # read once: the later copy goes, or every quote and claim in it would count twice.
+    seen: set[str] = set()
+    for i, u in enumerate(units):
+        if reasons[i] or u.kind != "good" or u.words < 8:
+            continue
+        if u.key in seen:
+            reasons[i] = "repeated-line"
+        seen.add(u.key)
     return reasons
 
 
