@@ -321,6 +321,11 @@ def test_an_aim_is_not_a_statement() -> None:
     art, ann = _one_quote_article(text, "to close the harbour before winter", None)
     ann["quotes"][0]["verb"] = "want"
     assert _build((art, ann)) == []
+    # A refusal says nothing either.
+    refusal = "The council declined to describe the harbour plan. It met on Monday."
+    art, ann = _one_quote_article(refusal, "to describe the harbour plan", None)
+    ann["quotes"][0]["verb"] = "decline"
+    assert _build((art, ann)) == []
     # A promise is a statement: it stays.
     art, ann = _one_quote_article(text, "to close the harbour before winter", None)
     ann["quotes"][0]["verb"] = "promise"

@@ -196,7 +196,9 @@ def _agent_after(sp: object, q: Json) -> bool:
 
 
 _QUESTION = re.compile(r"(?:how|what|why|whether|when|where|who|whom|which|if)\b", re.IGNORECASE)
-_INTENTION_VERBS = frozenset("want plan intend aim seek wish try attempt".split())
+# An aim, and a refusal ("declined to describe the proposal", "refused to comment"): what follows
+# "to" is what the subject means to do or would not do, not something said.
+_INTENTION_VERBS = frozenset("want plan intend aim seek wish try attempt decline refuse".split())
 _BE = frozenset("is are was were be been being 's".split())
 
 
