@@ -102,6 +102,12 @@ def test_a_sports_club_is_not_a_person(mentions_of: Any) -> None:
     assert types.get("Dunmore United") == "organization"
 
 
+def test_a_name_before_an_area_noun_is_a_place(mentions_of: Any) -> None:
+    ms = mentions_of("Fighting spread to the Tarsk region and the Velda province on Monday.")
+    types = {m["text"]: m["type"] for m in ms if m["kind"] == "name"}
+    assert types == {"Tarsk": "place", "Velda": "place"}
+
+
 def test_a_product_feature_is_not_a_person(mentions_of: Any) -> None:
     ms = mentions_of("The phone also has a Kids Mode, and Quiet Mode mutes every alert after ten.")
     assert not [m for m in ms if m["type"] == "person"], ms

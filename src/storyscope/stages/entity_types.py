@@ -202,6 +202,11 @@ _LANDFORMS = frozenset(
     "volcano mountain mountains river lake glacier island islands peninsula bay strait canal desert "
     "valley gorge reef plain plains plateau highlands basin delta forest".split()
 )
+# Administrative areas named by the name before them.
+_AREA_NOUNS = frozenset(
+    "region regions province provinces republic republics district districts oblast prefecture "
+    "governorate canton".split()
+)
 # Last words that make a name a body's, never a person's ("Japan Railways", "Tarsk Holdings").
 # Words that are also surnames ("Church", "Park", "Hall", "Bank") are left out.
 _COMPANY_HEADS = frozenset(
@@ -277,8 +282,8 @@ def _fix_type(ent: Span, start: int, end: int, label: str | None) -> str | None:
         # "the Armenian Genocide Remembrance Day", "the Maastricht Treaty": a day kept or a text
         # signed, neither a body nor a place ("Doris Day" is a person).
         return None
-    if label in ("PERSON", "ORG") and nxt in _LANDFORMS:
-        return "place"  # "the Shinmoedake volcano"
+    if label in ("PERSON", "ORG") and (nxt in _LANDFORMS or nxt in _AREA_NOUNS):
+        return "place"  # "the Shinmoedake volcano", "the Donbass republics", "the Tigray region"
     if etype == "person" and len(words) > 1 and words[-1].lower() in _FEATURE_HEADS:
         return None  # "Kids Mode", "Health App": a product's feature, not a person
     if etype == "person" and len(words) > 1 and words[-1].lower() in _COMPANY_HEADS:

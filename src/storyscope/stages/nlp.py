@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "45"
+    version = "46"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
