@@ -718,3 +718,14 @@ def test_two_places_run_together_by_a_lost_comma_are_not_a_place() -> None:
         ],
     )
     assert sorted(e["name"] for e in build_entities(arts, ann)) == ["Lunesia", "Vessa", "Vessa Lunesia"]
+
+
+def test_the_name_shown_is_the_spelling_most_outlets_use() -> None:
+    arts, ann = _story(
+        [_m(0, "Teodora Marin-Halse", 0)],
+        [_m(0, "Teodora Marin-Halse", 0)],
+        [_m(0, "Teodora Marin Halse", 0)],
+    )
+    (person,) = build_entities(arts, ann)
+    assert person["name"] == "Teodora Marin-Halse"
+    assert person["aliases"] == ["Teodora Marin Halse", "Teodora Marin-Halse"]

@@ -864,7 +864,12 @@ def _to_json(clusters: Iterable[_Cluster], order: dict[str, int]) -> list[Json]:
         if etype == "place":
             # A wire dateline shouts its city ("LOS ANGELES (AP) -"): the name is said as in prose.
             formed = [a for a in formed if not _shouted(a)] or [_unshout(a) for a in formed]
-        name = max(formed, key=lambda a: (len(a.split()), alias_counts[a], len(a), [-ord(ch) for ch in a]))
+        # The fullest form, words counted across hyphens ("Teodora Marin-Halse" is as full as one
+        # outlet's "Teodora Marin Halse"), then the most written one.
+        name = max(
+            formed,
+            key=lambda a: (len(re.split(r"[\s-]+", a)), alias_counts[a], len(a), [-ord(ch) for ch in a]),
+        )
         stated = (_clean_role(m.get("role")) for _, m in name_items)
         roles = Counter(r for r in stated if isinstance(r, str) and _usable_role(r))
         # Only people hold roles; an apposition after a place describes it ("…, the last country on …").
