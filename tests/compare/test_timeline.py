@@ -142,6 +142,8 @@ def test_a_part_that_opens_with_its_verb_is_shown_with_its_subject() -> None:
     thursday, friday = (e["text"] for e in timeline)
     assert thursday == "The envoy was due to dine with the mayor on Thursday evening"
     assert friday == "The envoy was due to dine with the mayor on Thursday evening and to fly home on Friday."
+    (_, may) = _timeline_of("The envoys met in Vessa in January and again in Ostrel in May.")
+    assert may["text"] == "The envoys met in Vessa in January and again in Ostrel in May."
     # A part with its own subject is shown alone.
     (_, ferry) = _timeline_of("The council said on Monday that the ferry will resume service on Friday.")
     assert ferry["text"] == "the ferry will resume service on Friday."

@@ -402,10 +402,12 @@ def _calendar(t: Json) -> str:
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|and|to|through|until|till)\s*$", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"\s*(?:(?:and|but|that|while|whereas|as)\b\s*)*", re.IGNORECASE)
 # A part of a sentence that opens with its verb ("to fly home on Friday", "returned on Friday", "will
-# meet again in May"): the subject is in an earlier part.
+# meet again in May") or with no verb at all: the subject is in an earlier part.
 _NO_SUBJECT = re.compile(
     r"(?:to\s+[a-z]+|(?:will|would|could|should|may|might|must|can|shall|is|are|was|were|has|have|had|did"
-    r"|does|returned|arrived|left|went|came|flew|met|said|told|signed|agreed|announced|added|began)\b)"
+    r"|does|returned|arrived|left|went|came|flew|met|said|told|signed|agreed|announced|added|began"
+    # "met in Moscow in January and again in Turkmenistan last month": the verb too is earlier.
+    r"|again|also|later|once\s+more)\b)"
 )
 # A part of a sentence with fewer content words than this is matched by the whole sentence.
 _MIN_PART_TOKENS = 4
