@@ -267,3 +267,13 @@ def test_since_a_date_that_starts_a_measured_span_is_not_an_event() -> None:
 def test_a_bare_date_stamp_is_not_an_event() -> None:
     timeline = _timeline_of("Mar. 8, 2031 12:41 a.m.\n\nThe ferry sank on March 8, 2031.")
     assert [e["text"] for e in timeline] == ["The ferry sank on March 8, 2031."]
+
+
+def test_a_wire_dateline_is_not_part_of_the_event() -> None:
+    (entry,) = _timeline_of("OSTREL (Northlight) - The council voted on Monday to close the harbour.")
+    assert entry["text"] == "The council voted on Monday to close the harbour."
+    # After a standfirst, the dateline opens the body's first paragraph.
+    (entry,) = _timeline_of(
+        "Towns are worried.\n\nOSTREL (Northlight) - The council voted on Monday to close the harbour."
+    )
+    assert entry["text"] == "The council voted on Monday to close the harbour."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyscope.stages.dateline import dateline_end
+from storyscope.stages.dateline import dateline_end, place_dateline_end
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,21 @@ def test_dateline_is_found(text: str, rest: str) -> None:
 )
 def test_no_dateline(text: str) -> None:
     assert dateline_end(text) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("Ostrel, Vessa Lunesian Foreign Minister Ilinca Voronets travels on Thursday.", "Ostrel, Vessa "),
+        ("Ostrel, New Harlow The talks began on Monday.", "Ostrel, New Harlow "),
+        # A list of places as the subject, a place alone, a place and its description: no dateline.
+        ("Ostrel, Vessa and Harlow agreed on Monday.", ""),
+        ("Ostrel said on Monday that the talks would go on.", ""),
+        ("Ostrel, the capital, said on Monday that the talks would go on.", ""),
+        # Places the story does not name are not taken for a dateline.
+        ("Yesterday, President Holt said the talks would go on.", ""),
+    ],
+)
+def test_a_dateline_of_the_story_s_places_without_its_dash(text: str, cut: str) -> None:
+    places = frozenset({"Ostrel", "Vessa", "Harlow", "New Harlow"})
+    assert text[: place_dateline_end(text, places)] == cut

@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from storyscope.models import Article, Json
+from storyscope.stages.dateline import dateline_end, place_dateline_end
 from storyscope.stages.pubdate import Anchor, anchor_cost, anchors_for_year, decide, score_dates
 from storyscope.stages.sentences import split_sentences
 from storyscope.stages.timex import find_timexes, parse_iso
@@ -296,7 +297,13 @@ def _events(
 ) -> list[_Event]:
     text = _text_of(article)
     out: list[_Event] = []
-    for s in split_sentences(text):
+    places = frozenset(
+        f
+        for e in entities or ()
+        if e.get("type") == "place"
+        for f in [e.get("name", ""), *e.get("aliases", [])]
+    )
+    for k, s in enumerate(split_sentences(text)):
         dated: list[Json] = []
         for t in timexes:
             in_sentence = s.start <= t["start"] < s.end and t.get("kind") in ("date", "time")
@@ -330,6 +337,11 @@ def _events(
             if span is None:
                 continue
             start, end = span
+            if k < 3 and start == s.start and (s.start == 0 or text[s.start - 1] == "\n"):
+                # "OSTREL (Northlight) - ...", "Moscow, Tehran Russian President ...": where it was
+                # filed is not part of the event (the dateline opens the body's first paragraph, which
+                # may come after a standfirst).
+                start += dateline_end(s.text) or place_dateline_end(s.text, places)
             value = _calendar(t)
             part = text[start:end]
             tokens = content_tokens(part)

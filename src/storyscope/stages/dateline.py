@@ -33,3 +33,23 @@ def dateline_end(text: str) -> int:
     """How many characters of a wire dateline open ``text`` (0 if none)."""
     m = WIRE_DATELINE.match(text)
     return m.end() if m else 0
+
+
+def place_dateline_end(text: str, places: frozenset[str]) -> int:
+    """How many characters of a dateline of known places open ``text``: a translation drops the dash
+    ("Moscow, Tehran Russian President ..."), so only places the story names, two or more and
+    followed by a capitalised word (not "and": "Moscow, Tehran and Ankara agreed" is a subject), count.
+    """
+    items = text.lstrip().split(", ")
+    k = 0
+    while k < len(items) - 1 and items[k] in places:
+        k += 1
+    if k == 0:
+        return 0
+    words = items[k].split(" ")
+    # The last place runs into the sentence: the longest run of its first words that is a place.
+    for n in range(min(3, len(words) - 1), 0, -1):
+        if " ".join(words[:n]) in places and words[n][:1].isupper():
+            skipped = len(", ".join(items[:k])) + 2 + len(" ".join(words[:n])) + 1
+            return len(text) - len(text.lstrip()) + skipped
+    return 0
