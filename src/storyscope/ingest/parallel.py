@@ -125,11 +125,13 @@ def run_jobs(jobs: list[Job], then: Then) -> list[Item]:
 
 class OrderedReader:
     """Resolves a stream of items and :class:`Deferred` reads into items, in stream order, each
-    article passed through ``then`` (a module-level function, as it may run in a worker)."""
+    article passed through ``then`` (a module-level function, as it may run in a worker); ``setup``
+    (module-level too) runs once in each worker as it starts."""
 
-    def __init__(self, workers: int, then: Then = same) -> None:
+    def __init__(self, workers: int, then: Then = same, setup: Callable[[], None] | None = None) -> None:
         self.workers = max(1, workers)
         self.then = then
+        self.setup = setup
         self._pool: ProcessPoolExecutor | None = None
         self._seen = 0.0
 
@@ -173,7 +175,7 @@ class OrderedReader:
         if self._pool is None and self.workers > 1:
             context = mp_context()
             if self._seen > (POOL_AFTER_FORK if context.get_start_method() == "fork" else POOL_AFTER):
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=self.setup)
         if self._pool is None:
             return run_jobs(jobs, self.then)
         try:

@@ -73,7 +73,16 @@ from storyscope.stories.state import (
     parse_date,
     profile_cosine,
 )
-from storyscope.stories.vectors import FAST, MULTI, Vectors, embed_text, get_embedder, pack
+from storyscope.stories.vectors import (
+    FAST,
+    MULTI,
+    Known,
+    Vectors,
+    embed_articles,
+    embed_text,
+    get_embedder,
+    pack,
+)
 
 _CHUNK = 256  # articles read and embedded together by Clusterer.assign
 # A story is a chapter of another (Clusterer._part_of) only if the other is at least this many times its
@@ -121,6 +130,7 @@ class Clusterer:
         # out. Counted in assignment order, so the same articles in the same order give the same stories
         # however they are batched.
         self._lines = SiteLines()
+        self._known: Known = {}  # e5 vectors computed beside the reads (vectors.text_key)
         self._load()
 
     # -- state --------------------------------------------------------------------------------------
@@ -196,8 +206,15 @@ class Clusterer:
 
     # -- assignment -------------------------------------------------------------------------------
 
-    def assign(self, article_ids: Sequence[str]) -> dict[str, str]:
+    def assign(self, article_ids: Sequence[str], known: Known | None = None) -> dict[str, str]:
         """Put every article in a story (those already in one stay put); article id -> story id."""
+        self._known = known or {}  # see assign_stories
+        try:
+            return self._assign(article_ids)
+        finally:
+            self._known = {}
+
+    def _assign(self, article_ids: Sequence[str]) -> dict[str, str]:
         out: dict[str, str] = {}
         todo: list[str] = []
         for aid in dict.fromkeys(article_ids):
@@ -274,7 +291,7 @@ class Clusterer:
         originals = [a for a in articles if not self._follows_original(a, batch)]
         want_fast = [a for a in originals if mode == "fast" or (mode == "auto" and _is_english(a))]
         want_multi = [a for a in originals if mode == "multi" or (mode == "auto" and not _is_english(a))]
-        return _embed(FAST, want_fast), _embed(MULTI, want_multi)
+        return embed_articles(FAST, want_fast), embed_articles(MULTI, want_multi, self._known)
 
     def _follows_original(self, a: Article, batch: set[str]) -> bool:
         """Whether ``a`` is a copy that will join its original's story (no embedding needed): the
@@ -340,7 +357,7 @@ class Clusterer:
         best = self._best(article, vectors, names, day)
         if best is None and auto and MULTI not in vectors and self._cross_candidates(names, day, True):
             # No English story takes it, and a story told in another language shares a leading name.
-            vectors[MULTI] = _embed(MULTI, [article])[article.id]
+            vectors[MULTI] = embed_articles(MULTI, [article])[article.id]
             best = self._best(article, vectors, names, day)
         if best is None:
             return self._new_story(article, names, day, vectors).id
@@ -356,7 +373,7 @@ class Clusterer:
     def _embed_one(self, article: Article) -> dict[str, Vectors]:
         mode = self.params.mode
         space = FAST if mode == "fast" or (mode == "auto" and _is_english(article)) else MULTI
-        return {space: _embed(space, [article])[article.id]}
+        return {space: embed_articles(space, [article], self._known)[article.id]}
 
     def _best(
         self, article: Article, vectors: dict[str, Vectors], names: list[str], day: date | None
@@ -723,13 +740,6 @@ def _is_english(a: Article) -> bool:
     return a.language in (None, "en")
 
 
-def _embed(space: str, articles: list[Article]) -> dict[str, Vectors]:
-    if not articles:
-        return {}
-    vectors = get_embedder(space).encode([embed_text(a) for a in articles])
-    return {a.id: v for a, v in zip(articles, vectors, strict=True)}
-
-
 # -- public API -----------------------------------------------------------------------------------
 
 _CLUSTERERS: weakref.WeakKeyDictionary[Any, Clusterer] = weakref.WeakKeyDictionary()
@@ -750,15 +760,17 @@ def assign_stories(
     article_ids: list[str],
     config: Config | None = None,
     params: ClusterParams | None = None,
+    known: Known | None = None,
 ) -> dict[str, str]:
     """Assign stored articles to stories as they arrive, in order; return article id -> story id.
 
     Articles already in a story keep it. Each new article joins the nearest live story or starts one;
     stories and their history are written to ``store``. ``config`` is accepted for symmetry with the
-    other pipeline steps; the clustering parameters are ``params`` (default :data:`EVENT`).
+    other pipeline steps; the clustering parameters are ``params`` (default :data:`EVENT`); ``known``
+    holds e5 vectors computed beforehand, by :func:`~storyscope.stories.vectors.text_key`.
     """
     del config  # no clustering setting lives in Config yet
-    return clusterer_for(store, params).assign(article_ids)
+    return clusterer_for(store, params).assign(article_ids, known)
 
 
 def cluster_articles(

