@@ -16,6 +16,7 @@ import lxml.html
 from storyscope.errors import InputError
 from storyscope.ingest.dates import normalize_date
 from storyscope.ingest.decode import decode_bytes
+from storyscope.ingest.pagemeta import page_metadata, parse_page
 from storyscope.ingest.textfile import read_bytes
 from storyscope.models import Article
 
@@ -68,17 +69,42 @@ def _split_list(value: object) -> list[str]:
     return list(seen)
 
 
-def _trafilatura(html: str, url: str | None, fast: bool) -> Any:
+def _trafilatura(tree: Any, url: str | None, fast: bool) -> Any:
+    """trafilatura's body of ``tree`` (it works on a copy), without its metadata; None if it has none."""
     # Imported here: a plain-text ingest never needs it, and it is a tenth of a second at start-up.
     import trafilatura
 
     try:
         return trafilatura.bare_extraction(
-            html, url=url, fast=fast, with_metadata=True, include_comments=False, include_tables=True
+            tree, url=url, fast=fast, with_metadata=False, include_comments=False, include_tables=True
         )
     except (ValueError, TypeError, lxml.etree.LxmlError):
         # trafilatura mostly returns None on bad input; a few parser errors escape it.
         return None
+
+
+def _extract(html: str, url: str | None) -> Any:
+    """trafilatura's result for the page (fast mode first, then its fallback extractors if that finds
+    little), its metadata from :mod:`storyscope.ingest.pagemeta`; None when it finds nothing."""
+    try:
+        tree = parse_page(html)
+        # trafilatura reads the metadata first, on the tree its body extraction then copies.
+        meta = page_metadata(tree, url) if tree is not None else None
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        return None  # where bare_extraction, which does both inside its guard, gives nothing either
+    if meta is None:
+        return None
+    doc = _trafilatura(tree, url, fast=True)
+    found = len(doc.text or "") if doc is not None else 0
+    if found < FAST_ENOUGH_CHARS:
+        # The fast pass found little: let trafilatura try its fallback extractors too.
+        slow = _trafilatura(tree, url, fast=False)
+        if slow is not None and len(slow.text or "") > found:
+            doc = slow
+    if doc is None:
+        return None
+    meta.text = doc.text
+    return meta
 
 
 def extract_html(html: str, url: str | None = None) -> Extracted | None:
@@ -88,13 +114,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted | None:
     fallback extractors if that finds little); when it finds no body, a plain rendering of the
     visible text is used instead, flagged in ``meta["extraction"]``.
     """
-    doc = _trafilatura(html, url, fast=True)
-    found = len(doc.text or "") if doc is not None else 0
-    if found < FAST_ENOUGH_CHARS:
-        # The fast pass found little: let trafilatura try its fallback extractors too.
-        slow = _trafilatura(html, url, fast=False)
-        if slow is not None and len(slow.text or "") > found:
-            doc = slow
+    doc = _extract(html, url)
     text = paragraphs(doc.text) if doc is not None and doc.text else ""
     meta: dict[str, Any] = {}
     if not text:
