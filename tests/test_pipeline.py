@@ -141,30 +141,6 @@ def test_cleaning_on_a_pool_stores_what_one_process_stores(tmp_path: Path) -> No
 
 _FOREIGN = [
     (
-        "en",
-        "Velmar port reopens after strike",
-        "The port of Velmar reopened on Monday after a three-week "
-        "strike by dock workers ended with a six percent pay rise.",
-    ),
-    (
-        "en",
-        "Orvel bridge opens to traffic",
-        "The new bridge over the Orvel river opened to traffic on "
-        "Tuesday, four years after the town council approved it.",
-    ),
-    (
-        "en",
-        "Grandby school to close for repairs",
-        "The primary school in Grandby will close for the "
-        "summer while builders replace its roof, the council said on Friday.",
-    ),
-    (
-        "en",
-        "Lakemark farmers count storm losses",
-        "Farmers in Lakemark said on Sunday that the storm had "
-        "flattened a third of the barley crop in the eastern valleys.",
-    ),
-    (
         "es",
         "Reabre el puerto de Velmar",
         "El puerto de Velmar reabrió el lunes tras una huelga de tres "
@@ -187,6 +163,30 @@ _FOREIGN = [
         "Hochwasser an der Orvel steigt weiter",
         "Das Hochwasser an der Orvel ist am Mittwoch weiter "
         "gestiegen; die Feuerwehr errichtete Schutzwände in drei Straßen der Altstadt.",
+    ),
+    (
+        "en",
+        "Velmar port reopens after strike",
+        "The port of Velmar reopened on Monday after a three-week "
+        "strike by dock workers ended with a six percent pay rise.",
+    ),
+    (
+        "en",
+        "Orvel bridge opens to traffic",
+        "The new bridge over the Orvel river opened to traffic on "
+        "Tuesday, four years after the town council approved it.",
+    ),
+    (
+        "en",
+        "Grandby school to close for repairs",
+        "The primary school in Grandby will close for the "
+        "summer while builders replace its roof, the council said on Friday.",
+    ),
+    (
+        "en",
+        "Lakemark farmers count storm losses",
+        "Farmers in Lakemark said on Sunday that the storm had "
+        "flattened a third of the barley crop in the eastern valleys.",
     ),
 ]
 
@@ -211,9 +211,9 @@ print(json.dumps({"stories": out, "seen": seen}))
 
 
 def test_articles_not_in_english_are_embedded_on_the_reading_workers(tmp_path: Path) -> None:
-    # The first pages are read in this process (ingest.parallel.POOL_AFTER_FORK), the foreign ones on
-    # the pool; the vectors the workers compute are the ones the story assignment would have computed,
-    # so the stories are those of one process.
+    # The first pages are read in this process (ingest.parallel.POOL_AFTER_FORK), before the pool
+    # starts: their e5 jobs wait for it. The vectors the workers compute are the ones the story
+    # assignment would have computed, so the stories are those of one process.
     folder = tmp_path / "in"
     folder.mkdir()
     for n, (lang, title, body) in enumerate(_FOREIGN):

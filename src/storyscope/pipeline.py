@@ -8,17 +8,19 @@ it again stores what is missing (already-stored content is recognised by its has
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from storyscope.config import Config
 from storyscope.ingest.inputs import read_inputs
+from storyscope.ingest.parallel import SideJobs
 from storyscope.models import Article, IngestError
 from storyscope.stages.clean import clean_text
 from storyscope.stages.lang import detect_language
 from storyscope.store.base import Store
 from storyscope.stories.cluster import assign_stories
 from storyscope.stories.syndication import DuplicateIndex, Signature, content_hash, signature
-from storyscope.stories.vectors import Vectors, embed_text, start_reading_worker, text_key, worker_multi
+from storyscope.stories.vectors import Vectors, embed_multi, embed_text, start_reading_worker, text_key
 
 MINHASH_STAGE, MINHASH_VERSION = "minhash", "3"
 
@@ -49,12 +51,9 @@ def prepare(article: Article) -> Article:
 @dataclass
 class Prepared(Article):
     """An article as :func:`prepared` hands it to the store, with the MinHash of its cleaned text
-    (computed beside the cleaning, in the reading workers; stored as an annotation, not a field) and,
-    for an article not in English read on a worker, its e5 vector (the key of the text embedded, and
-    the vector) for the story assignment."""
+    (computed beside the cleaning, in the reading workers; stored as an annotation, not a field)."""
 
     minhash: Signature | None = None
-    multi: tuple[bytes, Vectors] | None = None
 
 
 def prepared(article: Article) -> Prepared | IngestError:
@@ -65,14 +64,7 @@ def prepared(article: Article) -> Prepared | IngestError:
         prepare(article)
         if not article.text.strip():
             return IngestError(article.origin, "no article text left after cleaning")
-        out = Prepared(**vars(article), minhash=signature(article.text))
-        embedder = worker_multi()
-        if embedder is not None and article.language not in (None, "en"):
-            # What the story assignment embeds with e5 (stories.cluster: articles not in English),
-            # computed here on every core; the assignment takes it when it reads the same text.
-            text = embed_text(article)
-            out.multi = (text_key(text), embedder.encode([text])[0])
-        return out
+        return Prepared(**vars(article), minhash=signature(article.text))
     except Exception as e:  # a bug in a stage must not sink the batch; the input is named in the error
         return IngestError(article.origin, f"could not process: {type(e).__name__}: {e}")
 
@@ -103,18 +95,43 @@ def ingest(
     config = config or Config.load()
     report = IngestReport()
     index = load_duplicate_index(store, config.dedupe_threshold)
-    known: dict[bytes, Vectors] = {}  # e5 vectors the reading workers computed
-    for item in read_inputs(specs, config, prepared, start_reading_worker):
+    # An original not in English is embedded with e5 for its story (stories.cluster), a hundred times
+    # the English model's cost: the reading workers do it as soon as it is stored, while the reads go
+    # on, and the assignment takes the vector when it embeds the same text. Copies need none.
+    side = SideJobs()
+    embeds: list[tuple[bytes, Future[Vectors | None]]] = []
+    for item in read_inputs(specs, config, prepared, start_reading_worker, side):
         if isinstance(item, IngestError):
             report.errors.append(item)
-        elif _ingest_one(item, store, index, report) and isinstance(item, Prepared) and item.multi:
-            known[item.multi[0]] = item.multi[1]
+        elif _ingest_one(item, store, index, report) and item.duplicate_of is None and _foreign(item):
+            text = embed_text(item)
+            embeds.append((text_key(text), side.submit(embed_multi, text)))
         if on_item is not None:
             on_item(item)
+    known = _results(embeds)
     if report.added:
         # Each new article joins the nearest live story or starts one; stored ones keep theirs.
         assign_stories(store, report.ids, config, known=known)
     return report
+
+
+def _foreign(article: Article) -> bool:
+    """Whether the story assignment embeds ``article`` with e5 (stories.cluster: not in English)."""
+    return article.language not in (None, "en")
+
+
+def _results(embeds: list[tuple[bytes, Future[Vectors | None]]]) -> dict[bytes, Vectors]:
+    """The vectors the side jobs gave (the reader waited for them), by key; the assignment computes any
+    that failed or were not run."""
+    known: dict[bytes, Vectors] = {}
+    for key, future in embeds:
+        try:
+            vector = future.result(timeout=0)
+        except Exception:  # cancelled (the pool died), or failed: embedded later, in this process
+            continue
+        if vector is not None:
+            known[key] = vector
+    return known
 
 
 def _ingest_one(article: Article, store: Store, index: DuplicateIndex, report: IngestReport) -> bool:

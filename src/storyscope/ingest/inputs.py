@@ -24,7 +24,7 @@ from storyscope.ingest.feeds import looks_like_feed, read_feed
 from storyscope.ingest.fetch import FEED_TYPES, Fetcher, looks_like_html, page_article
 from storyscope.ingest.html import article_from_html
 from storyscope.ingest.naming import UniqueIds
-from storyscope.ingest.parallel import Deferred, OrderedReader, Then, error_for, same, worker_count
+from storyscope.ingest.parallel import Deferred, OrderedReader, SideJobs, Then, error_for, same, worker_count
 from storyscope.ingest.records import read_json, read_jsonl, read_records_file
 from storyscope.ingest.textfile import article_from_text, os_reason, read_bytes
 from storyscope.ingest.warc import read_warc
@@ -46,18 +46,22 @@ STDIN = "stdin"
 
 
 def read_inputs(
-    specs: Iterable[str], config: Config, then: Then = same, setup: Callable[[], None] | None = None
+    specs: Iterable[str],
+    config: Config,
+    then: Then = same,
+    setup: Callable[[], None] | None = None,
+    side: SideJobs | None = None,
 ) -> Iterator[Item]:
     """Yield an :class:`Article` per document found in ``specs``, or an :class:`IngestError` per input
     (or record) that could not be read; one bad input never stops the others.
 
     Ids are unique within the run: a repeated id gets ``-2``, ``-3``, ... in input order. Local HTML
     files are read, and every article passed through ``then`` (which may turn it into an error), on
-    ``config.workers`` processes when there are many (each runs ``setup`` as it starts); the order
-    stays the inputs'.
+    ``config.workers`` processes when there are many (each runs ``setup`` as it starts, and ``side``
+    takes the caller's own jobs for them); the order stays the inputs'.
     """
     ids = UniqueIds()
-    with Fetcher(config) as fetcher, OrderedReader(worker_count(config.workers), then, setup) as reader:
+    with Fetcher(config) as fetcher, OrderedReader(worker_count(config.workers), then, setup, side) as reader:
         pending = (item for spec in specs for item in read_spec(spec, config, fetcher))
         for item in reader.resolve(pending):
             if isinstance(item, Article):

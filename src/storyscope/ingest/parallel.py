@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from storyscope.errors import InputError
 from storyscope.executors.local import cpu_count, mp_context
@@ -123,15 +124,85 @@ def run_jobs(jobs: list[Job], then: Then) -> list[Item]:
     return [run_job(job, then) for job in jobs]
 
 
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class SideJobs:
+    """Work the consumer of the reads hands to the reading pool while the reads go on (ingest's e5
+    embeddings of the articles it has just stored: only it knows which are copies, which need none).
+    Jobs handed out before the pool starts wait for it; if it never starts (a small batch), they are
+    cancelled, and the consumer does that work itself. The reader waits for every job before it
+    shuts its pool down."""
+
+    def __init__(self) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.futures: list[Future[Any]] = []
+        self._waiting: list[tuple[Callable[[Any], Any], Any, Future[Any]]] = []
+
+    def submit(self, fn: Callable[[T], R], arg: T) -> Future[R]:
+        if self.pool is None:
+            future: Future[R] = Future()
+            self._waiting.append((fn, arg, future))
+        else:
+            future = self._run(fn, arg)
+        self.futures.append(future)
+        return future
+
+    def _run(self, fn: Callable[[T], R], arg: T) -> Future[R]:
+        assert self.pool is not None
+        try:
+            return self.pool.submit(fn, arg)
+        except (BrokenProcessPool, RuntimeError):  # the pool died or is shutting down
+            failed: Future[R] = Future()
+            failed.cancel()
+            return failed
+
+    def started(self, pool: ProcessPoolExecutor) -> None:
+        """The pool is up: the jobs handed out so far go to it."""
+        self.pool = pool
+        for fn, arg, placeholder in self._waiting:
+            _forward(self._run(fn, arg), placeholder)
+        self._waiting.clear()
+
+    def close(self) -> None:
+        """No pool any more: cancel what never reached one."""
+        self.pool = None
+        for _, _, placeholder in self._waiting:
+            placeholder.cancel()
+        self._waiting.clear()
+
+
+def _forward(source: Future[Any], target: Future[Any]) -> None:
+    """Give ``target`` the outcome of ``source`` when it comes."""
+
+    def done(f: Future[Any]) -> None:
+        if f.cancelled():
+            target.cancel()
+        elif f.exception() is not None:
+            target.set_exception(f.exception())
+        else:
+            target.set_result(f.result())
+
+    source.add_done_callback(done)
+
+
 class OrderedReader:
     """Resolves a stream of items and :class:`Deferred` reads into items, in stream order, each
     article passed through ``then`` (a module-level function, as it may run in a worker); ``setup``
-    (module-level too) runs once in each worker as it starts."""
+    (module-level too) runs once in each worker as it starts; ``side`` takes jobs for the pool."""
 
-    def __init__(self, workers: int, then: Then = same, setup: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        workers: int,
+        then: Then = same,
+        setup: Callable[[], None] | None = None,
+        side: SideJobs | None = None,
+    ) -> None:
         self.workers = max(1, workers)
         self.then = then
         self.setup = setup
+        self.side = side
         self._pool: ProcessPoolExecutor | None = None
         self._seen = 0.0
 
@@ -139,6 +210,8 @@ class OrderedReader:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self.side is not None:
+            self.side.close()
         if self._pool is not None:
             # A consumer that stops early (an exception, a closed generator) leaves reads queued.
             self._pool.shutdown(wait=True, cancel_futures=True)
@@ -169,6 +242,12 @@ class OrderedReader:
             pending.append((chunk, self._start(chunk, weight)))
         while pending:
             yield from self._finish(*pending.popleft())
+        if self.side is not None:
+            # The consumer handed out its last jobs with the last items: let them finish.
+            if self._pool is None:
+                self.side.close()
+            else:
+                wait(self.side.futures)
 
     def _start(self, jobs: list[Job], weight: float) -> Future[list[Item]] | list[Item]:
         self._seen += weight
@@ -176,6 +255,8 @@ class OrderedReader:
             context = mp_context()
             if self._seen > (POOL_AFTER_FORK if context.get_start_method() == "fork" else POOL_AFTER):
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=self.setup)
+                if self.side is not None:
+                    self.side.started(self._pool)
         if self._pool is None:
             return run_jobs(jobs, self.then)
         try:

@@ -233,11 +233,12 @@ def embed_articles(space: str, articles: Sequence[Article], known: Known | None 
     return out
 
 
-# e5 in the reading workers (ingest.parallel): a non-English article is embedded right after it is
-# read and cleaned, on every core, instead of one at a time in the process that assigns stories. Only
-# in a worker whose parent had not imported e5 when it forked: GNU OpenMP does not survive a fork once its
-# threads have run (the child hangs in its first parallel loop). On one thread: each worker has a
-# core of its own, and OpenMP's waits between threads cost more than they save on a busy machine.
+# e5 in the reading workers (ingest.parallel.SideJobs): an original not in English is embedded as
+# soon as ingest has stored it, on every core, instead of one at a time in the process that assigns
+# stories. Only in a worker whose parent had not imported e5 when it forked: GNU OpenMP does not
+# survive a fork once its threads have run (the child hangs in its first parallel loop). On one
+# thread: each worker has a core of its own, and OpenMP's waits between threads cost more than they
+# save on a busy machine.
 _WORKER_MULTI: list[MultiEmbedder | None] = [None]
 
 
@@ -247,9 +248,10 @@ def start_reading_worker() -> None:
         _WORKER_MULTI[0] = MultiEmbedder(num_threads=1)
 
 
-def worker_multi() -> MultiEmbedder | None:
-    """The reading worker's own e5 (loaded on first use), or None in any other process."""
-    return _WORKER_MULTI[0]
+def embed_multi(text: str) -> Vectors | None:
+    """The e5 vector of ``text`` in a reading worker (ingest's side job); None where e5 may not run."""
+    embedder = _WORKER_MULTI[0]
+    return None if embedder is None else embedder.encode([text])[0]
 
 
 def pack(vector: Vectors) -> bytes:
