@@ -259,3 +259,9 @@ def test_an_unnamed_speaker_keeps_the_whole_hyphenated_word(quotes_of: Any) -> N
     q = one_quote(quotes_of(text), "search would move south")
     assert q["who"] is None and q["speaker"]["text"].endswith("co-ordinators")
     assert text[q["speaker"]["start"] : q["speaker"]["end"]] == q["speaker"]["text"]
+
+
+def test_an_unnamed_speaker_does_not_end_in_the_clause_s_adverb(quotes_of: Any) -> None:
+    text = "If the talks go well, according to Lunesian diplomats already next Tuesday experts could meet."
+    q = one_quote(quotes_of(text), "experts could meet")
+    assert q["speaker"]["text"] == "Lunesian diplomats"

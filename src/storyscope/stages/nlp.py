@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "46"
+    version = "47"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

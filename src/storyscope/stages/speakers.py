@@ -135,6 +135,8 @@ def _speaker(tok: Token | None, mentions: list[Json]) -> Json | None:
     # "a statement saying …": the noun phrase without the verb it governs.
     cut = min((c.left_edge.i for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBG"), default=None)
     toks = [t for t in tok.subtree if not t.is_punct and (cut is None or t.i < cut)]
+    while len(toks) > 1 and toks[-1].lower_ in _CLAUSE_ADVERBS and toks[-1].i > tok.i:
+        toks.pop()  # "according to Lunesian diplomats already next Tuesday": the adverb is the clause's
     if not toks:
         return None
     # An unnamed source ("officials", "a spokesman"): text kept, no one named.
@@ -150,6 +152,11 @@ def _speaker(tok: Token | None, mentions: list[Json]) -> Json | None:
     return {"text": text[start:end], "start": start, "end": end, "mention": None}
 
 
+# Adverbs of time and focus the parser hangs on a subject ("officials already said"); "there" and
+# "nearby" say which officials and stay.
+_CLAUSE_ADVERBS = frozenset(
+    "already still also now then again too even just only yet later earlier recently previously".split()
+)
 # "according to plan", "according to schedule": the way something goes, nobody's account of it.
 _NOT_SOURCES = frozenset("plan schedule script design expectation custom tradition".split())
 
