@@ -488,16 +488,20 @@ def _teaser_cards(units: list[_Unit]) -> set[int]:
     return hits
 
 
-def _body_mask(units: list[_Unit], weights: list[float], stops: list[bool]) -> list[bool]:
+def _body_mask(
+    units: list[_Unit], weights: list[float], stops: list[bool], heads: frozenset[int] = frozenset()
+) -> list[bool]:
     """Which units lie in the body: the densest run of prose, plus prose runs beside it.
 
     Runs on the other side of a hard stop (a comments or related-links header) never join.
+    ``heads`` are the headline lines that anchor the body (see :func:`_trim_head`).
     """
     n = len(units)
     inside = [False] * n
     best, lo, hi = _best_segment(weights, 0, n)
     if best <= 0:
         return inside
+    lo = _trim_head(units, lo, hi, heads)
     body_indent = _main_indent(units, weights, lo, hi)
     hi = _trim_deeper_tail(units, weights, lo, hi, body_indent)
     for i in range(lo, hi):
@@ -524,6 +528,19 @@ def _body_mask(units: list[_Unit], weights: list[float], stops: list[bool]) -> l
             else:
                 a = y
     return inside
+
+
+def _trim_head(units: list[_Unit], lo: int, hi: int, heads: frozenset[int]) -> int:
+    """Start the body run at the headline when nothing before it in the run is prose.
+
+    The headline's bonus pays for the junk between it and whatever weighs a little above nothing
+    before it (a teaser list's "Read more..." item, a standfirst-like link), so the densest run
+    may open with a menu or a list of other stories' headlines: those are not the story.
+    """
+    t = next((i for i in range(lo, hi) if i in heads), None)
+    if t is None or any(units[i].kind == "good" for i in range(lo, t)):
+        return lo
+    return t
 
 
 def _listish(u: _Unit) -> bool:
@@ -627,7 +644,8 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
             reasons[k] = "related-links"
             weights[k] = -2.0
 
-    inside = _body_mask(units, weights, stops)
+    heads = frozenset(i for i in range(n) if anchor and reasons[i] == "repeated-headline")
+    inside = _body_mask(units, weights, stops, heads)
     for i in range(n):
         if not inside[i] and not reasons[i]:
             reasons[i] = "outside-body"
