@@ -1,6 +1,8 @@
 """The cleaner at the edges of the body: what the densest run of prose takes in before the headline.
 All text is made up."""
 
+import pytest
+
 from storyscope.stages.clean import clean_text
 
 TITLE = "Ferry service to Tarsk island resumes after winter repairs"
@@ -42,3 +44,42 @@ def test_prose_before_the_headline_keeps_the_run_as_it_was() -> None:
     raw = "\n".join(["Home", "News", standfirst, TITLE, "By Jo Lind", *STORY])
     out = clean_text(raw, TITLE).text
     assert out.split("\n\n") == [standfirst, *STORY]
+
+
+# --- page furniture around the story, written as sentences or short lines ---------------------------
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # A sign-up form's privacy promise.
+        "Tarsk News respects your privacy. We will not sell or give away your e-mail address.",
+        "No spam, we promise. You can leave at any time and we'll never share your details.",
+        "We hate spam too: one letter a week, nothing else.",
+        # Affiliate programme disclosures.
+        "We are a participant in the Example Stores Associates Program, an affiliate advertising program "
+        "designed to provide a means for us to earn fees by linking to example stores.",
+        "As an Amazon Associate I earn from qualifying purchases.",
+        # A recipe card's prompt, rating and nutrition note.
+        "Tried this recipe? Mention @tarskkitchen or tag #tarskkitchen!",
+        "4.8 from 12 votes",
+        "*Percent Daily Values are based on a 2,000 calorie diet.",
+        # A video's caption label.
+        "Media caption Footage of the first crossing since November",
+    ],
+)
+def test_sign_up_affiliate_recipe_card_and_media_caption_furniture_is_dropped(furniture: str) -> None:
+    raw = "\n\n".join([*STORY[:2], furniture, *STORY[2:]])
+    assert clean_text(raw, TITLE).text.split("\n\n") == STORY
+
+
+def test_story_sentences_near_the_furniture_words_are_kept() -> None:
+    story = [
+        *STORY[:2],
+        "The harbour master said the port would not share details of the repair contract, and that the "
+        "island's only shop had tried three suppliers since November.",
+        "Islanders said they would never sell their boats, even after a winter like this one.",
+        "A hot meal at the harbour café is about 2,000 calories, its owner joked.",
+        *STORY[2:],
+    ]
+    assert clean_text("\n\n".join(story), TITLE).text.split("\n\n") == story

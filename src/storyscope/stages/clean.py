@@ -111,7 +111,7 @@ _TRIGGERS = {
     "caption": frozenset(
         """photo picture image foto bild bildquelle fotos credit photograph illustration grafik quelle
         source crédit crédits fuente fonte zdjęcie afbeelding c copyright getty images gettyimages imago
-        shutterstock istock alliance file afp ap reuters dpa epa anp ansa efe photocredit bildrechte
+        shutterstock istock alliance file afp ap reuters dpa epa anp ansa efe photocredit bildrechte caption
         fotocredit enlarge vergrößern zoom fotó abbildung""".split()
     ),
     "prompt": frozenset(

@@ -186,7 +186,7 @@ _ANY_CAPTION = re.compile(
     r"\bcredit\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.&'’ -]{1,40}$|"
     r"\b(?:afp|ap|reuters|dpa|epa)\s*(?:photo|/)|\((?:afp|ap|reuters|dpa|epa|efe|ansa)\)\s*$|"
     r"\b(?:photo|foto|bild|image|credit|fuente|fonte|abbildung)s?\s*:\s*[^.:]{1,40}$|^\W*abbildung\s*:|"
-    r"^\W*image caption\b|photo\s*credit|bildrechte|fotocredit|"
+    r"^\W*(?:image|media|video) caption\b|photo\s*credit|bildrechte|fotocredit|"
     r"^\W*(?:enlarge|vergrößern|zoom)\W*(?:this )?(?:image|bild)?\W*$",
     re.I,
 )
@@ -321,6 +321,21 @@ _READER_PROMPTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
         _words("send"),
         _rx(r"\bwe(?:'ll| will)? send (?:you )?(?:an |a )?(?:daily |weekly )?(?:e-?mail|newsletter)"),
     ),
+    # A sign-up form's privacy promise: "We will not sell or give away your e-mail address", "No spam".
+    (
+        _words("sell share rent give spam respect"),
+        _rx(
+            r"(?:never|not|won'?t) (?:ever )?(?:sell|share|rent|give away)(?: or (?:sell|share|rent|give))?"
+            r"(?: away)? your (?:e-?mail|address|details|personal)|we respect your privacy|we hate spam|"
+            r"^\W*no spam\b"
+        ),
+    ),
+    # Affiliate programme disclosures: "We are a participant in the Amazon Services LLC Associates
+    # Program, an affiliate advertising program ...", "As an Amazon Associate I earn from ...".
+    (
+        _words("associates associate affiliate"),
+        _rx(r"\bassociates? program|\bas an amazon associate\b|affiliate advertising program"),
+    ),
     # The page's browser notice ("please update to a modern browser") and sign-up confirmations.
     (
         _words("browser activation activate confirm"),
@@ -336,6 +351,13 @@ _READER_PROMPTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
 _COMMENT_PROMPTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
     (_words("hear"), _rx(r"we want to hear from you")),
     (_words("think"), _rx(r"(?:tell us|let us know) what you think|let us know in the comments")),
+    # A recipe card's prompt and rating: "Tried this recipe? Mention @site or tag #site!",
+    # "4.67 from 21 votes".
+    (
+        _words("tried mention"),
+        _rx(r"\btried (?:this|the|our|my) recipe\?|\bmention @[\w.]+ (?:or|and) tag #"),
+    ),
+    (_words("votes vote"), _rx(r"^\W*\d(?:[.,]\d+)? (?:from|out of) \d+ votes?\W*$")),
     (
         _words("thoughts opinion"),
         _rx(r"share your (?:thoughts|views|opinion) (?:in the comments|with us|below)"),
@@ -346,7 +368,9 @@ _LEGAL = re.compile(
     r"registered trademarks? of|for (?:your )?personal,? non-?commercial use|"
     r"not been evaluated by the food and drug|quotes? (?:are |is )?delayed|"
     r"market data (?:is )?(?:provided|powered)|"
-    r"do not sell my|trust principles|^\W*our standards\W",
+    r"do not sell my|trust principles|^\W*our standards\W|"
+    # A recipe's nutrition box: "*Percent Daily Values are based on a 2,000 calorie diet."
+    r"daily values? (?:are )?based on a 2,?000[- ]calorie",
     re.I,
 )
 # A comment section's rules: "please be respectful", "our submission guidelines", "we moderate all comments".
@@ -456,7 +480,10 @@ _PROSE_TABLE: tuple[tuple[int, frozenset[str], re.Pattern[str], str], ...] = (
     *((60, t, rx, "comment-prompt") for t, rx in _COMMENT_PROMPTS),
     (
         80,
-        _words("trademark trademarks commercial noncommercial evaluated delayed sell principles standards"),
+        _words(
+            """trademark trademarks commercial noncommercial evaluated delayed sell principles standards
+            calorie"""
+        ),
         _LEGAL,
         "credit",
     ),
