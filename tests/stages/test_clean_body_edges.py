@@ -83,3 +83,57 @@ def test_story_sentences_near_the_furniture_words_are_kept() -> None:
         *STORY[2:],
     ]
     assert clean_text("\n\n".join(story), TITLE).text.split("\n\n") == story
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Thanks for subscribing! Look out for our first letter on Friday.",
+        "This e-mail address is already registered.",
+        "You are now subscribed.",
+        "Ihre Anmeldung war erfolgreich!",
+        "Sie haben eine E-Mail zum Double-Opt-In-Verfahren erhalten. Vielen Dank für Ihr Interesse!",
+        "Ich willige darin ein, dass mir der Verein regelmäßig Informationen über seine Arbeit schickt.",
+    ],
+)
+def test_sign_up_form_messages_are_dropped(message: str) -> None:
+    raw = "\n\n".join([*STORY, message])
+    assert clean_text(raw, TITLE).text.split("\n\n") == STORY
+
+
+# --- excerpts of other posts, each closed by a "Read more" link ---------------------------------------
+
+TEASERS = [
+    (
+        "Harbour choir to sing at the lighthouse",
+        "The Tarsk harbour choir will give its first open-air concert at the old lighthouse on Saturday, "
+        "weather permitting, and all islanders are welcome to join in.",
+    ),
+    (
+        "New bus timetable for the valley",
+        "From April the valley bus will run every half hour on weekdays, the council said after a long "
+        "consultation with villages along the route.",
+    ),
+    (
+        "Bakery wins regional prize",
+        "A family bakery in Orrinford has won the regional prize for its rye bread, the third time in "
+        "five years that the prize has gone to the valley.",
+    ),
+]
+
+
+def _with_teasers(link: str) -> str:
+    teasers = [line for head, blurb in TEASERS for line in (head, blurb, link)]
+    return "\n\n".join([TITLE, *STORY, *teasers, "Contact", "Imprint"])
+
+
+@pytest.mark.parametrize("link", ["Read more", "READ THE REST", "Continue reading »", "Weiterlesen"])
+def test_excerpts_closed_by_read_more_links_are_not_the_story(link: str) -> None:
+    assert clean_text(_with_teasers(link), TITLE).text.split("\n\n") == STORY
+
+
+def test_a_single_read_more_link_leaves_the_paragraph_above_it() -> None:
+    # One link alone may open the rest of the story on a page that folds it: no list of teasers.
+    story = [*STORY[:2], "Read more", *STORY[2:]]
+    out = clean_text("\n\n".join([TITLE, *story]), TITLE).text.split("\n\n")
+    assert out[:2] == STORY[:2] and out[-2:] == STORY[-2:]

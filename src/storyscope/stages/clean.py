@@ -55,6 +55,7 @@ from storyscope.stages.junk import (
     _CODE_WORDS,
     _COLON_END,
     _CONSENT,
+    _CONTINUE_LINK,
     _COOKIE_PROSE,
     _COOKIE_WORDS,
     _DATE_TOKEN,
@@ -530,6 +531,29 @@ def _body_mask(
     return inside
 
 
+TEASER_LINK_MIN = 2  # "Read more" links in a page before the excerpts above them count as teasers
+
+
+def _teasers_before_links(units: list[_Unit], reasons: list[str]) -> list[int]:
+    """Excerpts of other posts: the paragraph right above each of a page's "Read more" links.
+
+    A story is printed whole, so a "continue reading" link on a line of its own closes an excerpt;
+    two or more of them make a list of teasers. A date or a byline between the excerpt and its link
+    is skipped over.
+    """
+    links = [i for i, u in enumerate(units) if u.words <= 4 and _CONTINUE_LINK.match(u.text)]
+    if len(links) < TEASER_LINK_MIN:
+        return []
+    out = []
+    for i in links:
+        k = i - 1
+        while k >= 0 and k >= i - 3 and units[k].kind == "bad" and k not in links:
+            k -= 1
+        if k >= 0 and k not in links and not reasons[k] and units[k].kind in ("good", "near", "short"):
+            out.append(k)
+    return out
+
+
 def _trim_head(units: list[_Unit], lo: int, hi: int, heads: frozenset[int]) -> int:
     """Start the body run at the headline when nothing before it in the run is prose.
 
@@ -603,6 +627,10 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
         if sum(w for w in weights[:first] if w > 0) >= FLOOR_ABS:
             for i in range(first, n):
                 weights[i] = min(weights[i], 0.0) - 1.0
+
+    for k in _teasers_before_links(units, reasons):
+        reasons[k] = "related-links"
+        weights[k] = -2.0
 
     # Runs of consecutive short non-sentence units: three or more are a link list or a menu (unless
     # they are bullets carrying some words, a list in the story); fewer are subheads and the like.

@@ -330,6 +330,17 @@ _READER_PROMPTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
             r"^\W*no spam\b"
         ),
     ),
+    # A sign-up form's consent and status messages: "Thanks for subscribing!", "This e-mail address is
+    # already registered", "Ich willige darin ein, dass ...", "Double-Opt-In".
+    (
+        _words("opt willige anmeldung registriert registered subscribed subscribing signing"),
+        _rx(
+            r"double[- ]opt[- ]in|\bwillige (?:\w+ )?(?:darin )?ein, dass|ihre anmeldung war erfolgreich|"
+            r"adresse ist bereits registriert|successfully subscribed|thanks? (?:you )?for (?:subscribing|"
+            r"signing up)|(?:e-?mail|address) is already (?:registered|subscribed)|"
+            r"you(?:'re| are) (?:now )?subscribed"
+        ),
+    ),
     # Affiliate programme disclosures: "We are a participant in the Amazon Services LLC Associates
     # Program, an affiliate advertising program ...", "As an Amazon Associate I earn from ...".
     (
@@ -430,6 +441,13 @@ _BIO_CONTACT = re.compile(
 )
 # "About Jo Roe" over the writer's bio: like "About the author", the story is over.
 _ABOUT_HEADER = re.compile(r"^\W*(?:about|über) (?-i:[A-Z])[\w.'’-]+(?: (?-i:[A-Z])[\w.'’-]+){0,3}\W*$", re.I)
+# A "continue reading" link on a line of its own: under a teaser's excerpt on a list of other posts.
+_CONTINUE_LINK = re.compile(
+    r"^\W*(?:read the rest|continue reading|read more|read full (?:story|article|post)|keep reading|"
+    r"weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|leggi tutto|continua a leggere|"
+    r"lees meer|lees verder|czytaj (?:dalej|więcej)|leia mais)\W*$",
+    re.I,
+)
 # Every word of a share bar: "Share to LinkedIn LinkedIn Share to Facebook Facebook Share to Email Email".
 _SHARE_WORDS = frozenset(
     """share sharing tweet email e mail print pin save copy link on to via this article story the
