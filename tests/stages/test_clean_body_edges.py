@@ -137,3 +137,29 @@ def test_a_single_read_more_link_leaves_the_paragraph_above_it() -> None:
     story = [*STORY[:2], "Read more", *STORY[2:]]
     out = clean_text("\n\n".join([TITLE, *story]), TITLE).text.split("\n\n")
     assert out[:2] == STORY[:2] and out[-2:] == STORY[-2:]
+
+
+# --- titles and excerpts cut off with an ellipsis -------------------------------------------------
+
+CUT_OFF_BOX = [
+    "Harbour choir to sing at the old lighthouse on Saturday, weather permit...",
+    "New bus timetable for the valley: every half hour on weekdays from April, the council…",
+    "Bakery in Orrinford wins the regional prize for its rye bread for the third...",
+    "Storm warning issued for the northern coast and the islands this weekend as…",
+]
+
+
+def test_a_box_of_cut_off_titles_is_not_the_story() -> None:
+    raw = "\n\n".join([TITLE, *STORY, "Latest", *CUT_OFF_BOX, "Contact"])
+    assert clean_text(raw, TITLE).text.split("\n\n") == STORY
+
+
+def test_a_story_sentence_trailing_off_is_kept() -> None:
+    # One or two sentences that trail off are the writer's style, not a box of teasers.
+    story = [
+        *STORY[:2],
+        '"We waited, and waited, and then we stopped counting the days..." said one islander.',
+        *STORY[2:],
+        "And the pier? Ready, the council says, for another hundred winters...",
+    ]
+    assert clean_text("\n\n".join([TITLE, *story]), TITLE).text.split("\n\n") == story

@@ -33,11 +33,15 @@ The word lists and patterns of junk live in :mod:`storyscope.stages.junk`.
 
 from __future__ import annotations
 
-import itertools
-import re
 from dataclasses import dataclass
 
 from storyscope.models import OffsetMap, Removed, Segment
+from storyscope.stages.clean_blocks import (
+    _cut_off_teasers,
+    _ranked_list,
+    _teasers_before_links,
+    _trim_head,
+)
 from storyscope.stages.junk import (
     _ABOUT_HEADER,
     _AD_WORDS,
@@ -55,7 +59,6 @@ from storyscope.stages.junk import (
     _CODE_WORDS,
     _COLON_END,
     _CONSENT,
-    _CONTINUE_LINK,
     _COOKIE_PROSE,
     _COOKIE_WORDS,
     _DATE_TOKEN,
@@ -409,25 +412,6 @@ def _trim_deeper_tail(units: list[_Unit], weights: list[float], lo: int, hi: int
     return hi
 
 
-# A list item opening with its number ("17. Ann Wilson", "3) Tarsk harbour").
-_NUMBERED = re.compile(r"^\s*(?:[*•+-]\s+)?(\d{1,3})[.)]\s+\S")
-RANKED_MIN_ITEMS = 4
-RANKED_MAX_WORDS = 6
-
-
-def _ranked_list(run: list[_Unit]) -> bool:
-    """Whether a run of short lines is a numbered list in the story ("100. Ray Roe", "99. Jo Lind").
-
-    A ranking counts up or down one at a time and its items are a name or two; a numbered "most read"
-    box counts too, but its items are headlines (its median item is longer than ``RANKED_MAX_WORDS``).
-    """
-    if not run or sorted(r.words for r in run)[len(run) // 2] > RANKED_MAX_WORDS:
-        return False
-    nums = [int(m.group(1)) for r in run if (m := _NUMBERED.match(r.text))]
-    steps = sum(1 for a, b in itertools.pairwise(nums) if abs(a - b) == 1)
-    return len(nums) >= RANKED_MIN_ITEMS and 2 * len(nums) >= len(run) and steps >= len(nums) - 2
-
-
 TEASER_MAX_WORDS = 40  # a teaser's blurb is a sentence or two; a story's paragraph may be longer
 TEASER_MIN_CARDS = 3
 TEASER_OTHER_PROSE = 0.25  # share of the page's prose that must lie outside the cards
@@ -531,42 +515,6 @@ def _body_mask(
     return inside
 
 
-TEASER_LINK_MIN = 2  # "Read more" links in a page before the excerpts above them count as teasers
-
-
-def _teasers_before_links(units: list[_Unit], reasons: list[str]) -> list[int]:
-    """Excerpts of other posts: the paragraph right above each of a page's "Read more" links.
-
-    A story is printed whole, so a "continue reading" link on a line of its own closes an excerpt;
-    two or more of them make a list of teasers. A date or a byline between the excerpt and its link
-    is skipped over.
-    """
-    links = [i for i, u in enumerate(units) if u.words <= 4 and _CONTINUE_LINK.match(u.text)]
-    if len(links) < TEASER_LINK_MIN:
-        return []
-    out = []
-    for i in links:
-        k = i - 1
-        while k >= 0 and k >= i - 3 and units[k].kind == "bad" and k not in links:
-            k -= 1
-        if k >= 0 and k not in links and not reasons[k] and units[k].kind in ("good", "near", "short"):
-            out.append(k)
-    return out
-
-
-def _trim_head(units: list[_Unit], lo: int, hi: int, heads: frozenset[int]) -> int:
-    """Start the body run at the headline when nothing before it in the run is prose.
-
-    The headline's bonus pays for the junk between it and whatever weighs a little above nothing
-    before it (a teaser list's "Read more..." item, a standfirst-like link), so the densest run
-    may open with a menu or a list of other stories' headlines: those are not the story.
-    """
-    t = next((i for i in range(lo, hi) if i in heads), None)
-    if t is None or any(units[i].kind == "good" for i in range(lo, t)):
-        return lo
-    return t
-
-
 def _listish(u: _Unit) -> bool:
     """Whether ``u`` may be part of a run of link-list lines: short lines, and junk that is no sentence.
 
@@ -628,7 +576,7 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
             for i in range(first, n):
                 weights[i] = min(weights[i], 0.0) - 1.0
 
-    for k in _teasers_before_links(units, reasons):
+    for k in [*_teasers_before_links(units, reasons), *_cut_off_teasers(units, reasons)]:
         reasons[k] = "related-links"
         weights[k] = -2.0
 
