@@ -163,3 +163,52 @@ def test_a_story_sentence_trailing_off_is_kept() -> None:
         "And the pier? Ready, the council says, for another hundred winters...",
     ]
     assert clean_text("\n\n".join([TITLE, *story]), TITLE).text.split("\n\n") == story
+
+
+# --- disclaimers, notification prompts and German bios --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Opinions expressed by Tarsk Post contributors are their own.",
+        "The views expressed in this column are solely those of the author.",
+        "Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.",
+        "Allow notifications to get the island's news first.",
+        "Benachrichtigungen aktivieren: Wir informieren Sie über die wichtigsten Nachrichten.",
+    ],
+)
+def test_views_disclaimers_and_notification_prompts_are_dropped(note: str) -> None:
+    raw = "\n\n".join([*STORY[:2], note, *STORY[2:]])
+    assert clean_text(raw, TITLE).text.split("\n\n") == STORY
+
+
+GESCHICHTE = [
+    "Die Fähre zwischen Orrinford und der Insel Tarsk ist am Montag wieder gefahren, vier Monate nach "
+    "einem Sturm, der den Anleger im einzigen Hafen der Insel beschädigt hatte.",
+    "Die Bewohner der Insel waren seit November auf ein wöchentliches Versorgungsboot angewiesen, und die "
+    "Reparatur kostete mehr als doppelt so viel wie zunächst geschätzt.",
+    "Die Fähre soll bis September dreimal täglich fahren, danach im Winter zweimal am Tag.",
+]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Sara Lind ist Redakteurin im Team Inseln und Küste. Sie schreibt seit 2015 über die Fähren.",
+        "Jo Roe leitet das Ressort Küste bei der Tarsker Zeitung und war zuvor Korrespondent in Oslo.",
+    ],
+)
+def test_a_german_writer_bio_at_the_end_is_dropped(bio: str) -> None:
+    raw = "\n\n".join([*GESCHICHTE, bio])
+    assert clean_text(raw, "Fähre nach Tarsk fährt wieder").text.split("\n\n") == GESCHICHTE
+
+
+def test_a_german_story_sentence_about_an_editor_inside_the_story_is_kept() -> None:
+    story = [
+        GESCHICHTE[0],
+        "Hanna Voss ist Redakteurin der Inselzeitung und hat den Winter auf Tarsk verbracht; sie sagt, "
+        "die Versorgung sei oft knapp gewesen.",
+        *GESCHICHTE[1:],
+    ]
+    assert clean_text("\n\n".join(story), "Fähre nach Tarsk fährt wieder").text.split("\n\n") == story

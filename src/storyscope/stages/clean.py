@@ -122,7 +122,7 @@ _TRIGGERS = {
         """email mail already adblocker adblockers blocker blockers disable whitelist support become
         inbox werbeblocker bereits unterstützen postfach déjà bloqueur javascript""".split()
     ),
-    "bio-lead": frozenset("is am".split()),
+    "bio-lead": frozenset("is am ist war arbeitet schreibt leitet".split()),
     "bio-contact": frozenset("appeared tip reach reached follow write email mail".split()),
     "license": frozenset(
         """licensed licenced license licence attribution namensnennung rights rechte lizenziert

@@ -341,6 +341,14 @@ _READER_PROMPTS: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
             r"you(?:'re| are) (?:now )?subscribed"
         ),
     ),
+    # The browser's push-notification prompt: "Allow notifications", "Benachrichtigungen aktivieren".
+    (
+        _words("notifications notification benachrichtigung benachrichtigungen"),
+        _rx(
+            r"(?:allow|enable|turn on|receive|get) (?:desktop |push[- ]?|browser[- ]?)?notifications|"
+            r"benachrichtigung(?:en)? aktivieren|push-?benachrichtigungen"
+        ),
+    ),
     # Affiliate programme disclosures: "We are a participant in the Amazon Services LLC Associates
     # Program, an affiliate advertising program ...", "As an Amazon Associate I earn from ...".
     (
@@ -380,6 +388,11 @@ _LEGAL = re.compile(
     r"not been evaluated by the food and drug|quotes? (?:are |is )?delayed|"
     r"market data (?:is )?(?:provided|powered)|"
     r"do not sell my|trust principles|^\W*our standards\W|"
+    # The site disowning its writers' views: "Opinions expressed by Forbes Contributors are their own".
+    r"(?:views|opinions) expressed (?:in this (?:article|post|column|piece|blog) )?"
+    r"(?:by (?:[\w.'’-]+ ){1,4})?(?:are|is) (?:solely |entirely )?(?:those of the|their own|"
+    r"the author|his own|her own)|gibt (?:ausschließlich |allein )?die meinung de[sr] (?:autors|autorin|"
+    r"verfasser)|n'engagent que leurs auteurs|"
     # A recipe's nutrition box: "*Percent Daily Values are based on a 2,000 calorie diet."
     r"daily values? (?:are )?based on a 2,?000[- ]calorie",
     re.I,
@@ -429,7 +442,12 @@ _BIO_LEAD = re.compile(
     r"producer|blogger|freelancer|curator|photographer|critic|intern|educator|"
     # The site describing itself under the story: "The Valley Courier is a nonprofit newsroom ...".
     r"newsroom|newspaper|magazine|publication|"
-    r"(?:news|media) (?:organi[sz]ation|outlet|site|company|service))s?\b",
+    r"(?:news|media) (?:organi[sz]ation|outlet|site|company|service))s?\b|"
+    # The same in German: "Sara Roe ist Redakteurin im Team ...", "Jo Roe leitet das Ressort ...".
+    r"\W*(?-i:[A-ZÄÖÜ])[\w.'’-]+(?: (?-i:[A-ZÄÖÜ])[\w.'’-]+){0,3},? (?:\([^)]{1,40}\) )?"
+    r"(?:(?:ist|war|arbeitet(?: seit [\w ]{1,20})? als|schreibt als) (?:[\w-]+ ){0,5}?(?:redakteur|"
+    r"journalist|autor|korrespondent|kolumnist|reporter|chefredakteur|herausgeber|volontär|blogger|"
+    r"fotograf|moderator|head of)|leitet (?:das|die|den) (?:ressort|redaktion|abteilung|büro))",
     re.I,
 )
 _BIO_CONTACT = re.compile(
@@ -502,7 +520,7 @@ _PROSE_TABLE: tuple[tuple[int, frozenset[str], re.Pattern[str], str], ...] = (
         80,
         _words(
             """trademark trademarks commercial noncommercial evaluated delayed sell principles standards
-            calorie"""
+            calorie expressed gibt engagent"""
         ),
         _LEGAL,
         "credit",
