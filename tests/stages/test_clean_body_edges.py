@@ -212,3 +212,38 @@ def test_a_german_story_sentence_about_an_editor_inside_the_story_is_kept() -> N
         *GESCHICHTE[1:],
     ]
     assert clean_text("\n\n".join(story), "Fähre nach Tarsk fährt wieder").text.split("\n\n") == story
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Share this article on social media.",
+        "Teile diesen Beitrag auf Social Media.",
+        "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen.",
+        "Wir respektieren deine Privatsphäre und laden den Beitrag erst nach deiner Zustimmung.",
+    ],
+)
+def test_share_and_sign_up_prompts_in_sentences_are_dropped(prompt: str) -> None:
+    raw = "\n\n".join([*STORY[:2], prompt, *STORY[2:]])
+    assert clean_text(raw, TITLE).text.split("\n\n") == STORY
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Hi there! I'm Ada. I write about island life and the ferries that keep it going.",
+        "Hallo, ich bin Jo, und auf diesem Blog schreibe ich über Inseln und ihre Fähren.",
+    ],
+)
+def test_the_blogger_introducing_themselves_after_the_story_is_dropped(intro: str) -> None:
+    raw = "\n\n".join([*STORY, intro])
+    assert clean_text(raw, TITLE).text.split("\n\n") == STORY
+
+
+def test_a_greeting_quoted_inside_the_story_is_kept() -> None:
+    story = [
+        *STORY[:2],
+        '"Hi, I\'m the new harbour master," she told the first passengers off the ferry.',
+        *STORY[2:],
+    ]
+    assert clean_text("\n\n".join(story), TITLE).text.split("\n\n") == story

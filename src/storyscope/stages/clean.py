@@ -120,9 +120,9 @@ _TRIGGERS = {
     ),
     "prompt": frozenset(
         """email mail already adblocker adblockers blocker blockers disable whitelist support become
-        inbox werbeblocker bereits unterstützen postfach déjà bloqueur javascript""".split()
+        inbox werbeblocker bereits unterstützen postfach déjà bloqueur javascript privatsphäre""".split()
     ),
-    "bio-lead": frozenset("is am ist war arbeitet schreibt leitet".split()),
+    "bio-lead": frozenset("is am ist war arbeitet schreibt leitet hi hello hey hallo hej".split()),
     "bio-contact": frozenset("appeared tip reach reached follow write email mail".split()),
     "license": frozenset(
         """licensed licenced license licence attribution namensnennung rights rechte lizenziert
@@ -132,7 +132,7 @@ _TRIGGERS = {
         """like liked enjoy enjoyed helpful useful share sociable logged akismet affiliate contains
         includes commission gefallen gefällt hilfreich nützlich teilen angemeldet eingeloggt einloggen
         anmelden hinterlasse hinterlassen kommentieren kommentaren meinung provision provisionslink
-        provisionslinks enthält enthalten erhält podziel follow comment""".split()
+        provisionslinks enthält enthalten erhält podziel follow comment teile""".split()
     ),
     "ad": frozenset(
         """advertisement advertising sponsored promoted anzeige werbung publicité publicite publicidad

@@ -251,6 +251,9 @@ _PROMPT_PROSE = re.compile(
     r"become a (?:member|subscriber|patron|supporter)\b|delivered (?:straight |directly )?to your inbox|"
     r"(?:werbe|ad)blocker|bereits abonnent|e-mail-adresse eingeben|unterstützen sie (?:unseren|unabhängigen) "
     r"journalismus|direkt in ihr postfach|déjà abonné|bloqueur de publicité|"
+    # A sign-up box or an embed's consent placeholder: "Gib deine E-Mail-Adresse ein, um ...",
+    # "Wir respektieren deine Privatsphäre und stellen ... keine Verbindung zu Twitter her".
+    r"gib deine e-?mail-?adresse ein|wir respektieren (?:deine|ihre) privatsphäre|"
     # The page's script notice: "Please enable JavaScript to view the comments", "... requires JavaScript".
     r"enable javascript|requires? javascript|javascript (?:is )?(?:disabled|required)|"
     r"javascript (?:\w+ )?aktivieren|aktivieren sie (?:\w+ )?javascript",
@@ -447,7 +450,10 @@ _BIO_LEAD = re.compile(
     r"\W*(?-i:[A-ZÄÖÜ])[\w.'’-]+(?: (?-i:[A-ZÄÖÜ])[\w.'’-]+){0,3},? (?:\([^)]{1,40}\) )?"
     r"(?:(?:ist|war|arbeitet(?: seit [\w ]{1,20})? als|schreibt als) (?:[\w-]+ ){0,5}?(?:redakteur|"
     r"journalist|autor|korrespondent|kolumnist|reporter|chefredakteur|herausgeber|volontär|blogger|"
-    r"fotograf|moderator|head of)|leitet (?:das|die|den) (?:ressort|redaktion|abteilung|büro))",
+    r"fotograf|moderator|head of)|leitet (?:das|die|den) (?:ressort|redaktion|abteilung|büro))|"
+    # The blogger introducing themselves in the sidebar: "Hi there! I'm Regan.", "Hallo, ich bin ...".
+    r"\W*(?:hi|hello|hey|hallo|hej)(?: there| everyone| ihr lieben)?[,!.]* (?:i'm|i am|ich bin|"
+    r"my name is|mein name ist)\b",
     re.I,
 )
 _BIO_CONTACT = re.compile(
@@ -488,7 +494,10 @@ _SITE_LICENSE = re.compile(
 _ENGAGE = re.compile(
     r"(?:did you )?(?:like|enjoy)(?:ed)? (?:this|the) (?:article|post|story)\?|"
     r"was this (?:article|post|page|story|information) (?:helpful|useful)|"
-    r"share (?:this|it|your \w+) with (?:your )?friends|^\W*like this\W*$|share or comment on this|"
+    r"share (?:this|it|your \w+) with (?:your )?friends|"
+    # "Share this article on social media", "Teile diesen Beitrag auf Social Media".
+    r"(?:share|teile|teilen sie) (?:this|diesen|den|dieses) (?:article|post|story|page|beitrag|artikel|"
+    r"rezept|recipe) (?:on|auf|via|with|mit)\b|^\W*like this\W*$|share or comment on this|"
     r"be sociable|you must be logged in to|this site uses akismet|"
     r"affiliate (?:(?:and/or|and|or) \w+ )?links?|"
     # "Follow us on Twitter", "Follow Jane Doe on Instagram": a prompt, not "they follow him on X".
