@@ -247,3 +247,29 @@ def test_a_greeting_quoted_inside_the_story_is_kept() -> None:
         *STORY[2:],
     ]
     assert clean_text("\n\n".join(story), TITLE).text.split("\n\n") == story
+
+
+def test_teaser_cards_with_long_or_question_headlines_are_still_cards() -> None:
+    # Bulleted link titles of twelve words, or ending in a question mark, are headlines: read as a
+    # blurb, they broke the cards' shared layout and the grid (more prose than the story) was kept.
+    cards = [
+        ("+ New bakery in Orrinford wins the regional prize for rye bread", "Ada Roe"),
+        ("+ Why the island ferry timetable changes again this spring, and what it means for you", "Ada Roe"),
+        ("+ What made the harbour choir so popular?", "Jo Lind"),
+        ("+ Council delays its vote on the new bus routes for another month", "Sam Voss"),
+    ]
+    blurbs = [
+        "The family bakery won the prize for the third time in five years, and its owners say they will "
+        "keep the recipe that their grandfather brought to the valley in 1952.",
+        "The ferry company has changed its spring timetable for the third year running, and islanders who "
+        "work on the mainland say they can no longer plan their weeks around it.",
+        "Forty singers, one old lighthouse and a summer of open-air concerts: the choir has never been "
+        "busier, and its director says the secret is simply that everyone is welcome.",
+        "Councillors asked for more time to study the routes after villages along the valley road "
+        "complained that their morning buses would be cut from four to two.",
+    ]
+    lines = []
+    for (head, author), blurb in zip(cards, blurbs, strict=True):
+        lines += ["      " + head, "          " + author, "          Nov 19, 2019", "        " + blurb]
+    raw = "\n".join([TITLE, *("  " + s for s in STORY), *lines])
+    assert clean_text(raw, TITLE).text.split("\n\n") == STORY

@@ -434,6 +434,10 @@ def _teaser_cards(units: list[_Unit]) -> set[int]:
     for u in units:
         if u.kind == "bad":
             c = "B"
+        elif (
+            u.bullet and u.words <= 20 and (u.kind == "short" or (u.kind == "near" and u.text.endswith("?")))
+        ):
+            c = "H"  # a bulleted link title, long or asking a question: a headline, not a blurb
         elif (u.kind in ("good", "near") and u.base > 0) or (u.kind == "short" and u.words >= 10):
             c = "P"  # prose, or a blurb without its full stop
         elif u.kind == "headlike":
