@@ -273,3 +273,26 @@ def test_teaser_cards_with_long_or_question_headlines_are_still_cards() -> None:
         lines += ["      " + head, "          " + author, "          Nov 19, 2019", "        " + blurb]
     raw = "\n".join([TITLE, *("  " + s for s in STORY), *lines])
     assert clean_text(raw, TITLE).text.split("\n\n") == STORY
+
+
+def test_a_writer_who_trails_off_keeps_every_paragraph() -> None:
+    # Short paragraphs trailing off between ordinary ones, a quotation trailing off inside its marks,
+    # and verse lines opening with a dash are the story's, however many of them there are.
+    story = [
+        "The harbour master has seen many winters on the island, but none like this one…",
+        "The storm came at night and took the pier with it…",
+        "By morning the supply boat could not land, and the island's only shop began to ration bread.",
+        "Some islanders left for the mainland, others stayed…",
+        "Nobody knew how long it would last…",
+        "Nobody asked the council either…",
+        "«We will rebuild it before spring, whatever it costs…»",
+        "«And if the money runs out, we will build it with our own hands…»",
+        "«The pier is the island…»",
+        "—A ferry and a bell...",
+        "—Open the harbour!",
+        "—A storm and a swell...",
+        "—Close the harbour!",
+        "—A gull and a shell...",
+        "The ferry sailed again on Monday, four months after the storm, with the harbour master on board.",
+    ]
+    assert clean_text("\n\n".join([TITLE, *story]), TITLE).text.split("\n\n") == story

@@ -59,20 +59,37 @@ def _teasers_before_links(units: list[_Unit], reasons: list[str]) -> list[int]:
     return out
 
 
-CUT_OFF_MIN = 3  # units ending in an ellipsis, close together, that make a block of teasers
+CUT_OFF_MIN = 4  # units ending in an ellipsis, close together, that make a block of teasers
 CUT_OFF_GAP = 4  # most units between two of them
+# A longer paragraph trailing off ("... n'a pas été entendu…") is the writer's style: a column may end
+# several paragraphs that way, while a box's excerpt is cut at a sentence or two.
+CUT_OFF_MAX_WORDS = 50
 
 
 def _cut_off_teasers(units: list[_Unit], reasons: list[str]) -> list[int]:
     """Titles and excerpts cut off with an ellipsis ("... is now available via Windows Update Ass..."),
-    three or more close together: a box of other stories, shortened to fit. A story's sentence trails
-    off now and then, not line after line.
+    four or more close together with no full paragraph between them: a box of other stories, shortened
+    to fit. A story's sentence trails off now and then, not line after line (a writer fond of trailing
+    off still ends other paragraphs properly in between); a quotation trailing off ("... détruire
+    l'Etat…»") ends with its closing mark, which a cut-off title does not, and lines of dialogue or
+    verse trailing off ("—Una rosa y un clavel...", "—El sable del coronel...") open with a dash.
     """
-    cut = [i for i, u in enumerate(units) if u.kind != "bad" and not reasons[i] and _CUT_OFF.search(u.text)]
+    cut = [
+        i
+        for i, u in enumerate(units)
+        if u.kind != "bad"
+        and u.words <= CUT_OFF_MAX_WORDS
+        and not reasons[i]
+        and _CUT_OFF.search(u.text)
+        and not u.text.startswith(("—", "―"))
+    ]
     out: list[int] = []
     group: list[int] = []
     for i in [*cut, len(units) + CUT_OFF_GAP + 1]:
-        if group and i - group[-1] > CUT_OFF_GAP:
+        # A paragraph between two of them that ends as a paragraph should is the story going on.
+        if group and (
+            i - group[-1] > CUT_OFF_GAP or any(units[k].kind == "good" for k in range(group[-1] + 1, i))
+        ):
             if len(group) >= CUT_OFF_MIN:
                 out.extend(group)
             group = []

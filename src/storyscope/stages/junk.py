@@ -473,7 +473,7 @@ _CONTINUE_LINK = re.compile(
     re.I,
 )
 # A unit cut off with an ellipsis: a teaser's title or excerpt shortened to fit its box.
-_CUT_OFF = re.compile(r"(?:\.\.\.|…)\W{0,3}$")
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)[^\w\"'“”‘’«»„]{0,3}$")
 # Every word of a share bar: "Share to LinkedIn LinkedIn Share to Facebook Facebook Share to Email Email".
 _SHARE_WORDS = frozenset(
     """share sharing tweet email e mail print pin save copy link on to via this article story the
