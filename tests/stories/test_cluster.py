@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from cluster_fixtures import (
     BUDGET_ES,
@@ -37,7 +38,7 @@ from storyscope.stories.cluster import (
 )
 from storyscope.stories.params import EVENT, ClusterParams
 from storyscope.stories.state import LiveStory
-from storyscope.stories.vectors import FAST, MULTI
+from storyscope.stories.vectors import FAST, MULTI, get_embedder
 
 
 @pytest.fixture
@@ -303,6 +304,50 @@ def test_a_later_chapter_that_leads_with_a_topics_names_joins_it(store: SQLiteSt
         plain = _inject(other, replace(params, substory_lead=0), stories)
         plain._consolidate_by_names(range(5))
         assert sorted(plain._stories) == ["s0", "s1", "s2", "s3", "s4"]
+
+
+def test_grown_stories_merge_by_centroid_only_if_they_lead_with_one_name(store: SQLiteStore) -> None:
+    # Three stories of six articles at one point of the space (a fourth, elsewhere, keeps the centred
+    # centroids apart from zero): the Valmora uprising, the war in neighbouring Dresk, and a second
+    # Valmora story led by its capital. Each names the other country and the region's roundup
+    # vocabulary (Chirper), so the names veto lets every pair through. Valmora and Dresk do not lead
+    # with one name (neither's first among the other's first five): they stay apart; the Tarsin story,
+    # whose first name is Valmora's second, merges into it.
+    valmora = {"valmora": 20, "tarsin": 15, "okonu": 12, "sefa": 8, "chirper": 6, "dresk": 4}
+    dresk = {"dresk": 20, "korvat": 15, "belan": 12, "amrel": 8, "chirper": 6, "valmora": 4}
+    tarsin = {"tarsin": 18, "valmora": 14, "okonu": 9, "ferrin": 7, "chirper": 5}
+    elsewhere = {"zemla": 9, "orrin": 8, "quist": 7}
+    params = replace(EVENT, consolidate=0.0, consolidate_top=5, lead_agree=5)
+    stories = [(valmora, 6), (dresk, 6), (tarsin, 6), (elsewhere, 18)]
+
+    def pass_over(c: Clusterer) -> None:
+        rng = np.random.default_rng(7)
+        u = rng.normal(size=get_embedder(FAST).dims)
+        u /= np.linalg.norm(u)
+        for seq, s in sorted(c._by_seq.items()):
+            v = (u if seq < 3 else -u) + 0.05 * rng.normal(size=u.shape)
+            v = (v / np.linalg.norm(v)).astype(np.float32)
+            n = len(s.article_ids)
+            s.add_vector("fast:en", v * n, n)
+            c._means.add("fast:en", v * n, n)
+        for s in list(c._stories.values()):
+            c._reindex(s)
+        c._consolidate(range(4))
+
+    c = _inject(store, params, stories)
+    pass_over(c)
+    assert sorted(c._stories) == ["s0", "s1", "s3"]
+    assert len(c._stories["s0"].article_ids) == 12
+    # Without the rule the two countries' stories become one.
+    with SQLiteStore(":memory:") as other:
+        plain = _inject(other, replace(params, lead_agree=0), stories)
+        pass_over(plain)
+        assert sorted(plain._stories) == ["s0", "s3"]
+    # Stories under the size read their first names from too few articles: the rule leaves them be.
+    with SQLiteStore(":memory:") as other:
+        small = _inject(other, replace(params, lead_agree=7), stories)
+        pass_over(small)
+        assert sorted(small._stories) == ["s0", "s3"]
 
 
 def test_assignment_is_incremental_and_ids_are_stable(store: SQLiteStore) -> None:

@@ -67,6 +67,7 @@ from storyscope.stories.state import (
     LiveStory,
     Means,
     beyond_background,
+    leads_agree,
     live,
     overlap,
     pair_space,
@@ -557,6 +558,9 @@ class Clusterer:
                     shared, vetoed = compare_names(
                         s.top_names(_MAX_NAMES), o.top_names(_STORY_NAMES), same_language, p
                     )
+                    # Two grown stories must also lead with one name (see ClusterParams.lead_agree).
+                    if p.lead_agree and min(len(s.article_ids), len(o.article_ids)) >= p.lead_agree:
+                        vetoed = vetoed or not leads_agree(s, o, p.consolidate_top)
                     if not vetoed:
                         best = (sim - threshold, sim, o, space, shared)
             if best is not None:

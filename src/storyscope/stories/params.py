@@ -70,6 +70,13 @@ class ClusterParams:
     # ``substory_top`` (0: no such rule). See cluster.Clusterer._part_of.
     substory_lead: int = 0
     substory_top: int = 8
+    # Topic level, in the centroid pass: two stories of at least ``lead_agree`` articles each merge only
+    # if either's first name (by skeleton) is among the other's first ``consolidate_top`` (0: no such
+    # rule). The names veto asks only that one side's two leading names occur among the other's fifty,
+    # which two neighbouring topics told through the same roundups pass (on ML-Crisis dev, an Egypt
+    # story of 23 articles led by Mubarak, Egypt, Hosni merged into a Libya one led by Tripoli,
+    # Gaddafi, Libya at centroid cosine 0.26, sharing Egypt, Twitter, Ali, Facebook).
+    lead_agree: int = 0
 
 
 EVENT = ClusterParams()
@@ -95,6 +102,7 @@ CROSSLINGUAL_TOPIC = ClusterParams(
     background=True,
     lead_names=2,
     substory_lead=2,
+    lead_agree=5,
 )
 """Topic-level stories over a multilingual stream (e5 space): a low similarity bar, a year-long window,
 and the names (compared by skeleton across languages) doing the separating and, at the end of a batch,

@@ -215,6 +215,17 @@ def beyond_background(sim: float, b: float, k1: int, k2: int = 1) -> float:
     return (sim - base) / (1 - base) if base < 1 else sim
 
 
+def leads_agree(a: LiveStory, b: LiveStory, top: int) -> bool:
+    """Whether two stories lead with one name: either's first name (by skeleton) among the other's
+    first ``top``.
+
+    A story's leading names are read from all its articles, so they are steadier than an article's; two
+    stories that do not lead with one name are two stories, however close their centroids (a country's
+    uprising and its neighbour's war, both told through the same region's roundups)."""
+    mine, theirs = list(a.top_skeletons(top)), list(b.top_skeletons(top))
+    return bool(mine and theirs and (mine[0] in theirs or theirs[0] in mine))
+
+
 def profile_cosine(a: dict[str, tuple[int, str]], b: dict[str, tuple[int, str]]) -> float:
     """Cosine of two name-count profiles (see LiveStory.skeleton_counts)."""
     dot = sum(n * b[k][0] for k, (n, _) in a.items() if k in b)
