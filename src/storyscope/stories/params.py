@@ -74,8 +74,8 @@ class ClusterParams:
     # if either's first name (by skeleton) is among the other's first ``consolidate_top`` (0: no such
     # rule). The names veto asks only that one side's two leading names occur among the other's fifty,
     # which two neighbouring topics told through the same roundups pass (on ML-Crisis dev, an Egypt
-    # story of 23 articles led by Mubarak, Egypt, Hosni merged into a Libya one led by Tripoli,
-    # Gaddafi, Libya at centroid cosine 0.26, sharing Egypt, Twitter, Ali, Facebook).
+    # story of 21 articles led by Egipto, Mubarak, Hosni merged with a Libya one of 11 led by Kadhafi,
+    # Libye, Mouammar at centroid cosine 0.50, sharing Egipto, Ali, Al).
     lead_agree: int = 0
 
 
