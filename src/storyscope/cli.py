@@ -180,7 +180,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
     if not Path(cfg.db).exists():
         _err(f"error: no database at {cfg.db}")
         return 2
-    from storyscope.stories.cluster import describe_stories
+    from storyscope.stories.listing import describe_stories
 
     with SQLiteStore(cfg.db) as store:
         rows = describe_stories(store)

@@ -34,8 +34,8 @@ from storyscope.stories.cluster import (
     assign_stories,
     cluster_articles,
     clusterer_for,
-    describe_stories,
 )
+from storyscope.stories.listing import describe_stories
 from storyscope.stories.params import EVENT, ClusterParams
 from storyscope.stories.state import LiveStory
 from storyscope.stories.vectors import FAST, MULTI, get_embedder
