@@ -370,6 +370,12 @@ def test_a_question_is_not_a_statement() -> None:
     assert _build((art, ann)) == []
 
 
+def test_a_condition_is_a_statement() -> None:
+    text = "Nora Vik said if the harbour closes, the boats will move to Ostrel. It met on Monday."
+    art, ann = _one_quote_article(text, "if the harbour closes, the boats will move to Ostrel", None)
+    assert len(_build((art, ann))) == 1
+
+
 def test_a_few_words_said_by_nobody_are_no_quote() -> None:
     text = "The new ferry is fast, and that excites us. It met on Monday."
     art, ann = _one_quote_article(text, "that excites us", None)

@@ -243,3 +243,6 @@ def test_a_sentence_that_leans_on_the_one_before_is_not_shown() -> None:
     out = summarize([make_article("a", a), make_article("b", b)], words=60)
     assert out and any("four new captains" in s.text for s in out)
     assert not any(s.text.startswith(("Their", "These")) for s in out), [s.text for s in out]
+    # "This week, ..." points back to nothing.
+    week = "This week the Lenor ferry company hired four new captains for the busy summer season."
+    assert [s.text for s in summarize([make_article("a", week)], words=20)] == [week]

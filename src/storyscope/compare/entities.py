@@ -761,7 +761,7 @@ def _merge_modifiers(by_key: dict[str, _Cluster], clusters: list[_Cluster]) -> N
         (target,) = longer.values()
         tails = {k.split()[n] for k, o in by_key.items() if o is target and k.startswith(key + " ")}
         nouns = [_noun_after(a, m) for a, m in c.items if m["kind"] == "name"]
-        if nouns and all(nouns) and any(n in tails for n in nouns):
+        if nouns and all(nouns) and any(noun in tails for noun in nouns):
             _absorb(target, c, by_key, clusters)
 
 

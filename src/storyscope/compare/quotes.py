@@ -195,7 +195,8 @@ def _agent_after(sp: object, q: Json) -> bool:
     )
 
 
-_QUESTION = re.compile(r"(?:how|what|why|whether|when|where|who|whom|which|if)\b", re.IGNORECASE)
+# "if" and "when" open conditions as often as questions ("said if the talks fail, ..."): they stay.
+_QUESTION = re.compile(r"(?:how|what|why|whether|where|who|whom|which)\b", re.IGNORECASE)
 # An aim, and a refusal ("declined to describe the proposal", "refused to comment"): what follows
 # "to" is what the subject means to do or would not do, not something said.
 _INTENTION_VERBS = frozenset("want plan intend aim seek wish try attempt decline refuse".split())

@@ -476,7 +476,12 @@ _PRONOUN_SAYS = re.compile(
 
 # "Their 16-man squad featured ...", "These figures show ...", "He later joined ...": whom or what the
 # sentence means is in the sentence before it, which the summary does not hold.
-_LEANS_BACK = re.compile(r"(?:he|she|they|his|her|their|this|these|those|such)\b", re.IGNORECASE)
+# "This week, ...", "Those who lost homes ..." point to no earlier sentence.
+_LEANS_BACK = re.compile(
+    r"(?:he|she|they|his|her|their|this|these|those|such)\b(?!\s+(?:week|weekend|month|year|morning|"
+    r"afternoon|evening|night|spring|summer|autumn|fall|winter|season|time|days|who)\b)",
+    re.IGNORECASE,
+)
 
 
 def _representative(group: list[int], sim: Sequence[Sequence[float]], cands: Sequence[_Cand]) -> int:
