@@ -199,3 +199,6 @@ def test_an_untagged_name_speaking_as_a_person_is_a_person(mentions_of: Any) -> 
     names = names_of(mentions_of(text))
     assert names["Oh Ei Sun"]["type"] == "person"
     assert "senior fellow" in (names["Oh Ei Sun"]["role"] or "")
+    # A firm described by its trade stays what the model says.
+    names = names_of(mentions_of("Tarsk Grid Power, a power provider in the north, said prices would rise."))
+    assert all(m["type"] != "person" for m in names.values())

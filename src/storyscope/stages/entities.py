@@ -240,7 +240,8 @@ def _join_nationality_bodies(ents: Iterable[Span]) -> list[Span]:
 
 # A person's description in apposition ("Oh Ei Sun, a senior fellow at ..."): a role, or a noun
 # naming someone by what they do.
-_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|man|woman|ant|ent|fellow)$")
+# A firm described by its trade ("Tarsk Power, a power provider") is not one.
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|man|woman|fellow)$")
 
 
 def _untagged_speakers(doc: Doc) -> list[Span]:
@@ -250,6 +251,7 @@ def _untagged_speakers(doc: Doc) -> list[Span]:
     from spacy.tokens import Span
 
     from storyscope.stages.attribution import REPORTING_VERBS
+    from storyscope.stages.entity_types import _COMPANY_NOUNS
     from storyscope.stages.roles import ROLE_NOUNS
 
     out: list[Span] = []
@@ -273,7 +275,7 @@ def _untagged_speakers(doc: Doc) -> list[Span]:
             and (
                 c.lemma_.lower() in ROLE_NOUNS
                 or c.lemma_.lower() in TITLES
-                or _AGENT_NOUN.search(c.lemma_.lower())
+                or (_AGENT_NOUN.search(c.lemma_.lower()) and c.lemma_.lower() not in _COMPANY_NOUNS)
             )
             for c in tok.children
         )

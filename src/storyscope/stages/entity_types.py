@@ -221,7 +221,8 @@ _FEATURE_HEADS = frozenset("mode app apps edition update feature settings".split
 # Descriptions in apposition that make a name a company's ("Nissin, an instant noodle manufacturer").
 _COMPANY_NOUNS = frozenset(
     "company firm manufacturer maker producer retailer supplier operator conglomerate brand startup "
-    "chain carrier airline broadcaster publisher insurer lender developer".split()
+    "chain carrier airline broadcaster publisher insurer lender developer provider distributor "
+    "contractor".split()
 )
 
 

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "47"
+    version = "48"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
