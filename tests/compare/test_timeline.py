@@ -129,7 +129,8 @@ def test_one_sentence_with_two_dates_gives_two_distinct_entries() -> None:
     timeline = _timeline_of("The council said on Monday that the ferry will resume service on Friday.")
     assert [e["date"] for e in timeline] == ["2031-06-09", "2031-06-13"]
     said, ferry = (e["text"] for e in timeline)
-    assert said == "The council said on Monday"
+    # When something was said is shown with what was said.
+    assert said == "The council said on Monday that the ferry will resume service on Friday."
     assert ferry == "the ferry will resume service on Friday."
     assert said != ferry
 

@@ -347,6 +347,10 @@ def _events(
             tokens = content_tokens(part)
             if len(tokens) < _MIN_PART_TOKENS:
                 tokens = content_tokens(s.text)  # "Kestria said on Tuesday": what it said tells it apart
+            if end < s.end and _SAID_ON.search(part):
+                # "The council said on Monday": when something was said, shown with what was said.
+                end = len(text[: s.end].rstrip())
+                part = text[start:end]
             if start > s.start and _NO_SUBJECT.match(part):
                 # "... on Thursday evening and to fly home on Friday": the part alone does not say who;
                 # the entry shows the sentence up to its end, and is matched on its own words still.
@@ -413,6 +417,12 @@ def _calendar(t: Json) -> str:
 # "between June and September", "from May to July": the end of a range is not an event of its own.
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|and|to|through|until|till)\s*$", re.IGNORECASE)
 _LEADING_JOINER = re.compile(r"\s*(?:(?:and|but|that|while|whereas|as)\b\s*)*", re.IGNORECASE)
+# A part that only says who spoke and when ("Kestria said on Tuesday"), the content in the next part.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|announced|stated|confirmed|denied|added|warned|reported|claimed)"
+    r"(?:\s+\w+){0,2}?\s+(?:on\s+)?(?:\w+day|\w+\s+\d{1,2}|last\s+\w+|this\s+\w+|yesterday|today)\W*$",
+    re.IGNORECASE,
+)
 # A part of a sentence that opens with its verb ("to fly home on Friday", "returned on Friday", "will
 # meet again in May") or with no verb at all: the subject is in an earlier part.
 _NO_SUBJECT = re.compile(
