@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from builders import make_article
-from storyscope.compare.entities import PersonName, build_entities, same_person, translit_key
+from storyscope.compare.entities import build_entities
+from storyscope.compare.spellings import PersonName, same_person, translit_key
 from storyscope.models import Article
 
 
