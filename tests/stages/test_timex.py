@@ -299,6 +299,17 @@ def test_that_year_takes_the_last_stated_date() -> None:
     ]
 
 
+def test_a_date_in_apposition_names_the_same_year() -> None:
+    text = "The mill opened in 2019. It was the same year, 2023, that the river flooded the town."
+    found = [(t["text"], t["value"]) for t in find_timexes(text, DCT)]
+    assert found == [("2019", "2019"), ("the same year", "2023"), ("2023", "2023")]
+    text = "The mill opened on May 2, 2019. That day (May 9, 2019) the weavers struck."
+    assert [t["value"] for t in find_timexes(text, DCT)] == ["2019-05-02", "2019-05-09", "2019-05-09"]
+    # Without the apposition the last date stated still counts, and a later sentence's date is no apposition.
+    text = "The mill opened in 2019. The same year, the weavers struck. In 2023 it closed."
+    assert [t["value"] for t in find_timexes(text, DCT)] == ["2019", "2019", "2023"]
+
+
 def test_sets_of_weekdays_and_months() -> None:
     text = "Buses leave each Thursday and on Sunday mornings, and the fair opens every July."
     found = [(t["text"], t["value"], t["kind"]) for t in find_timexes(text, DCT)]

@@ -430,15 +430,42 @@ _ANAPHORIC = re.compile(
 _PRECISION_CHARS = {"year": 4, "month": 7, "day": 10, "week": 10}
 
 
-def _anaphoric_units(items: list[Json], rules: list[str]) -> None:
+# What separates a date from the one set beside it in apposition: "the same year, 1995,", "that day (May 4)".
+_APPOSED = re.compile(r"\s*(?:,|\(|[—–]|\s-)\s*")
+
+
+def _apposed_value(items: list[Json], i: int, text: str, unit: str) -> str | None:
+    """The value of the date set in apposition right after ``items[i]`` ("the same year, 1995"), when it
+    is stated in at least as much detail as ``unit``: it names the year, not the last date stated."""
+    if i + 1 >= len(items):
+        return None
+    nxt = items[i + 1]
+    value = nxt.get("value") or ""
+    keep = _PRECISION_CHARS.get(unit, 10)
+    if (
+        nxt.get("anchor") == "absolute"
+        and nxt["kind"] == "date"
+        and len(value) >= keep
+        and re.match(r"\d{4}", value)
+        and _APPOSED.fullmatch(text[items[i]["end"] : nxt["start"]])
+    ):
+        return value[:keep]
+    return None
+
+
+def _anaphoric_units(items: list[Json], rules: list[str], text: str) -> None:
     """ "the following year", "the previous month", "the same day", "that week": counted from the last
     date the text stated in at least as much detail, not from the writing date ("On May 22, 1995, ... and
     the following year" is 1996; "In March ... The following month" is April of the year that March was
     resolved to; "on Monday ... the following day" is the Tuesday after that Monday)."""
     last: date | None = None  # the last absolute date, whatever its detail (the fallback)
     stated: list[str] = []  # values of the dates so far, any anchor ("YYYY", "YYYY-MM", "YYYY-MM-DD")
-    for item, rule in zip(items, rules, strict=True):
+    for i, (item, rule) in enumerate(zip(items, rules, strict=True)):
         m = _ANAPHORIC.match(item["text"]) if rule in ("relunit", "anaday") else None
+        apposed = _apposed_value(items, i, text, item["precision"]) if m or rule == "thatunit" else None
+        if apposed is not None:
+            item["value"] = apposed
+            m = None
         # "the next week" counts from the writing date as often as from a date of the story.
         if m and (rule == "anaday" or m.group("rel").lower() not in ("next", "prior")):
             unit = m.group("unit").lower()
@@ -449,7 +476,7 @@ def _anaphoric_units(items: list[Json], rules: list[str]) -> None:
                 item["value"] = _unit_step(base, unit, step)
         if rule == "weekday" and stated and _STORY_WEEKDAY.match(item["text"]):
             _story_weekday(item, stated)
-        if rule == "thatunit" and stated:
+        if rule == "thatunit" and stated and apposed is None:
             # "that year", "later that day": the last date stated in as much detail.
             unit = item["precision"]
             keep = _PRECISION_CHARS.get(unit, 10)
@@ -594,7 +621,7 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
     out, rules = _merge_weekday_dates(text, out, rules)
     _one_day_per_weekday(out)
     _order_ranges(text, out)
-    _anaphoric_units(out, rules)
+    _anaphoric_units(out, rules, text)
     _clock_times_on_their_day(text, out, rules)
     if dct:
         _financial_periods(text, out, rules, dct)
@@ -744,7 +771,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "16"
+    version = "17"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
