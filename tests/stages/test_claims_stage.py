@@ -256,3 +256,28 @@ def test_a_bracket_inside_the_claim_stays() -> None:
     text = "The council (which met on Monday) approved the budget for the new pier."
     approve = next(c for c in claims(text) if c["verb"] == "approve")
     assert approve["text"].startswith("The council")
+
+
+def test_verbs_joined_by_or_or_nor_are_one_claim() -> None:
+    # Neither verb is asserted: splitting would state "The council denied the report".
+    found = claims("The council neither confirmed nor denied the report.")
+    assert [c["text"] for c in found] == ["The council neither confirmed nor denied the report"]
+    assert found[0]["negated"]
+    found = claims("Striking dockers either return on Monday or lose their bonus.")
+    assert [c["text"] for c in found] == ["Striking dockers either return on Monday or lose their bonus"]
+    assert not found[0]["negated"]
+
+
+def test_not_only_but_also_gives_two_claims_without_the_correlative() -> None:
+    found = claims("The ferry not only skipped Pellmark but also cut its winter sailings.")
+    assert [c["text"] for c in found] == [
+        "The ferry skipped Pellmark",
+        "The ferry also cut its winter sailings",
+    ]
+
+
+def test_an_active_verb_joined_to_a_passive_one_does_not_borrow_its_auxiliary() -> None:
+    texts = [c["text"] for c in claims("The twins were born in Pellmark and ended up in one class.")]
+    assert texts == ["The twins were born in Pellmark", "The twins ended up in one class"]
+    texts = [c["text"] for c in claims("The mill was built in 1990 and renovated in 2010.")]
+    assert texts == ["The mill was built in 1990", "The mill was renovated in 2010"]

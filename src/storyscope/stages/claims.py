@@ -43,6 +43,13 @@ _MIN_CLAIM_TOKENS = 3
 # What sets a non-restrictive relative clause off from its noun.
 _NON_RESTRICTIVE = frozenset({",", "—", "–", "(", "-"})
 _AUX_DEPS = ("aux", "auxpass")
+# Correlatives that open a choice ("either ... or", "neither ... nor", "whether ... or"): the verbs
+# they join are one claim. "both ... and" and "not only ... but also" join two, each asserted.
+_OPEN_CHOICE = frozenset("either neither whether".split())
+# Dependents that make a verb active: a passive head ("was arrested and tried to flee", "were born and
+# ended up ...") does not lend it its "was". The tagger's VBD/VBN cannot tell ("renovated" is VBD in
+# "was built and renovated").
+_ACTIVE_DEPS = frozenset({"dobj", "prt", "dative", "xcomp"})
 _ATTACHMENTS = frozenset({"prep", "relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 # Single curly marks are left out: "’" is far more often an apostrophe ("Tuesday’s") than a quote.
 _OPEN_QUOTES = "“«"
@@ -105,7 +112,20 @@ def _split_heads(h: Token) -> list[Token]:
     borrowing the head's subject would make a claim no one stated ("the issue will lead the
     discussions"), so such a verb is not split off and stays inside its head's claim.
     """
-    return [c for c in h.children if c.dep_ == "conj" and c.pos_ in _VERB_POS and not _lost_subject(c)]
+    if any(c.dep_ == "preconj" and c.lower_ in _OPEN_CHOICE for c in h.children):
+        return []
+    return [
+        c
+        for c in h.children
+        if c.dep_ == "conj" and c.pos_ in _VERB_POS and not _lost_subject(c) and not _alternative(h, c)
+    ]
+
+
+def _alternative(h: Token, conj: Token) -> bool:
+    """Whether ``conj`` is joined to ``h`` by "or" or "nor": "resign or face charges" asserts neither
+    verb, and "neither confirmed nor denied" splits into a false "denied"."""
+    cc = [c for c in h.children if c.dep_ == "cc" and c.i < conj.i]
+    return bool(cc) and cc[-1].lower_ in ("or", "nor")
 
 
 def _lost_subject(verb: Token) -> bool:
@@ -250,7 +270,7 @@ def _path(t: Token, top: Token) -> list[Token]:
 
 def _negated(h: Token) -> bool:
     for c in h.children:
-        if c.dep_ == "neg":
+        if c.dep_ == "neg" or (c.dep_ == "preconj" and c.lower_ == "neither"):
             return True
         if c.dep_ in _SUBJ + _OBJ and (
             c.lower_ in _NEG_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
@@ -585,7 +605,15 @@ def claims_of_sentence(sent: Span) -> list[Json]:
         own = _subtree(h)
         for cj in conjs:
             own -= _subtree(cj)
-            own -= {c.i for c in h.children if c.dep_ == "cc" and c.i < cj.i}
+            for c in h.children:
+                if c.dep_ == "cc" and c.i < cj.i:
+                    own -= _subtree(c)  # "but also" with its "also"
+        if conjs:
+            # "not only closed ... but also cut", "both raised ... and cut": the first claim without
+            # the correlative's first half.
+            for c in h.children:
+                if c.dep_ == "preconj":
+                    own -= _subtree(c)
         rels = _relcls(own, doc)
         for r in rels:
             own -= _subtree(r)
@@ -593,6 +621,10 @@ def claims_of_sentence(sent: Span) -> list[Json]:
         # A conjoined verb without a subject of its own borrows its head's subject, and its auxiliaries
         # too when it has none ("Putin will travel ... and meet" is "Putin will meet", not "Putin meet").
         own_aux = {c.i for c in h.children if c.dep_ in _AUX_DEPS}
+        if any(c.dep_ in _ACTIVE_DEPS for c in h.children) and any(
+            doc[i].dep_ == "auxpass" for i in borrowed
+        ):
+            borrowed = set()  # "The twins were born ... and ended up in one class": not "were ended up"
         extra = set()
         if inherited is not None and _subject(h) is None:
             extra = _subtree(inherited) | (set() if own_aux else borrowed)
@@ -656,7 +688,7 @@ class ClaimStage:
     # event clause on a name inside a prepositional phrase is about the event noun. 4: money
     # multipliers ("10m euros", "£1.2bn"). 5: hyphenated number words ("Sixty-seven"). 6: a modifier
     # before the currency sign ("more than $20 million").
-    version = "9"
+    version = "10"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (shared with the nlp stage in the same process)."""
