@@ -202,3 +202,16 @@ def test_an_untagged_name_speaking_as_a_person_is_a_person(mentions_of: Any) -> 
     # A firm described by its trade stays what the model says.
     names = names_of(mentions_of("Tarsk Grid Power, a power provider in the north, said prices would rise."))
     assert all(m["type"] != "person" for m in names.values())
+
+
+def test_a_name_does_not_end_in_the_conjunction_of_a_list() -> None:
+    from spacy.tokens import Span
+
+    from storyscope.stages.entities import _strip_name
+
+    doc = load_nlp()("The fair hosted Marrow Lane Brass Band and Dolly Fenn.")
+    band = next(i for i, t in enumerate(doc) if t.text == "Marrow")
+    conj = next(i for i, t in enumerate(doc) if t.text == "and")
+    # The tagger sometimes runs a list's name on into its "and"; the name stops before it.
+    start, end, _ = _strip_name(Span(doc, band, conj + 1, label="ORG"))
+    assert doc[start:end].text == "Marrow Lane Brass Band"

@@ -43,3 +43,10 @@ def test_a_names_own_apposition_does_not_compete_for_a_pronoun(mentions_of: Any)
     )
     assert resolved_text(ms, "he") != "Mira Solberg"
     assert resolved_text(ms, "the 37-year-old leader") is None
+
+
+def test_a_relative_clause_after_the_apposition_is_not_part_of_the_role(mentions_of: Any) -> None:
+    ms = mentions_of("Ada Merl, the harbour master who took office in May, said the pier would open.")
+    assert names_of(ms)["Ada Merl"]["role"] == "harbour master"
+    ms = mentions_of("Tomas Veller, the crew's cook who, known for his stews, fed them all, said little.")
+    assert names_of(ms)["Tomas Veller"]["role"] == "crew's cook"

@@ -137,7 +137,8 @@ def _strip_name(ent: Span) -> tuple[int, int, list[Token]]:
         doc[end - 1].is_space or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")
     ):
         end -= 1  # a paragraph break is a token of its own, sometimes taken into the name before it
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    # "Blue Oyster Cult and": a list the tagger ran on into its conjunction.
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "CC"):
         end -= 1
     brackets = [i for i in range(start, end) if doc[i].text in _BRACKETS]
     if brackets:

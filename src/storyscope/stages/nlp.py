@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "48"
+    version = "49"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

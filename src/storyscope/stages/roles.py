@@ -80,6 +80,11 @@ def _appos_role(root: Token, name_end: int) -> str | None:
             continue
         toks = [t for t in child.subtree if not (t.is_punct and t.text != "-")]
         toks = [t for t in toks if t.i >= name_end]
+        # "the group's dealer who, known for ..., sold them ...": the role is the noun phrase, not
+        # the relative clause that describes the person further.
+        clause = [c.left_edge.i for c in child.children if c.dep_ in ("relcl", "acl") and c.i > child.i]
+        if clause:
+            toks = [t for t in toks if t.i < min(clause)]
         if not toks or len(toks) > 16:
             continue
         while toks and toks[0].dep_ == "det":
