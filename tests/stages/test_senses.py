@@ -51,6 +51,8 @@ def quotes_of() -> Any:
         "The new ferry offers twice the deck space of the old one.",
         "The harbour radio supports twelve channels for the pilots.",
         "The rebuilt jetty promises shorter queues for the morning boats.",
+        "In 2031, twelve ferry firms reported operating profits for the first time.",
+        "The striker signed on Friday after agreeing personal terms with the club.",
     ],
 )
 def test_events_and_characterisations_are_not_quotes(quotes_of: Any, sentence: str) -> None:
@@ -81,6 +83,8 @@ def test_citing_a_source_names_where_the_report_comes_from(quotes_of: Any) -> No
         ("The ferry union offered a compromise on night shifts.", "offer", "a compromise on night shifts"),
         ("The harbour report promises sweeping reforms of the pilot service.", "promise", "sweeping reforms"),
         ("Most fishermen support the plan to dredge the harbour.", "support", "the plan to dredge"),
+        ("The ferry firm reported that profits had doubled.", "report", "profits had doubled"),
+        ("The unions agreed that the night shifts would end.", "agree", "night shifts would end"),
     ],
 )
 def test_the_attributing_senses_stay(quotes_of: Any, sentence: str, verb: str, fragment: str) -> None:

@@ -62,6 +62,11 @@ _SITE_NOUNS = frozenset(
 )
 # Verbs that let in, greet or interrogate people: with people for object, no statement.
 _RECEIVING = ("admit", "acknowledge", "question")
+# What a firm or a club "reports" as its results: a figure booked, not a statement ("32 clubs reported
+# operating profits", "the chain reported a loss").
+_RESULT_NOUNS = frozenset(
+    "profit profits loss losses revenue revenues sales earnings income deficit surplus turnover".split()
+)
 _PEOPLE_NOUNS = frozenset(
     "patient student pupil child people person man woman member refugee migrant applicant guest visitor "
     "fan crowd supporter spectator player passenger worker recruit newcomer country state suspect witness "
@@ -178,6 +183,11 @@ def non_speech_object(verb: Token, lemma: str) -> bool:
         return True
     if lemma == "plan" and any(o.dep_ == "dobj" for o in objects):
         # "suspected of planning the attacks": a plan made, not one announced ("plans to travel").
+        return True
+    if lemma == "report" and any(o.lemma_.lower() in _RESULT_NOUNS for o in objects):
+        return True
+    if lemma == "agree" and any(o.dep_ == "dobj" for o in objects):
+        # "agreed personal terms", "agreed a ceasefire": a deal reached; one agrees "to" or "that".
         return True
     if lemma in _RECEIVING:
         return any(o.ent_type_ == "PERSON" or o.lemma_.lower() in _PEOPLE_NOUNS for o in objects)
