@@ -270,6 +270,21 @@ def test_a_bare_date_stamp_is_not_an_event() -> None:
     assert [e["text"] for e in timeline] == ["The ferry sank on March 8, 2031."]
 
 
+def test_a_date_stamp_on_its_own_line_dates_the_paragraph_under_it() -> None:
+    text = (
+        "How the night unfolded\n\nMar. 8, 2031 12:41 a.m.\n\nThe ferry leaves Ostrel with 80 passengers.\n\n"
+        "Mar. 8, 2031 1:30 a.m.\n\nThe crew sends its last radio call. Rescuers set out at dawn.\n\n"
+        "The harbour master said the sea was calm."
+    )
+    timeline = _timeline_of(text)
+    assert [(e["date"], e["text"]) for e in timeline] == [
+        ("2031-03-08", "The crew sends its last radio call."),
+        ("2031-03-08", "The ferry leaves Ostrel with 80 passengers."),
+    ]
+    # A stamp that shares its line with text heads nothing.
+    assert _timeline_of("Mar. 8, 2031. The crew sends its last radio call.") == []
+
+
 def test_a_wire_dateline_is_not_part_of_the_event() -> None:
     (entry,) = _timeline_of("OSTREL (Northlight) - The council voted on Monday to close the harbour.")
     assert entry["text"] == "The council voted on Monday to close the harbour."

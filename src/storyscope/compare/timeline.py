@@ -303,13 +303,25 @@ def _events(
         if e.get("type") == "place"
         for f in [e.get("name", ""), *e.get("aliases", [])]
     )
+    stamp: Json | None = None
     for k, s in enumerate(split_sentences(text)):
+        heading, stamp = stamp, None
         dated: list[Json] = []
         for t in timexes:
             in_sentence = s.start <= t["start"] < s.end and t.get("kind") in ("date", "time")
             if in_sentence and _calendar(t) and all(_calendar(o) != _calendar(t) for o in dated):
                 dated.append(t)
         if not dated:
+            if heading is not None and _line_start(text, s.start):
+                # A chronology box: "Mar. 8, 2014 12:41 a.m." on its own line dates the paragraph
+                # under it ("A Boeing 777 leaves Kuala Lumpur ...").
+                value = _calendar(heading)
+                out.append(
+                    _Event(
+                        article.id, s.start, s.end, s.text, value, _is_scheduled(heading, value, published),
+                        content_tokens(s.text), _who(s.text, entities),
+                    )
+                )  # fmt: skip
             continue
         # "the Jan. 6 riot", "the Sept. 11 attacks": a day that names an event is not when the
         # sentence's own event happened ("the Jan. 6 committee could be a last hurrah").
@@ -356,7 +368,11 @@ def _events(
                 # the entry shows the sentence up to its end, and is matched on its own words still.
                 start, part = s.start, text[s.start : end]
             if not _says_something(s.text, dated):
-                continue  # a bare stamp ("Mar. 8, 2014 12:41 a.m."): a date, not an event
+                # A bare stamp ("Mar. 8, 2014 12:41 a.m."): a date, not an event; on a line of its
+                # own it heads the paragraph that follows.
+                if len(dated) == 1 and _line_start(text, s.start) and _line_end(text, s.end):
+                    stamp = t
+                continue
             out.append(
                 _Event(
                     article.id, start, end, part, value, _is_scheduled(t, value, published),
@@ -396,6 +412,14 @@ def _period_bound(text: str, sentence_start: int, t: Json) -> bool:
     if re.match(r"\s*(?:,\s*)?when\b|\s*,\s*as\b", text[int(t["end"]) :]):
         return False
     return _SPAN_MEASURE.search(_SINCE.sub("", before)) is not None
+
+
+def _line_start(text: str, start: int) -> bool:
+    return not text[:start].strip(" \t") or text[:start].rstrip(" \t").endswith("\n")
+
+
+def _line_end(text: str, end: int) -> bool:
+    return not text[end:].strip(" \t") or text[end:].lstrip(" \t").startswith("\n")
 
 
 def _says_something(sentence: str, dated: Sequence[Json]) -> bool:
