@@ -66,6 +66,25 @@ def test_windows_curly_quotes_in_english_are_windows_1252() -> None:
     assert decode_bytes(text.encode("cp1252"), "a.txt") == text
 
 
+def test_a_few_accented_names_in_english_are_windows_1252() -> None:
+    # Two accented letters in a page of English: detection alone ranks Baltic and Central European
+    # code pages as clean ("Ismaļl").
+    text = (
+        "Police named the driver as Zoë Marais and the passenger as Anaïs Kettel. "
+        + "The bridge was shut. " * 20
+    )
+    assert decode_bytes(text.encode("cp1252"), "a.txt") == text
+
+
+def test_a_language_that_needs_its_accents_is_left_to_detection() -> None:
+    # Czech has far more accented bytes than a few names: the windows-1252 shortcut does not apply.
+    czech = (
+        "Městská rada v pondělí schválila stavbu nového mostu přes řeku. Práce začnou na jaře, řekl starosta."
+    )
+    data = czech.encode("cp1250")
+    assert decode_bytes(data, "x") != data.decode("cp1252")
+
+
 def test_cp1250_polish_is_not_taken_for_cp1252() -> None:
     assert decode_bytes(POLISH.encode("cp1250"), "x") == POLISH
 

@@ -159,6 +159,24 @@ def _windows_punctuation(data: bytes) -> bool:
     return sum(b in _CP1252_PUNCTUATION for b in high) / len(high) >= _PUNCTUATION_SHARE
 
 
+# Text in a language written mostly in ASCII (English, say) with a few foreign names ("Ismaël
+# Mostefaï") has too few accented bytes for detection to tell code pages apart: Baltic or Central
+# European ones score as well and read "ë" as "ļ". Windows-1252 is by far the commonest legacy
+# encoding of such text. A language that needs its accents (Czech, Polish) has far more of them than
+# this share, and Polish read as windows-1252 gives symbols ("³", "¹"), not letters.
+_FEW_HIGH_BYTES = 0.01
+_WESTERN = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝœŒšŠžŽ‘’‚“”„–—…•€£°«»·©®")
+
+
+def _few_western_letters(data: bytes) -> bool:
+    """Whether the few bytes above 0x7F are, read as windows-1252, Western letters and punctuation."""
+    high = sum(b > 0x7F for b in data)
+    if not high or high / len(data) > _FEW_HIGH_BYTES:
+        return False
+    text = _try(data, "cp1252") or ""
+    return all(ch in _WESTERN for ch in text if ord(ch) > 0x7F)
+
+
 def decode_bytes(
     data: bytes,
     source: str,
@@ -208,7 +226,7 @@ def _decode(data: bytes, declared: str | None, sniff_markup: bool) -> str | None
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _windows_punctuation(data):
+    if _windows_punctuation(data) or _few_western_letters(data):
         return _try(data, "cp1252")
     matches = list(from_bytes(data))
     if not matches:
