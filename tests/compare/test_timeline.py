@@ -270,6 +270,14 @@ def test_a_bare_date_stamp_is_not_an_event() -> None:
     assert [e["text"] for e in timeline] == ["The ferry sank on March 8, 2031."]
 
 
+def test_that_pointing_at_a_time_is_kept_at_the_front_of_the_entry() -> None:
+    text = "Ana Lind became harbour master in 2024. But that year, she was ousted by the council."
+    assert [e["text"] for e in _timeline_of(text)] == [
+        "Ana Lind became harbour master in 2024.",
+        "that year, she was ousted by the council.",
+    ]
+
+
 def test_a_date_stamp_on_its_own_line_dates_the_paragraph_under_it() -> None:
     text = (
         "How the night unfolded\n\nMar. 8, 2031 12:41 a.m.\n\nThe ferry leaves Ostrel with 80 passengers.\n\n"

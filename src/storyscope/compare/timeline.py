@@ -440,7 +440,13 @@ def _calendar(t: Json) -> str:
 
 # "between June and September", "from May to July": the end of a range is not an event of its own.
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|and|to|through|until|till)\s*$", re.IGNORECASE)
-_LEADING_JOINER = re.compile(r"\s*(?:(?:and|but|that|while|whereas|as)\b\s*)*", re.IGNORECASE)
+# "that" joins a clause ("said that ...") but also points at a time ("But that year, he was ousted"):
+# the demonstrative stays, or the part would open "year, he was ousted".
+_LEADING_JOINER = re.compile(
+    r"\s*(?:(?:and|but|while|whereas|as|that(?!\s+(?:same\s+)?(?:day|night|morning|afternoon|evening|"
+    r"week|weekend|month|year|season|spring|summer|autumn|fall|winter|time)\b))\b\s*)*",
+    re.IGNORECASE,
+)
 # A part that only says who spoke and when ("Kestria said on Tuesday"), the content in the next part.
 _SAID_ON = re.compile(
     r"\b(?:said|says|told|announced|stated|confirmed|denied|added|warned|reported|claimed)"
