@@ -299,6 +299,16 @@ def test_that_year_takes_the_last_stated_date() -> None:
     ]
 
 
+def test_a_screen_size_is_not_a_year() -> None:
+    for text in (
+        "The phone has a 1920 x 1080 screen.",
+        "The tablet shows 2048-by-1536 pixels.",
+        "A 1440×2560 panel.",
+    ):
+        assert find_timexes(text, DCT) == [], text
+    assert [t["value"] for t in find_timexes("Sales rose in 2010 by 300 units.", DCT)] == ["2010"]
+
+
 def test_a_date_in_apposition_names_the_same_year() -> None:
     text = "The mill opened in 2019. It was the same year, 2023, that the river flooded the town."
     found = [(t["text"], t["value"]) for t in find_timexes(text, DCT)]

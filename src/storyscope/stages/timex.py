@@ -216,6 +216,9 @@ _MONTH_CONTEXT = re.compile(
 _YEAR_PREP = re.compile(r"\b(?:for|of|in|through|during|throughout)\s+$", re.IGNORECASE)
 _YEAREND_PREP = re.compile(r"\b(?:by|at|since|before|until|till|near|after)\s+$", re.IGNORECASE)
 # Words after a bare year that show it is a count, not a date ("2015 people").
+# A size, not a year: "a 1920 x 1080 screen", "2048-by-1536 pixels", "1440×2560".
+_DIMENSION_AFTER = re.compile(r"(?:\s*[x×]\s*|-by-)\d{3,}\b", re.IGNORECASE)
+_DIMENSION = re.compile(r"\d{3,}(?:\s*[x×]\s*|-by-)$", re.IGNORECASE)
 _YEAR_COUNT_AFTER = re.compile(
     r"^\s+(?:(?!(?:was|has|is|as|its|his|this|thus|us|does|plus|whereas|unless|perhaps)\b)[a-z]+s\b"
     r"|of\s+(?:the|them)|percent|per\b)"
@@ -280,7 +283,10 @@ def _year_is_count(text: str, m: re.Match[str]) -> bool:
     if m.group("mod") or m.group("fiscal"):
         return False
     return (
-        bool(_YEAR_COUNT_AFTER.match(text[m.end() : m.end() + 20])) or text[max(0, m.start() - 1)] in "$£€#"
+        bool(_YEAR_COUNT_AFTER.match(text[m.end() : m.end() + 20]))
+        or text[max(0, m.start() - 1)] in "$£€#"
+        or bool(_DIMENSION.search(text[max(0, m.start() - 8) : m.start()]))
+        or bool(_DIMENSION_AFTER.match(text, m.end()))
     )
 
 
@@ -771,7 +777,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "17"
+    version = "18"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
