@@ -281,3 +281,5 @@ def test_an_active_verb_joined_to_a_passive_one_does_not_borrow_its_auxiliary() 
     assert texts == ["The twins were born in Pellmark", "The twins ended up in one class"]
     texts = [c["text"] for c in claims("The mill was built in 1990 and renovated in 2010.")]
     assert texts == ["The mill was built in 1990", "The mill was renovated in 2010"]
+    texts = [c["text"] for c in claims("She was elected mayor in May and sworn in on June 2.")]
+    assert texts == ["She was elected mayor in May", "She was sworn in on June 2"]

@@ -49,7 +49,7 @@ _OPEN_CHOICE = frozenset("either neither whether".split())
 # Dependents that make a verb active: a passive head ("was arrested and tried to flee", "were born and
 # ended up ...") does not lend it its "was". The tagger's VBD/VBN cannot tell ("renovated" is VBD in
 # "was built and renovated").
-_ACTIVE_DEPS = frozenset({"dobj", "prt", "dative", "xcomp"})
+_ACTIVE_DEPS = frozenset({"dobj", "dative", "xcomp"})
 _ATTACHMENTS = frozenset({"prep", "relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
 # Single curly marks are left out: "’" is far more often an apostrophe ("Tuesday’s") than a quote.
 _OPEN_QUOTES = "“«"
@@ -621,9 +621,11 @@ def claims_of_sentence(sent: Span) -> list[Json]:
         # A conjoined verb without a subject of its own borrows its head's subject, and its auxiliaries
         # too when it has none ("Putin will travel ... and meet" is "Putin will meet", not "Putin meet").
         own_aux = {c.i for c in h.children if c.dep_ in _AUX_DEPS}
-        if any(c.dep_ in _ACTIVE_DEPS for c in h.children) and any(
-            doc[i].dep_ == "auxpass" for i in borrowed
-        ):
+        active = any(c.dep_ in _ACTIVE_DEPS for c in h.children) or (
+            # "ended up in one class" is active, "was sworn in" passive: a particle alone does not say.
+            h.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "prt" for c in h.children)
+        )
+        if active and any(doc[i].dep_ == "auxpass" for i in borrowed):
             borrowed = set()  # "The twins were born ... and ended up in one class": not "were ended up"
         extra = set()
         if inherited is not None and _subject(h) is None:
@@ -688,7 +690,7 @@ class ClaimStage:
     # event clause on a name inside a prepositional phrase is about the event noun. 4: money
     # multipliers ("10m euros", "£1.2bn"). 5: hyphenated number words ("Sixty-seven"). 6: a modifier
     # before the currency sign ("more than $20 million").
-    version = "10"
+    version = "11"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (shared with the nlp stage in the same process)."""
