@@ -384,3 +384,15 @@ def test_a_few_words_said_by_nobody_are_no_quote() -> None:
     text = "It was reported that the harbour will close in May. It met on Monday."
     art, ann = _one_quote_article(text, "the harbour will close in May", None)
     assert len(_build((art, ann))) == 1
+
+
+def test_three_shared_words_do_not_make_two_unattributed_statements_one() -> None:
+    short = "they believed Ana Lind was in Ostrel"
+    other = "she was believed to be a cousin of Ana Lind, who worked in a bakery"
+    assert containment(short, other) == 0.0
+    assert (
+        containment(
+            "the ferry will resume its night crossings", "the ferry will resume its night crossings soon"
+        )
+        == 1.0
+    )

@@ -103,12 +103,14 @@ def _words(text: str) -> set[str]:
 
 
 def containment(a: str, b: str) -> float:
-    """Share of the shorter text's content words found in the longer (0 when it has too few words)."""
+    """Share of the shorter text's content words found in the longer (0 when they share too few)."""
     wa, wb = _words(a), _words(b)
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
-    if len(short) < _MIN_CONTAINED_WORDS:
+    shared = len(short & long_)
+    # Three shared words ("believed", "Mr.", "Abaaoud") are in too many statements to make one.
+    if len(short) < _MIN_CONTAINED_WORDS or shared < _MIN_CONTAINED_WORDS:
         return 0.0
-    return len(short & long_) / len(short)
+    return shared / len(short)
 
 
 def _speaker_names(annotations: dict[str, Json], entities: list[Json]) -> dict[tuple[str, int, int], str]:
