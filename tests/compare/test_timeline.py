@@ -278,6 +278,14 @@ def test_that_pointing_at_a_time_is_kept_at_the_front_of_the_entry() -> None:
     ]
 
 
+def test_an_entry_cut_after_a_joiner_does_not_open_on_a_comma() -> None:
+    text = "The pier burned in 2019; and, more recently, in 2024, the ferry office was robbed."
+    assert [e["text"] for e in _timeline_of(text)] == [
+        "The pier burned in 2019",
+        "more recently, in 2024, the ferry office was robbed.",
+    ]
+
+
 def test_a_date_stamp_on_its_own_line_dates_the_paragraph_under_it() -> None:
     text = (
         "How the night unfolded\n\nMar. 8, 2031 12:41 a.m.\n\nThe ferry leaves Ostrel with 80 passengers.\n\n"

@@ -443,8 +443,8 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|and|to|through|until|till)\s*$", re.
 # "that" joins a clause ("said that ...") but also points at a time ("But that year, he was ousted"):
 # the demonstrative stays, or the part would open "year, he was ousted".
 _LEADING_JOINER = re.compile(
-    r"\s*(?:(?:and|but|while|whereas|as|that(?!\s+(?:same\s+)?(?:day|night|morning|afternoon|evening|"
-    r"week|weekend|month|year|season|spring|summer|autumn|fall|winter|time)\b))\b\s*)*",
+    r"\s*(?:(?:(?:and|but|while|whereas|as|that(?!\s+(?:same\s+)?(?:day|night|morning|afternoon|evening|"
+    r"week|weekend|month|year|season|spring|summer|autumn|fall|winter|time)\b))\b|[,;:])\s*)*",
     re.IGNORECASE,
 )
 # A part that only says who spoke and when ("Kestria said on Tuesday"), the content in the next part.
