@@ -20,8 +20,11 @@ Systems (baselines implemented here, numpy only):
 * lead round-robin: first sentence of each article, then the second of each, and so on;
 * LexRank: TF-IDF cosine graph, edges at cosine >= 0.1, PageRank (damping 0.85), greedy by score
   skipping sentences at cosine >= 0.5 to one already chosen;
-* TextRank: the Mihalcea-Tarau overlap similarity (shared words / (log|a| + log|b|)), weighted
-  PageRank, same greedy selection.
+* TextRank: as the summa package runs it (gensim's summariser before 4.0): the Mihalcea-Tarau overlap
+  similarity (shared words / (log|a| + log|b|)), weighted PageRank, the best-ranked sentences while
+  each brings the total nearer the budget, in text order. Until 2026-12-08 the bench's TextRank used
+  the LexRank selection with an odd redundancy test (a pair within 90% of the top overlap): 16.93
+  ROUGE-2 on test where this one gets 18.
 
 NeuS has no train split here; ``--split train`` builds one from the AllSides crawl beside it
 (``raw_crawled/headline_11_2021-10-19_crawled_all.jsonl``, April to October 2021): every roundup with
@@ -209,18 +212,31 @@ def lexrank(arts: list[Article], words: int) -> list[str]:
 
 
 def textrank(arts: list[Article], words: int) -> list[str]:
-    """TextRank (word-overlap similarity, weighted PageRank)."""
+    """TextRank as the summa package (gensim's former summariser) runs it: the Mihalcea-Tarau overlap
+    similarity, weighted PageRank over the sentences that share a word with another, the best-ranked
+    sentences while each brings the total nearer ``words``, given in text order."""
     sents = [s for _, _, s in _sentences(arts)]
     if not sents:
         return []
     toks = [set(_toks(s)) for s in sents]
+    logs = [math.log(len(t)) if t else 0.0 for t in toks]
     n = len(sents)
     w = np.zeros((n, n))
     for i in range(n):
         for j in range(i + 1, n):
-            if len(toks[i]) > 1 and len(toks[j]) > 1:
-                w[i, j] = w[j, i] = len(toks[i] & toks[j]) / (math.log(len(toks[i])) + math.log(len(toks[j])))
-    return _greedy(sents, _pagerank(w), (w > 0.9 * max(1e-9, w.max())).astype(float), words)
+            if (common := len(toks[i] & toks[j])) and logs[i] + logs[j]:
+                w[i, j] = w[j, i] = common / (logs[i] + logs[j])
+    linked = w.sum(axis=1) > 0
+    rank = np.where(linked, _pagerank(w), -1.0)
+    chosen: list[int] = []
+    total = 0
+    for i in np.argsort(-rank, kind="stable"):
+        k = len(sents[i].split())
+        if abs(words - total - k) > abs(words - total):
+            break
+        chosen.append(int(i))
+        total += k
+    return [sents[i] for i in sorted(chosen)]
 
 
 def lead(arts: list[Article], words: int) -> list[str]:
@@ -305,6 +321,8 @@ def main() -> None:
     for name in names:
         r1, r2, rl = (100 * statistics.mean(x[k] for x in scores[name]) for k in range(3))
         print(f"{name:12} {r1:6.2f} {r2:6.2f} {rl:6.2f} {1000 * elapsed[name] / len(data):11.2f}")
+    if "storyscope" not in names:
+        return
     n_ok = n_all = 0
     for arts, _ in data:
         by_id = {a.id: a for a in arts}
