@@ -246,3 +246,30 @@ def test_a_sentence_that_leans_on_the_one_before_is_not_shown() -> None:
     # "This week, ..." points back to nothing.
     week = "This week the Lenor ferry company hired four new captains for the busy summer season."
     assert [s.text for s in summarize([make_article("a", week)], words=20)] == [week]
+
+
+def test_sentence_echoing_the_other_headlines_wins_over_an_earlier_side_angle() -> None:
+    # Every outlet opens on the traders' worry and reports the vote second; their headlines are about
+    # the vote, so the vote is what a one-sentence summary says.
+    x = (
+        "Shop owners on Quill Street said two years of roadworks would drive customers away and cut their "
+        "sales. The Veltra city council approved a new tram line to the harbour district on Wednesday. "
+        "The line is due to open in 2029."
+    )
+    y = (
+        "Shop owners on Quill Street warned that two years of roadworks would drive their customers away. "
+        "Veltra's council approved the new tram line to the harbour district on Wednesday after a long "
+        "debate. Cyclists asked for a separate lane."
+    )
+    z = (
+        "Traders on Quill Street fear that two years of roadworks will drive customers away and cut sales. "
+        "On Wednesday the city council of Veltra approved a tram line running to the harbour district. "
+        "The mayor called the vote historic."
+    )
+    arts = [
+        make_article("x", x, title="Veltra approves harbour tram line"),
+        make_article("y", y, title="Council backs new tram to the harbour"),
+        make_article("z", z, title="Harbour district to get tram line"),
+    ]
+    out = summarize(arts, words=20)
+    assert "approved" in out[0].text and "tram line" in out[0].text
