@@ -273,3 +273,17 @@ def test_sentence_echoing_the_other_headlines_wins_over_an_earlier_side_angle() 
     ]
     out = summarize(arts, words=20)
     assert "approved" in out[0].text and "tram line" in out[0].text
+
+
+def test_a_pronoun_subject_put_off_by_an_opening_clause_is_not_shown() -> None:
+    a = (
+        "Ana Lind took over the Lenor ferry company in May and hired four new captains this week. "
+        "While other owners cut crews to save money, she hired more sailors for the night crossings."
+    )
+    b = (
+        "The Lenor ferry company, now run by Ana Lind, hired four new captains for the summer this week. "
+        "Before the season opens, she wants every crossing to leave on time."
+    )
+    out = [s.text for s in summarize([make_article("a", a), make_article("b", b)], words=80)]
+    assert out and any("four new captains" in t for t in out)
+    assert not any(t.startswith(("While other owners", "Before the season")) for t in out), out

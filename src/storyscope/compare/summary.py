@@ -277,7 +277,7 @@ def summarize(
     barred = _contested_sentences(cands, contradictions) if contradictions else set()
     # A sentence that leans on the one before it still counts towards what the story is about (its
     # words weigh in the centrality above), but is not shown.
-    barred |= {i for i, c in enumerate(cands) if _LEANS_BACK.match(c.text)}
+    barred |= {i for i, c in enumerate(cands) if _LEANS_BACK.match(c.text) or _PUT_OFF_SUBJECT.match(c.text)}
     disputes = _disputes(articles, contradictions)[:_MAX_DISPUTES] if contradictions else []
     budget = words - sum(d.words for d in disputes)
 
@@ -483,6 +483,17 @@ _PRONOUN_SAYS = re.compile(
 _LEANS_BACK = re.compile(
     r"(?:he|she|they|his|her|their|this|these|those|such)\b(?!\s+(?:week|weekend|month|year|morning|"
     r"afternoon|evening|night|spring|summer|autumn|fall|winter|season|time|days|who)\b)",
+    re.IGNORECASE,
+)
+
+
+# "While politicians burnish their histories ..., she was the real deal", "Before crossing the
+# overpass, he passed ...": an opening clause puts the subject off, and the subject is still a pronoun
+# whose antecedent the summary does not hold. "..., he said" is left to the checks on reporting.
+_PUT_OFF_SUBJECT = re.compile(
+    r"(?:while|although|though|before|after|when|as|since|once|until|unless|because|if|despite|"
+    r"during|in|on|at|with|for|from|by|like|unlike|[a-z]+ing)\b[^.!?;:]{0,300}?,\s+(?:he|she|they)\s+"
+    r"(?!(?:said|says|added|adds|told|tells|stated|explained|noted|argued|warned|insisted|claimed)\b)",
     re.IGNORECASE,
 )
 
