@@ -76,6 +76,14 @@ def test_a_few_accented_names_in_english_are_windows_1252() -> None:
     assert decode_bytes(text.encode("cp1252"), "a.txt") == text
 
 
+def test_euro_signs_and_dashes_in_english_are_windows_1252() -> None:
+    # A short list of loans: many symbols, no letters above ASCII.
+    text = "Loans written off:\n" + "".join(
+        f"Company {k}: €{k}.81m loan – written off.\n" for k in range(1, 12)
+    )
+    assert decode_bytes(text.encode("cp1252"), "a.txt") == text
+
+
 def test_a_language_that_needs_its_accents_is_left_to_detection() -> None:
     # Czech has far more accented bytes than a few names: the windows-1252 shortcut does not apply.
     czech = (

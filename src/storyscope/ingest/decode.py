@@ -169,12 +169,13 @@ _WESTERN = frozenset("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ
 
 
 def _few_western_letters(data: bytes) -> bool:
-    """Whether the few bytes above 0x7F are, read as windows-1252, Western letters and punctuation."""
-    high = sum(b > 0x7F for b in data)
-    if not high or high / len(data) > _FEW_HIGH_BYTES:
+    """Whether the bytes above 0x7F are, read as windows-1252, Western punctuation and symbols ("€2.8m",
+    "–") and a few Western letters."""
+    if not any(b > 0x7F for b in data):
         return False
-    text = _try(data, "cp1252") or ""
-    return all(ch in _WESTERN for ch in text if ord(ch) > 0x7F)
+    high = [ch for ch in _try(data, "cp1252") or "" if ord(ch) > 0x7F]
+    letters = sum(ch.isalpha() for ch in high)
+    return letters / len(data) <= _FEW_HIGH_BYTES and all(ch in _WESTERN for ch in high)
 
 
 def decode_bytes(
