@@ -287,3 +287,21 @@ def test_a_pronoun_subject_put_off_by_an_opening_clause_is_not_shown() -> None:
     out = [s.text for s in summarize([make_article("a", a), make_article("b", b)], words=80)]
     assert out and any("four new captains" in t for t in out)
     assert not any(t.startswith(("While other owners", "Before the season")) for t in out), out
+
+
+def test_a_story_with_one_voice_is_summed_up_by_its_lead_in_order() -> None:
+    text = (
+        "Fire crews in Ostrel put out a blaze at the old ferry depot on Sunday night. "
+        "Nobody was hurt, the harbour master said. "
+        "The depot had stood empty since the new terminal opened in the spring. "
+        "Ostrel's ferry depot, its fire, its crews, its terminal and its harbour master were "
+        "in every local conversation, and the depot's fire crews and ferry crews met at the terminal. "
+        "Police are looking into the cause of the fire."
+    )
+    copy = make_article("b", text, duplicate_of="a")
+    out = [s.text for s in summarize([make_article("a", text), copy], words=30)]
+    assert out == [
+        "Fire crews in Ostrel put out a blaze at the old ferry depot on Sunday night.",
+        "Nobody was hurt, the harbour master said.",
+        "The depot had stood empty since the new terminal opened in the spring.",
+    ]
