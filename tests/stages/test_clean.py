@@ -153,6 +153,16 @@ def test_near_copy_of_headline_removed() -> None:
     assert paragraphs(clean_text(raw, TITLE)) == STORY[:3]
 
 
+def test_a_headline_that_reads_as_a_sentence_goes_when_the_title_adds_the_site_name() -> None:
+    headline = "Harbour town votes to rebuild the old lighthouse!"
+    raw = "\n\n".join([headline, *STORY[:3]])
+    assert paragraphs(clean_text(raw, f"{headline} - The Marrowby Herald")) == STORY[:3]
+    # A lead sentence that shares the headline's words is the story, not the headline.
+    lead = "Harbour town votes to rebuild the old lighthouse after a winter of storms."
+    raw = "\n\n".join([lead, *STORY[:3]])
+    assert paragraphs(clean_text(raw, f"{headline} - The Marrowby Herald"))[0] == lead
+
+
 def test_repeated_short_lines_are_navigation() -> None:
     raw = "\n\n".join(["Latest stories from the coast", *STORY[:4], "Latest stories from the coast"])
     c = clean_text(raw, TITLE)

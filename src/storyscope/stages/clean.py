@@ -373,6 +373,15 @@ def _is_title(tokens: list[str], title: list[str], title_set: frozenset[str]) ->
     return overlap >= 0.85 * small and overlap >= 0.6 * big
 
 
+def _title_without_site(tokens: list[str], title: list[str]) -> bool:
+    """Whether a line is the page title without the site name the title carries ("... Visitors!" under
+    the title "... Visitors! - Jeongdong Theater"): the headline, even when it reads as a sentence."""
+    extra = len(title) - len(tokens)
+    if len(tokens) < 3 or not 1 <= extra <= 5:
+        return False
+    return title[: len(tokens)] == tokens or title[extra:] == tokens
+
+
 def _best_segment(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     """The maximum-sum run of ``weights[lo:hi]`` (Kadane): (sum, start, end)."""
     best, best_lo, best_hi = float("-inf"), lo, lo
@@ -561,6 +570,11 @@ def _decide(units: list[_Unit], title_tokens: list[str], anchor: bool) -> list[s
         ):
             reasons[i] = "repeated-headline"
             weights[i] = _TITLE_BONUS if anchor else -4.0
+        elif u.sent and _title_without_site(u.key.split(), title_tokens):
+            # Dropped, but no anchor for the body: a sentence-like line is a weaker sign of where the
+            # headline sits than the title itself.
+            reasons[i] = "repeated-headline"
+            weights[i] = -4.0
         elif counts[u.key] > 1 and u.key and u.kind != "good" and (u.words >= 4 or not u.sent):
             reasons[i] = "repeated-line"
             weights[i] = -4.0
