@@ -215,3 +215,8 @@ def test_a_name_used_before_a_disease_noun_stays_when_named_elsewhere(mentions_o
         "Critics attacked the Holt pandemic plan on Monday."
     )
     assert any(m["text"] == "Holt" for m in ms), ms
+
+
+def test_family_words_used_as_names_are_nobody_the_story_can_follow(mentions_of: Any) -> None:
+    ms = mentions_of("Ana Lind thanked Mom, Dad and Gramps when the Ostrel ferry named a boat after her.")
+    assert not {m["text"] for m in ms} & {"Mom", "Dad", "Gramps"}

@@ -103,7 +103,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "49"
+    version = "50"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
