@@ -678,3 +678,22 @@ def test_an_undetermined_weekday_takes_the_date_the_article_gives_that_weekday()
         "Nobody has been invited to Friday's dinner."
     )
     assert [t["value"] for t in find_timexes(text, DCT)] == ["2031-05-09", "2031-05-16", "2031-05-09"]
+
+
+def test_other_languages_give_calendar_dates_only() -> None:
+    dct = date(2031, 2, 4)
+    text = (
+        "Visité el museo de Ostrel en 2029, a modo de despedida, con a un amigo. "
+        "El ministro habló el 29 de enero con la prensa. En febrero de 2030 hubo protestas."
+    )
+    found = [(t["text"], t["value"]) for t in find_timexes(text, dct, "es")]
+    # dateparser's search also reads "en 2029, a" (as year 4029) and "a un" (as "year 1").
+    assert found == [("29 de enero", "2031-01-29"), ("En febrero de 2030", "2030-02")]
+    found = [t["value"] for t in find_timexes("Le maire a parlé vendredi 31 janvier à Ostrel.", dct, "fr")]
+    assert found == ["2031-01-31"]
+    # Numeric dates are day first outside English, and an ISO date is a date.
+    found = [
+        t["value"]
+        for t in find_timexes("Die Stadt stimmte am 12.03.2030 ab, gemeldet 2030-03-14.", dct, "de")
+    ]
+    assert found == ["2030-03-12", "2030-03-14"]

@@ -726,6 +726,11 @@ def _merge_weekday_dates(text: str, items: list[Json], rules: list[str]) -> tupl
     return kept, kept_rules
 
 
+# Languages whose numeric dates put the year first (ISO-like "2022. 03. 12."); the others write the
+# day first.
+_YEAR_FIRST_LANGUAGES = frozenset("zh ja ko hu lt mn".split())
+
+
 def _find_other_language(text: str, dct: date | None, lang: str) -> list[Json]:
     """Absolute dates in a non-English text via dateparser's search (it finds and parses phrases)."""
     from datetime import datetime
@@ -733,6 +738,10 @@ def _find_other_language(text: str, dct: date | None, lang: str) -> list[Json]:
     from dateparser.search import search_dates
 
     settings: dict[str, Any] = {"REQUIRE_PARTS": ["month"], "PREFER_DATES_FROM": "past"}
+    if lang not in _YEAR_FIRST_LANGUAGES:
+        # dateparser's search reads "12.03.2022" month first whatever the language; Europe and most of
+        # the world write the day first.
+        settings["DATE_ORDER"] = "DMY"
     if dct:
         settings["RELATIVE_BASE"] = datetime(dct.year, dct.month, dct.day)
     try:
@@ -746,6 +755,8 @@ def _find_other_language(text: str, dct: date | None, lang: str) -> list[Json]:
         if idx < 0:
             continue
         pos = idx + len(phrase)
+        if not _names_a_date(phrase, when.year, lang):
+            continue
         has_year = bool(re.search(r"\b(?:1[89]|20)\d{2}\b", phrase))
         has_day = bool(re.search(r"\b\d{1,2}\b", re.sub(r"\b(?:1[89]|20)\d{2}\b", "", phrase)))
         if not has_year and not dct:
@@ -763,6 +774,29 @@ def _find_other_language(text: str, dct: date | None, lang: str) -> list[Json]:
     return out
 
 
+_EN_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b"
+)
+
+
+def _names_a_date(phrase: str, year: int, lang: str) -> bool:
+    """Whether a phrase dateparser's search found names a calendar date: a month (read through
+    dateparser's own translation of the phrase) or a numeric date, and, when it states a year, that
+    year. Its search also returns "a un" (read as "year 1") and "en 2010, a" (a year 4021)."""
+    from dateparser.conf import Settings
+    from dateparser.languages import default_loader
+
+    stated = re.search(r"\b(?:1[89]|20)\d{2}\b", phrase)
+    if stated and int(stated.group()) != year:
+        return False
+    try:
+        english = default_loader.get_locale(lang).translate(phrase, settings=Settings())
+    except Exception:  # an unknown locale or a phrase its rules choke on: not a date we can trust
+        return False
+    return bool(_EN_MONTH.search(english.lower()))
+
+
 def parse_iso(value: str | None) -> date | None:
     """A ``date`` from "YYYY-MM-DD" (None for anything else)."""
     if not value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
@@ -777,7 +811,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "18"
+    version = "19"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
