@@ -305,3 +305,24 @@ def test_a_story_with_one_voice_is_summed_up_by_its_lead_in_order() -> None:
         "Nobody was hurt, the harbour master said.",
         "The depot had stood empty since the new terminal opened in the spring.",
     ]
+
+
+def test_a_list_marker_is_not_part_of_the_summary_sentence() -> None:
+    text = (
+        "Twelve facts about the Ostrel ferry\n\n"
+        "1 The Ostrel ferry carried 80,000 passengers across the bay last year.\n\n"
+        "2. Its crew of twelve sailors works in two shifts on the night crossings.\n\n"
+        "* The harbour board plans a second ferry for the summer season.\n\n"
+        "20 Ostrel sailors signed the petition for a second ferry."
+    )
+    article = make_article("a", text)
+    out = summarize([article], words=60)
+    assert [s.text for s in out] == [
+        "The Ostrel ferry carried 80,000 passengers across the bay last year.",
+        "Its crew of twelve sailors works in two shifts on the night crossings.",
+        "The harbour board plans a second ferry for the summer season.",
+        "20 Ostrel sailors signed the petition for a second ferry.",
+    ]
+    for s in out:
+        (span,) = s.spans
+        assert text[span.start : span.end] == s.text

@@ -58,6 +58,13 @@ _CONNECTIVE = re.compile(
     r"on the other hand|at the same time|in the meantime),)\s+(?=\S)",
     re.IGNORECASE,
 )
+# A list's marker before an item ("* The calendar ...", "3. Clubs ...", "1 The First Division ..."):
+# layout, not words of the sentence. A bare number only before a word no count precedes ("20 Iranians"
+# is a count).
+_LIST_MARKER = re.compile(
+    r"^(?:[*•·▪►]\s*|\d{1,2}[.)]\s+|\d{1,2}\s+(?=(?:The|A|An|In|On|At|For|This|These|Those|It|Its|After|"
+    r"Before|From|When|While|By|Over|Under|Only|Most|Some|All)\s))"
+)
 # Weights of a sentence's standing (voices stating it count 1 each), tuned on NeuS val.
 _W_CENTRAL = 2.0
 _W_POSITION = 0.8
@@ -558,6 +565,8 @@ def _candidates(articles: Sequence[Article]) -> list[_Cand]:
             text, start = s.text, s.start
             if k == 0 and (cut := dateline_end(text)):
                 text, start = text[cut:], start + cut
+            if m := _LIST_MARKER.match(text):
+                text, start = text[m.end() :], start + m.end()
             if m := _CONNECTIVE.match(text):
                 text, start = text[m.end() :], start + m.end()
                 text = text[:1].upper() + text[1:]
