@@ -117,3 +117,15 @@ def test_a_url_above_the_text_is_its_address_not_its_headline(tmp_path: Path) ->
     plain.write_text("Harbour strike ends\n\nRead https://example.org/x for more.\n", encoding="utf-8")
     art = read_text_file(plain, str(plain), "plain", 5_000_000)
     assert art.url is None and art.outlet is None
+
+
+def test_a_style_rule_or_script_above_the_text_is_not_its_headline() -> None:
+    text = ".logo{display: block;text-indent: -1000px;}\n\nFerry strike ends in Ostrel\n\nThe strike ended."
+    assert headline(text) == "Ferry strike ends in Ostrel"
+    script = "var tracking = {site: 'ostrel'};\nFerry strike ends in Ostrel\n\nThe strike ended on Monday."
+    assert headline(script) == "Ferry strike ends in Ostrel"
+    # Braces in a headline are not code.
+    assert (
+        headline("Ostrel {update}: ferry strike ends\n\nThe strike ended.")
+        == "Ostrel {update}: ferry strike ends"
+    )

@@ -24,6 +24,8 @@ def headline(text: str) -> str:
     lines = [ln.strip() for ln in text.split("\n", 50)[:50] if ln.strip()]
     if lines and _URL_LINE.match(lines[0]):
         lines = lines[1:]  # a scraped page's address, saved above its text (see leading_url)
+    while lines and _CODE_LINE.search(lines[0]):
+        lines = lines[1:]  # a style rule or a script the scraper kept ("a.logo{display: block;}")
     if not lines:
         return ""
     first = lines[0]
@@ -33,6 +35,8 @@ def headline(text: str) -> str:
 
 
 _URL_LINE = re.compile(r"^https?://\S+$", re.IGNORECASE)
+# A CSS rule ("selector{property: value;}") or a statement of script ("var x = ...;", "function(").
+_CODE_LINE = re.compile(r"\{[^{}]*:[^{}]*;[^{}]*\}|^\s*(?:var|let|const|function)\b.*[=(]|\bfunction\s*\(")
 
 
 def leading_url(text: str) -> str | None:
