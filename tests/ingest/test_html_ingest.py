@@ -107,3 +107,27 @@ def test_deeply_nested_page_does_not_crash() -> None:
 
 def test_paragraphs() -> None:
     assert paragraphs("  a \n\n\n b\nc  ") == "a\n\nb\n\nc"
+
+
+def test_scripts_styles_and_drawings_go_before_extraction_with_their_tails_kept() -> None:
+    from storyscope.ingest.html import _drop_unread
+    from storyscope.ingest.pagemeta import parse_page
+
+    page = html_page().replace(
+        f"<p>{BRIDGE_PARAS[1]}</p>",
+        f'<p>{BRIDGE_PARAS[1][:40]}<script>var ad = "slot";</script>{BRIDGE_PARAS[1][40:]}</p>'
+        '<style>p { color: red }</style>after the style<svg><path d="M0 0"/></svg>'
+        '<script type="application/ld+json">{"@type": "NewsArticle"}</script>',
+    )
+    tree = parse_page(page)
+    assert tree is not None
+    _drop_unread(tree)
+    assert [el.get("type") for el in tree.iter("script")] == ["application/ld+json"]
+    assert tree.find(".//style") is None and tree.find(".//svg") is None
+    text = tree.text_content()
+    assert BRIDGE_PARAS[1] in text and "after the style" in text and "slot" not in text
+    # The body is the one trafilatura finds in the whole page.
+    found = extract_html(page)
+    theirs = trafilatura.bare_extraction(page, fast=True, include_comments=False, include_tables=True)
+    assert found is not None and theirs is not None
+    assert found.text == paragraphs(theirs.text)

@@ -64,3 +64,28 @@ def test_a_short_page_gets_the_same_metadata_from_the_full_pass() -> None:
             theirs.sitename,
         )
     assert found.title == BRIDGE_TITLE and found.author == "Jonas Berg"
+
+
+def test_the_page_is_parsed_as_trafilatura_parses_it() -> None:
+    from lxml.etree import tostring
+    from trafilatura.utils import load_html
+
+    declared = '<?xml version="1.0" encoding="iso-8859-1"?>\n' + TAGGED.split("\n", 1)[1]
+    for page in (TAGGED, html_page(), declared, "<html><p>A page without a head.</p></html>"):
+        ours, theirs = parse_page(page), load_html(page)
+        assert ours is not None and theirs is not None
+        assert tostring(ours, encoding="unicode") == tostring(theirs, encoding="unicode")
+    # Not HTML by trafilatura's test, in both.
+    for page in ("just words", "<div><p>A lone paragraph about the harbour.</p></div>"):
+        assert parse_page(page) is None and load_html(page) is None
+
+
+def test_the_parsed_elements_are_plain_html_elements() -> None:
+    import lxml.html
+
+    form = '<form><input name="q"><label>Find</label></form>'
+    tree = parse_page(TAGGED.replace("</article>", form + "</article>"))
+    assert tree is not None
+    # Every element, a form's too, is an HtmlElement of the one class (no per-tag classes to pick).
+    assert {type(el) for el in tree.iter()} == {lxml.html.HtmlElement}
+    assert tree.find(".//form") is not None and tree.find(".//form").text_content() == "Find"

@@ -83,6 +83,27 @@ def _trafilatura(tree: Any, url: str | None, fast: bool) -> Any:
         return None
 
 
+def _drop_unread(tree: Any) -> None:
+    """Delete the page's scripts (but its JSON-LD), styles and SVG drawings, keeping their tails, as
+    every trafilatura path does before it reads text (tree cleaning, the baseline's and the page
+    measure's basic cleaning, the fallback extractors' sanitising). Its XPath passes over the raw tree
+    and its copies of it visit them first: a tenth of a news page's elements. JSON-LD stays: the
+    baseline and the forum-page check read it. Output unchanged (checked on the 181 AEB and 1,029
+    trafilatura-eval pages); run after the metadata, which reads scripts."""
+    for el in [el for el in tree.iter("script") if el.get("type") != "application/ld+json"]:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:  # trafilatura's delete_element: the tail joins what came before
+            previous = el.getprevious()
+            if previous is None:
+                parent.text = (parent.text or "") + el.tail
+            else:
+                previous.tail = (previous.tail or "") + el.tail
+        parent.remove(el)
+    lxml.etree.strip_elements(tree, "style", "svg", with_tail=False)
+
+
 def _extract(html: str, url: str | None) -> Any:
     """trafilatura's result for the page (fast mode first, then its fallback extractors if that finds
     little), its metadata from :mod:`storyscope.ingest.pagemeta`; None when it finds nothing."""
@@ -94,6 +115,7 @@ def _extract(html: str, url: str | None) -> Any:
         return None  # where bare_extraction, which does both inside its guard, gives nothing either
     if meta is None:
         return None
+    _drop_unread(tree)
     doc = _trafilatura(tree, url, fast=True)
     found = len(doc.text or "") if doc is not None else 0
     if found < FAST_ENOUGH_CHARS:
