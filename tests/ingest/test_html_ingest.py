@@ -7,7 +7,14 @@ import trafilatura
 from ingest_samples import BRIDGE_PARAS, BRIDGE_TITLE, FLOOD_PARAS, html_page
 
 from storyscope.errors import InputError
-from storyscope.ingest.html import article_from_html, extract_html, html_to_text, paragraphs, read_html_file
+from storyscope.ingest.html import (
+    article_from_html,
+    extract_html,
+    html_to_text,
+    paragraphs,
+    read_html_file,
+    title_without_site,
+)
 
 
 def test_article_body_and_metadata() -> None:
@@ -131,3 +138,18 @@ def test_scripts_styles_and_drawings_go_before_extraction_with_their_tails_kept(
     theirs = trafilatura.bare_extraction(page, fast=True, include_comments=False, include_tables=True)
     assert found is not None and theirs is not None
     assert found.text == paragraphs(theirs.text)
+
+
+def test_the_site_name_around_a_page_title_is_not_part_of_the_headline() -> None:
+    assert (
+        title_without_site("Ferry strike ends - The Ostrel Courier", "The Ostrel Courier")
+        == "Ferry strike ends"
+    )
+    assert title_without_site("Ostrel Courier | Ferry strike ends", "Ostrel Courier") == "Ferry strike ends"
+    # Another site's name, or a title that is only the site's, stays as it is.
+    assert (
+        title_without_site("Ferry strike ends - Harbour Post", "Ostrel Courier")
+        == "Ferry strike ends - Harbour Post"
+    )
+    assert title_without_site("Ostrel Courier", "Ostrel Courier") == "Ostrel Courier"
+    assert title_without_site("Ferry strike ends", None) == "Ferry strike ends"

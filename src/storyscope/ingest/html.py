@@ -227,6 +227,24 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(out)
 
 
+_SITE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ", " · ", " » ")
+
+
+def title_without_site(title: str, site: str | None) -> str:
+    """``title`` without the site name a page's ``<title>`` adds before or after the headline
+    ("... Visitors! - Jeongdong Theater" when the site is "Jeongdong Theater"): the story's title is
+    the headline, and the outlet is shown on its own."""
+    if not site or not title:
+        return title
+    low, name = title.casefold(), site.strip().casefold()
+    for sep in _SITE_SEPARATORS:
+        if low.endswith(sep + name) and len(title) > len(sep + name):
+            return title[: -len(sep + name)].strip()
+        if low.startswith(name + sep) and len(title) > len(name + sep):
+            return title[len(name + sep) :].strip()
+    return title
+
+
 def article_from_html(html: str, id: str, origin: str, fmt: str = "html", url: str | None = None) -> Article:
     """An :class:`Article` from a decoded page; raise :class:`InputError` when it holds no text."""
     found = extract_html(html, url)
@@ -236,7 +254,7 @@ def article_from_html(html: str, id: str, origin: str, fmt: str = "html", url: s
         id=id,
         raw=found.text,
         origin=origin,
-        title=found.title,
+        title=title_without_site(found.title, found.sitename),
         outlet=found.sitename,
         url=url or found.url,
         published=found.published,
