@@ -590,6 +590,17 @@ def test_a_bare_given_name_is_the_person_its_own_article_names() -> None:
     assert "Mirela" in _people(build_entities(arts, ann))
 
 
+def test_every_bare_given_name_of_an_article_joins_the_person_it_names() -> None:
+    # The second "Mirela" must not meet the first one (already joined to Mirela Voss) as a surname.
+    arts, ann = _story(
+        [_m(0, "Mirela Voss", 0), _m(1, "Mirela", 40), _m(2, "Mirela", 80)],
+        [_m(0, "Mirela Kant", 0)],
+    )
+    people = _people(build_entities(arts, ann))
+    assert people["Mirela Voss"] == ["Mirela", "Mirela Voss"]
+    assert "Mirela" not in people
+
+
 def test_a_first_name_a_kinship_word_introduces_is_a_person() -> None:
     # "his wife, Lena", "daughters Ilse and Mara" (the tagger took the girls for places): family
     # members' first names, though no article names them in full.

@@ -457,10 +457,12 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
     for article, m, pn in people:
         if pn.full:
             continue
+        # Against the full names only: a bare name that joined a cluster earlier ("Michelle" into
+        # Michelle Obama) is no surname of it, or the next "Michelle" would meet a Michelle Cottle.
         by_surname = [
             c
             for c in fulls
-            if any(similar_key(pn.surname, n.surname) or pn.surname == n.tail for n in c.names)
+            if any(n.full and (similar_key(pn.surname, n.surname) or pn.surname == n.tail) for n in c.names)
         ]
         if len(by_surname) > 1:
             local = [c for c in by_surname if any(a.id == article.id for a, _ in c.items)]
