@@ -270,6 +270,15 @@ def test_a_bare_date_stamp_is_not_an_event() -> None:
     assert [e["text"] for e in timeline] == ["The ferry sank on March 8, 2031."]
 
 
+def test_a_part_without_subject_is_shown_from_the_part_before_it_not_the_sentence_start() -> None:
+    text = "On 2 June the ferry ran aground; a tug came on Monday, and was followed by two more on Tuesday."
+    assert [(e["date"], e["text"]) for e in _timeline_of(text)] == [
+        ("2031-06-02", "On 2 June the ferry ran aground"),
+        ("2031-06-09", "a tug came on Monday"),
+        ("2031-06-10", "a tug came on Monday, and was followed by two more on Tuesday."),
+    ]
+
+
 def test_that_pointing_at_a_time_is_kept_at_the_front_of_the_entry() -> None:
     text = "Ana Lind became harbour master in 2024. But that year, she was ousted by the council."
     assert [e["text"] for e in _timeline_of(text)] == [

@@ -345,10 +345,12 @@ def _events(
         if not dated:
             continue
         dated.sort(key=lambda t: int(t["start"]))
+        prev_start: int | None = None
         for t, span in zip(dated, _segments(text, s.start, s.end, dated), strict=True):
             if span is None:
                 continue
             start, end = span
+            clause_start, prev_start = (s.start if prev_start is None else prev_start), start
             if k < 3 and start == s.start and (s.start == 0 or text[s.start - 1] == "\n"):
                 # "OSTREL (Northlight) - ...", "Moscow, Tehran Russian President ...": where it was
                 # filed is not part of the event (the dateline opens the body's first paragraph, which
@@ -365,8 +367,10 @@ def _events(
                 part = text[start:end]
             if start > s.start and _NO_SUBJECT.match(part):
                 # "... on Thursday evening and to fly home on Friday": the part alone does not say who;
-                # the entry shows the sentence up to its end, and is matched on its own words still.
-                start, part = s.start, text[s.start : end]
+                # the entry shows it from the start of the part before it, whose subject it shares ("a
+                # quake hit two days ago, and was followed by four more yesterday", not the sentence's
+                # earlier dates too), and is matched on its own words still.
+                start, part = clause_start, text[clause_start:end]
             if not _says_something(s.text, dated):
                 # A bare stamp ("Mar. 8, 2014 12:41 a.m."): a date, not an event; on a line of its
                 # own it heads the paragraph that follows.
