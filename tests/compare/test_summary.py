@@ -208,6 +208,13 @@ def test_an_opening_connective_is_left_out_of_the_sentence_and_its_citation() ->
         assert s.text.startswith(("The regional council", "The council")), s.text
         for sp in s.spans:
             assert not texts[sp.source][sp.start : sp.end].startswith(("However", "Meanwhile"))
+    # The same in the other languages of the stories.
+    for opening, rest in (
+        ("Sin embargo, ", "el consejo aprobó la presa de Osk en marzo pese a las objeciones de los pueblos."),
+        ("Toutefois, ", "le conseil a approuvé le barrage d'Osk en mars malgré les objections des villages."),
+    ):
+        (shown,) = summarize([make_article("a", opening + rest)], words=20)
+        assert shown.text == rest[0].upper() + rest[1:]
     # "So far" and "Still" without a comma are no connectives.
     for opening in ("So far the council", "Still photographs of the council"):
         text = opening + " show that it approved the Osk dam in March despite objections from villages."

@@ -55,7 +55,10 @@ _CONNECTIVE = re.compile(
     r"^(?:(?:however(?!\s+(?:much|many|hard|long|often|little|few|far|large|small|well)\b)|meanwhile|"
     r"moreover|furthermore|nevertheless|nonetheless|additionally|separately|likewise|similarly|but|and)"
     r"\b,?|(?:so|still|yet|instead|also|besides|thus|therefore|in addition|by contrast|in contrast|"
-    r"on the other hand|at the same time|in the meantime),)\s+(?=\S)",
+    r"on the other hand|at the same time|in the meantime|"
+    # The same in the other languages of the stories we get (Spanish, French, Italian, German).
+    r"sin embargo|además|por otra parte|por su parte|cependant|toutefois|en outre|par ailleurs|"
+    r"pourtant|tuttavia|inoltre|però|jedoch|außerdem|allerdings|dennoch),)\s+(?=\S)",
     re.IGNORECASE,
 )
 # A list's marker before an item ("* The calendar ...", "3. Clubs ...", "1 The First Division ..."):
