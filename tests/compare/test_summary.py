@@ -320,15 +320,17 @@ def test_a_list_marker_is_not_part_of_the_summary_sentence() -> None:
         "1 The Ostrel ferry carried 80,000 passengers across the bay last year.\n\n"
         "2. Its crew of twelve sailors works in two shifts on the night crossings.\n\n"
         "* The harbour board plans a second ferry for the summer season.\n\n"
-        "20 Ostrel sailors signed the petition for a second ferry."
+        "20 Ostrel sailors signed the petition for a second ferry.\n\n"
+        "07.40.The harbour master said the morning crossing would leave on time."
     )
     article = make_article("a", text)
-    out = summarize([article], words=60)
+    out = summarize([article], words=70)
     assert [s.text for s in out] == [
         "The Ostrel ferry carried 80,000 passengers across the bay last year.",
         "Its crew of twelve sailors works in two shifts on the night crossings.",
         "The harbour board plans a second ferry for the summer season.",
         "20 Ostrel sailors signed the petition for a second ferry.",
+        "The harbour master said the morning crossing would leave on time.",
     ]
     for s in out:
         (span,) = s.spans

@@ -65,7 +65,8 @@ _CONNECTIVE = re.compile(
 # layout, not words of the sentence. A bare number only before a word no count precedes ("20 Iranians"
 # is a count).
 _LIST_MARKER = re.compile(
-    r"^(?:[*•·▪►]\s*|\d{1,2}[.)]\s+|\d{1,2}\s+(?=(?:The|A|An|In|On|At|For|This|These|Those|It|Its|After|"
+    # A live blog's clock time before its entry ("07.40.Tony Blair ...", "14:05 The minister ...").
+    r"^(?:\d{1,2}[.:]\d{2}\.?\s*(?=[A-Z])|[*•·▪►]\s*|\d{1,2}[.)]\s+|\d{1,2}\s+(?=(?:The|A|An|In|On|At|For|This|These|Those|It|Its|After|"
     r"Before|From|When|While|By|Over|Under|Only|Most|Some|All)\s))"
 )
 # Weights of a sentence's standing (voices stating it count 1 each), tuned on NeuS val.
