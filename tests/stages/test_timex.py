@@ -697,3 +697,15 @@ def test_other_languages_give_calendar_dates_only() -> None:
         for t in find_timexes("Die Stadt stimmte am 12.03.2030 ab, gemeldet 2030-03-14.", dct, "de")
     ]
     assert found == ["2030-03-12", "2030-03-14"]
+
+
+def test_today_after_a_plural_noun_in_a_simple_present_is_the_present_age() -> None:
+    found = find_timexes("Ferries today are built with twice the deck space.", DCT)
+    assert [t["value"] for t in found] == ["PRESENT_REF"]
+    for text in (
+        "Shares today rose 3 percent.",
+        "Officials today are weighing the plan.",
+        "Talks resume today.",
+        "I know about the ferry strikes today.",
+    ):
+        assert [t["value"] for t in find_timexes(text, DCT)] == [DCT.isoformat()], text

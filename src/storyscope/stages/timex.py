@@ -605,6 +605,8 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
             tense = "past"
         item = _expression_fields(text, m)
         item.update(_value(m, dct, tense))
+        if m.rule == "relday" and tense is None and _generic_today(text, m.start, m.end):
+            item.update(kind="date", value="PRESENT_REF", anchor="dct", precision=None)
         if m.rule == "duration" and _SOMEDAY.match(text, max(0, m.start - 12), m.end):
             item.update(kind="date", value="FUTURE_REF", anchor="dct")  # "will one day be": some day ahead
         if item["kind"] == "date" and item["value"] is None and item["precision"] is None:
@@ -632,6 +634,31 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
     if dct:
         _financial_periods(text, out, rules, dct)
     return out
+
+
+# "automobiles today are controlled by chips", "children today spend hours online": "today" after a
+# plural noun, in a simple present, is the present age, not the day of writing. A past ("shares today
+# rose") or a progressive ("officials today are weighing") is about the day.
+_PLURAL_BEFORE = re.compile(
+    r"\b(?!(?:is|was|has|does|says|as|its|this|his|hers|ours|yours|theirs|thus|us|plus|less|unless)\b)"
+    r"[a-z]{3,}s\s+$",
+    re.IGNORECASE,
+)
+_PROGRESSIVE_AFTER = re.compile(r"^\s+(?:are|is|were|was)\s+(?:still\s+|now\s+)?\w+ing\b")
+# Between the subject and its verb: a word follows, not a preposition or the end of the clause ("I know
+# about the stories today.", "apply for visas today at the mission" are about the day).
+_VERB_AFTER = re.compile(r"^\s+(?!(?:at|in|on|for|to|and|or|but|with|from|by|of|as|that|than)\b)[a-z]+\b")
+
+
+def _generic_today(text: str, start: int, end: int) -> bool:
+    if text[start:end].lower() != "today":
+        return False
+    after = text[end : end + 40]
+    return (
+        bool(_PLURAL_BEFORE.search(text[max(0, start - 30) : start]))
+        and bool(_VERB_AFTER.match(after))
+        and not _PROGRESSIVE_AFTER.match(after)
+    )
 
 
 def _possessive_weekday(sentence: str, item: Json, dct: date) -> str:
@@ -811,7 +838,7 @@ class TimexStage:
     """Per-article stage: the writing date (given or inferred) and every time expression against it."""
 
     name = "timex"
-    version = "19"
+    version = "20"
 
     def setup(self) -> None:
         """Nothing to load: the grammar is compiled at import."""
