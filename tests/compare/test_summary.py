@@ -335,3 +335,12 @@ def test_a_list_marker_is_not_part_of_the_summary_sentence() -> None:
     for s in out:
         (span,) = s.spans
         assert text[span.start : span.end] == s.text
+
+
+def test_a_sentence_the_source_cut_off_is_not_summarised() -> None:
+    text = (
+        "The Ostrel ferry carried 80,000 passengers across the bay last year. "
+        "A strike on only one of its two boats can shut down the whole crossing for a week that..."
+    )
+    out = [s.text for s in summarize([make_article("a", text)], words=40)]
+    assert out == ["The Ostrel ferry carried 80,000 passengers across the bay last year."]

@@ -577,8 +577,8 @@ def _candidates(articles: Sequence[Article]) -> list[_Cand]:
             n_words = len(text.split())
             if not (_MIN_WORDS <= n_words <= _MAX_WORDS):
                 continue
-            if text.rstrip("\"'”’»)").rstrip()[-1:] not in ".!":
-                continue
+            if text.rstrip("\"'”’»)").rstrip()[-1:] not in ".!" or text.rstrip().endswith(("...", "…")):
+                continue  # no sentence, or one the source cut off ("... shut down an assembly plant that...")
             if _unattributed_quote(text):
                 continue
             terms = _terms(text)
