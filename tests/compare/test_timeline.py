@@ -279,6 +279,11 @@ def test_a_part_without_subject_is_shown_from_the_part_before_it_not_the_sentenc
     ]
 
 
+def test_a_question_is_no_event() -> None:
+    text = "Planning a ferry trip this summer? The Ostrel ferry added two crossings on Monday."
+    assert [e["text"] for e in _timeline_of(text)] == ["The Ostrel ferry added two crossings on Monday."]
+
+
 def test_that_pointing_at_a_time_is_kept_at_the_front_of_the_entry() -> None:
     text = "Ana Lind became harbour master in 2024. But that year, she was ousted by the council."
     assert [e["text"] for e in _timeline_of(text)] == [

@@ -371,6 +371,8 @@ def _events(
                 # quake hit two days ago, and was followed by four more yesterday", not the sentence's
                 # earlier dates too), and is matched on its own words still.
                 start, part = clause_start, text[clause_start:end]
+            if part.rstrip().rstrip("\"'”’»)").endswith("?"):
+                continue  # "In the market for a new car this year?": a teaser asks, it reports no event
             if not _says_something(s.text, dated):
                 # A bare stamp ("Mar. 8, 2014 12:41 a.m."): a date, not an event; on a line of its
                 # own it heads the paragraph that follows.
