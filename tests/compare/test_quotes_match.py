@@ -396,3 +396,32 @@ def test_three_shared_words_do_not_make_two_unattributed_statements_one() -> Non
         )
         == 1.0
     )
+
+
+def _speaker_word_story(names: list[str]) -> tuple[Article, dict[str, Any]]:
+    """An article naming ``names`` (people), then a quote said by the bare word "Oh", no mention."""
+    text, mentions = "", []
+    for name in names:
+        mentions.append(
+            {"id": len(mentions), "text": name, "start": len(text), "end": len(text) + len(name),
+             "type": "person", "kind": "name", "role": None, "resolved_to": None, "sent": 0}
+        )  # fmt: skip
+        text += name + " spoke at the harbour. "
+    content = "A proper mechanism should be put in place to stop one nation from having too much say"
+    start = len(text) + 1
+    text += f"“{content},” Oh said."
+    by = text.rindex("Oh")
+    q = {
+        "text": content, "start": start, "end": start + len(content), "kind": "direct", "verb": "say",
+        "speaker": {"text": "Oh", "start": by, "end": by + 2}, "spans": [[start, start + len(content)]],
+        "partials": [],
+    }  # fmt: skip
+    return make_article("a", text=text), {"mentions": mentions, "quotes": [q]}
+
+
+def test_a_bare_word_speaker_is_the_one_person_of_the_article_whose_name_holds_it() -> None:
+    (q,) = _build(_speaker_word_story(["Oh Ei Tan", "Mira Lund"]))
+    assert q["speaker"] == "Oh Ei Tan" and q["speaker_text"] is None
+    # Two people whose names hold the word: nobody is guessed.
+    (q,) = _build(_speaker_word_story(["Oh Ei Tan", "Oh Min Jae"]))
+    assert q["speaker"] is None and q["speaker_text"] == "Oh"

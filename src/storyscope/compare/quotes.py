@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -215,6 +216,11 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
     """The story's quotes, one per statement, each with its variants across sources."""
     order = {a.id: i for i, a in enumerate(articles)}
     names = _speaker_names(annotations, entities)
+    people: dict[str, list[str]] = {}
+    for e in entities:
+        if e.get("type") == "person":
+            for src in dict.fromkeys(m["source"] for m in e["mentions"]):
+                people.setdefault(src, []).append(e["name"])
     items: list[Json] = []
     for article in articles:
         ann = annotations.get(article.id) or {}
@@ -241,6 +247,10 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
                 # or by someone else, is not a statement of the subject's.
                 continue
             described = _description(sp) if speaker is None else None
+            if described is not None and (named := _named_by_word(described, people.get(article.id, ()))):
+                # "..., Oh said": a surname the tagger did not take for a name (an interjection too),
+                # and the one person of the article whose name holds it ("Oh Ei Sun").
+                speaker, described = named, None
             if q["kind"] == "indirect" and _QUESTION.match(q["text"]):
                 # "did not say how many focus points there are", "asked whether the talks would go on":
                 # a question asked or left open is not something said.
@@ -280,6 +290,14 @@ def build_quotes(articles: list[Article], annotations: dict[str, Json], entities
     out = [_to_json(g, items, order) for g in groups]
     out.sort(key=lambda q: (-len({v["source"] for v in q["variants"]}), order[q["source"]], q["start"]))
     return out
+
+
+def _named_by_word(word: str, names: Sequence[str]) -> str | None:
+    """The one name among ``names`` that has ``word`` (one capitalised word) as one of its words."""
+    if not re.fullmatch(r"[A-Z][\w'’-]*", word):
+        return None
+    hits = [n for n in names if word in n.split()]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _day(published: str | None) -> date | None:
