@@ -689,7 +689,8 @@ class ClaimStage:
     # phrase cores, balanced quotes. 3: conditions kept and marked, no split after a lost subject, an
     # event clause on a name inside a prepositional phrase is about the event noun. 4: money
     # multipliers ("10m euros", "£1.2bn"). 5: hyphenated number words ("Sixty-seven"). 6: a modifier
-    # before the currency sign ("more than $20 million").
+    # before the currency sign ("more than $20 million"). 10-11: verbs joined by "or"/"nor" are one
+    # claim, correlatives left out, an active verb does not borrow a passive "was".
     version = "11"
 
     def setup(self) -> None:

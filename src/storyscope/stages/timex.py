@@ -215,10 +215,10 @@ _MONTH_CONTEXT = re.compile(
 # "for the year", "of the year": the year of the report.
 _YEAR_PREP = re.compile(r"\b(?:for|of|in|through|during|throughout)\s+$", re.IGNORECASE)
 _YEAREND_PREP = re.compile(r"\b(?:by|at|since|before|until|till|near|after)\s+$", re.IGNORECASE)
-# Words after a bare year that show it is a count, not a date ("2015 people").
 # A size, not a year: "a 1920 x 1080 screen", "2048-by-1536 pixels", "1440×2560".
 _DIMENSION_AFTER = re.compile(r"(?:\s*[x×]\s*|-by-)\d{3,}\b", re.IGNORECASE)
 _DIMENSION = re.compile(r"\d{3,}(?:\s*[x×]\s*|-by-)$", re.IGNORECASE)
+# Words after a bare year that show it is a count, not a date ("2015 people").
 _YEAR_COUNT_AFTER = re.compile(
     r"^\s+(?:(?!(?:was|has|is|as|its|his|this|thus|us|does|plus|whereas|unless|perhaps)\b)[a-z]+s\b"
     r"|of\s+(?:the|them)|percent|per\b)"
@@ -636,8 +636,9 @@ def find_timexes(text: str, dct: date | None, lang: str = "en") -> list[Json]:
     return out
 
 
-# "automobiles today are controlled by chips", "children today spend hours online": "today" after a
-# plural noun, in a simple present, is the present age, not the day of writing. A past ("shares today
+# "automobiles today are controlled by chips", "ferries today carry twice as many cars": "today" after a
+# plural noun, in a simple present, is the present age, not the day of writing (an irregular plural,
+# "children today", is not recognised). A past ("shares today
 # rose") or a progressive ("officials today are weighing") is about the day.
 _PLURAL_BEFORE = re.compile(
     r"\b(?!(?:is|was|has|does|says|as|its|this|his|hers|ours|yours|theirs|thus|us|plus|less|unless)\b)"
