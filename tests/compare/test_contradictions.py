@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyscope.compare.contradictions import (
+    can_be_denied,
     clause_of,
     denial,
     denial_cue,
@@ -751,3 +752,59 @@ def test_amounts_of_different_things_are_not_compared() -> None:
     )
     found = judge(budget, other_budget, sim=0.9)
     assert found is not None and found["rule"] == "number"
+
+
+# --- round of 2026-12-08 (night): denial recall ------------------------------------------------------
+
+SOLD_LONG = claim(
+    "The Orvesa ferry company quietly sold its whole fleet to a rival operator from Pellmark for two million",
+    "sell",
+    obj="its whole fleet",
+    subject="The Orvesa ferry company",
+)
+
+
+def test_a_short_denial_that_names_only_the_claims_thing_addresses_it() -> None:
+    # "ferry" and "fleet" are 2 of the long claim's 10 content words, but all of the denial's own.
+    den = claim("The ferry fleet story is a hoax", "be", obj="a hoax")
+    found = denial(SOLD_LONG, den, sim=0.5)
+    assert found is not None and found["rule"] == "denial"
+
+
+def test_a_short_denial_is_silent_when_dissimilar_or_naming_more() -> None:
+    den = claim("The ferry fleet story is a hoax", "be", obj="a hoax")
+    assert denial(SOLD_LONG, den, sim=0.4) is None
+    # Most of what this denial names (a strike, a harbour, a town) is not in the claim.
+    strike = claim("The story of a ferry fleet strike in Dunmore harbour is a hoax", "be", obj="a hoax")
+    assert denial(SOLD_LONG, strike, sim=0.5) is None
+
+
+def test_a_negation_that_answers_reports_is_a_denial() -> None:
+    for text in (
+        "The Orvesa ferry company has not sold its fleet to a rival operator, contrary to reports",
+        "The Orvesa ferry company has not sold its fleet to a rival operator, despite what you may have read",
+        "Despite reports that it had, the Orvesa ferry company has not sold its fleet to a rival operator",
+    ):
+        den = claim(text, "sell", negated=True, obj="its fleet", subject="The Orvesa ferry company")
+        assert denial_cue(den) == "'not', contrary to reports", text
+        found = denial(SOLD, den, sim=0.8)
+        assert found is not None and found["rule"] == "denial", text
+
+
+def test_a_plain_negation_or_one_despite_an_event_is_no_denial() -> None:
+    for text in (
+        "The Orvesa ferry company has not sold its fleet to a rival operator",
+        "Despite reports of heavy losses, the Orvesa ferry company has not sold its fleet",
+        "Contrary to reports, the Orvesa ferry company has sold its fleet to a rival operator",
+    ):
+        den = claim(text, "sell", negated="not" in text.split(), obj="its fleet")
+        assert denial_cue(den) is None, text
+
+
+def test_a_claim_with_a_negation_the_parse_missed_is_not_stated_as_fact() -> None:
+    # Title case parses without the negation on the verb: the headline does not assert the sale.
+    headline = claim("Orvesa Ferry Company Sells Fleet - But Not To A Rival Operator", "sell", obj="fleet")
+    den = denied_by("The ferry company denied that it sold its fleet to a rival operator")
+    assert not can_be_denied(headline)
+    assert denial(headline, den, sim=0.8) is None
+    assert can_be_denied(SOLD)

@@ -30,8 +30,9 @@ Rules, tried in this order:
     The same statement (near-identical reported content) put in the mouths of two different people.
 ``denial``
     One source states a claim as fact; the other says it is false: "reports that … are a hoax", "the
-    story was debunked", "X denied that …", "the claim is not true". The denial must address the claim
-    (shared content words, see :func:`denial_addresses`), and the alignment
+    story was debunked", "X denied that …", "the claim is not true", a negation that answers reports
+    ("has not closed the border, contrary to reports"). The denial must address the claim (shared
+    content words, see :func:`denial_addresses`), and the alignment
     (:mod:`storyscope.compare.claims`) checks the two sources' other claims: a source that reports the
     denial itself, or that also states the claim as fact, is not contradicted (it reports both sides).
 
@@ -596,6 +597,9 @@ DENIAL_MIN_COVER = 0.3
 DENIAL_MIN_SIM = 0.35
 # With the fewest shared words, this similarity is enough.
 DENIAL_CLOSE_SIM = 0.55
+# Or: this share of the denial's own content words is in the claim, at this similarity.
+DENIAL_MIN_DENIED_COVER = 0.5
+DENIAL_DENIED_SIM = 0.45
 
 
 # What is denied in the sense of refused: "denied the request", "denied bail", "denied him entry".
@@ -628,6 +632,8 @@ def denial_cue(c: Json) -> str | None:
             return (
                 f"{past_tense(str(attr['verb']))} by {speaker}" if speaker else past_tense(str(attr["verb"]))
             )
+    if c.get("negated") and _REBUTTAL.search(text):
+        return "'not', contrary to reports"
     verb = str(c.get("verb") or "")
     if not c.get("negated") and verb in DENY_VERBS | DENY_STATEMENT_VERBS:
         heads = {_head(c.get("object")), _head(c.get("subject"))}
@@ -636,6 +642,17 @@ def denial_cue(c: Json) -> str | None:
         if verb in DENY_VERBS or heads & REPORT_NOUNS:
             return past_tense(verb)
     return _falsity(text)
+
+
+# A negation that answers reports: "Kestria has not closed the border, contrary to reports", "despite
+# what you may have read". Reports "that" something: "despite reports of shelling" names an event.
+_REBUTTAL = re.compile(
+    r"\b(?:contrary to (?:(?:what|some|many|earlier|initial|previous|widespread|media|press|recent|the)\s+)*"
+    r"(?:reports|claims|rumou?rs|speculation|what)|despite what\b|"
+    r"despite (?:(?:some|many|earlier|initial|previous|widespread|media|press|recent|the)\s+)*"
+    r"(?:reports|claims|rumou?rs|speculation) (?:that|to the contrary))",
+    re.IGNORECASE,
+)
 
 
 # Words whose "'s" is "is" ("it's fake news", "that's a false claim"), never a possessive.
@@ -694,15 +711,32 @@ def _denied_words(den: Json) -> set[str]:
     return words
 
 
+def _names_no_denier(den: Json) -> bool:
+    """Whether ``den`` says something is false without saying who says so ("the story is a hoax")."""
+    return den.get("attribution") is None and den.get("verb") not in DENY_VERBS | DENY_STATEMENT_VERBS
+
+
 def denial_addresses(claim: Json, denial: Json, sim: float) -> bool:
-    """Whether ``denial`` is about ``claim``: enough of the claim's content words, and similar meaning."""
+    """Whether ``denial`` is about ``claim``: enough of the claim's content words (or of the denial's
+    own, for a short denial), and similar meaning."""
     wc, wd = _key_words(str(claim["text"])) - _WHEN_WORDS, _denied_words(denial) - _WHEN_WORDS
     shared = wc & wd
     if len(shared) < DENIAL_MIN_SHARED or not wc:
         return False
     if sim >= DENIAL_CLOSE_SIM:
         return True  # worded differently ("proposed" for "offers") but plainly about the same thing
-    return len(shared) / len(wc) >= DENIAL_MIN_COVER and sim >= DENIAL_MIN_SIM
+    if sim < DENIAL_MIN_SIM:
+        return False
+    if (
+        _names_no_denier(denial)
+        and len(shared) / len(wd) >= DENIAL_MIN_DENIED_COVER
+        and sim >= DENIAL_DENIED_SIM
+    ):
+        # A short denial names its claim and nothing else ("the third-term story is a hoax"): what
+        # it names is in the claim, however much more the claim says. Not so one with a denier ("the
+        # ferry company denied the report" names who denies, not what).
+        return True
+    return len(shared) / len(wc) >= DENIAL_MIN_COVER
 
 
 # Words that keep a claim from being a plain statement of fact: a hedge ("allegedly"), or denial and
@@ -716,6 +750,11 @@ _NOT_PLAIN = re.compile(
     r"(?:" + _FALSE_WORDS + r")|not true|untrue)\b",
     re.IGNORECASE,
 )
+
+
+# A negation the parse did not attach to the claim's verb ("Takes On Godson - But Not To Keep Werewolf
+# At Bay", title case): the claim may not assert what its verb alone says.
+_UNPARSED_NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b", re.IGNORECASE)
 
 
 # A claim whose verb is an attitude ("Roe hopes the row will fade", "Kestria wants talks") states what
@@ -732,6 +771,7 @@ def can_be_denied(c: Json) -> bool:
         and not c.get("conditional")
         and c.get("modal") not in _HEDGED_DENIAL_MODALS
         and _NOT_PLAIN.search(str(c["text"])) is None
+        and _UNPARSED_NEGATION.search(str(c["text"])) is None
         and denial_cue(c) is None
     )
 
