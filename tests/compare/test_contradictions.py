@@ -808,3 +808,14 @@ def test_a_claim_with_a_negation_the_parse_missed_is_not_stated_as_fact() -> Non
     assert not can_be_denied(headline)
     assert denial(headline, den, sim=0.8) is None
     assert can_be_denied(SOLD)
+
+
+def test_polarity_silent_when_one_side_only_passes_it_on() -> None:
+    closed = claim("The mayor closed the tram depot", "close", obj="the tram depot")
+    not_closed = claim("The mayor has not closed the tram depot", "close", negated=True, obj="the tram depot")
+    assert judge(closed, not_closed, sim=0.9) is not None
+    for text in (
+        "The mayor allegedly closed the tram depot",
+        "The mayor reportedly closed the tram depot after a dispute",
+    ):
+        assert judge(dict(closed, text=text), not_closed, sim=0.9) is None, text

@@ -131,6 +131,12 @@ def _about_statement(a: Json, b: Json) -> bool:
     return a["verb"] in verbs and b["verb"] in verbs and oa in STATEMENT_NOUNS and ob in STATEMENT_NOUNS
 
 
+# Adverbs that pass a statement on without vouching for it.
+_HEARSAY = re.compile(
+    r"\b(?:allegedly|reportedly|purportedly|supposedly|apparently|rumou?red)\b", re.IGNORECASE
+)
+
+
 def polarity(a: Json, b: Json, sim: float) -> Json | None:
     """One source asserts what the other negates (or denies what the other confirms)."""
     # Denying an allegation is about the story's allegation however differently the two outlets word
@@ -138,6 +144,8 @@ def polarity(a: Json, b: Json, sim: float) -> Json | None:
     floor = STATEMENT_MIN_SIM if _about_statement(a, b) else POLARITY_MIN_SIM
     if sim < floor or _sides_hedged(a, b) or _speakers_conflict(a, b) or _actors_conflict(a, b):
         return None
+    if _HEARSAY.search(str(a["text"])) or _HEARSAY.search(str(b["text"])):
+        return None  # "have allegedly cut down": hearsay, not one outlet's word against the other's
     va, vb = a["verb"], b["verb"]
     flipped = ANTONYMS.get(va) == vb
     if va != vb and not flipped:
