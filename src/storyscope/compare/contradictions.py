@@ -779,7 +779,6 @@ def can_be_denied(c: Json) -> bool:
         and not c.get("conditional")
         and c.get("modal") not in _HEDGED_DENIAL_MODALS
         and _NOT_PLAIN.search(str(c["text"])) is None
-        and _UNPARSED_NEGATION.search(str(c["text"])) is None
         and denial_cue(c) is None
     )
 
@@ -806,6 +805,10 @@ def _people_differ(a: Json, b: Json) -> bool:
 def denial(claim: Json, den: Json, sim: float) -> Json | None:
     """``den`` says that ``claim`` (stated as fact by another source) is false."""
     if not can_be_denied(claim) or _people_differ(claim, den):
+        return None
+    if _UNPARSED_NEGATION.search(str(claim["text"])):
+        # Only here, not in can_be_denied: a source restating the claim with a negation elsewhere in
+        # the sentence still states it (the guards must keep seeing it).
         return None
     cue = denial_cue(den)
     if cue is None or not denial_addresses(claim, den, sim):
