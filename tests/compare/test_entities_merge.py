@@ -699,6 +699,18 @@ def test_a_name_used_only_before_the_noun_of_a_longer_name_is_that_name() -> Non
     assert [(e["name"], e["count"]) for e in ents] == [("Three Gorges Dam", 3)]
 
 
+def test_a_peoples_word_before_the_noun_of_a_place_is_not_that_place() -> None:
+    text = (
+        "Ships searched the Lunesian Sea on Monday. The southern Lunesian sea is rough, Lunesian divers said."
+    )
+    article, mentions = _article_with(text, ["Lunesian Sea", "Lunesian", "Lunesian"])
+    mentions[0]["type"] = "place"
+    for m in mentions[1:]:
+        m["type"] = "group"
+    ents = build_entities([article], {"s0": {"mentions": mentions, "quotes": []}})
+    assert sorted(e["name"] for e in ents) == ["Lunesian", "Lunesian Sea"]
+
+
 def test_a_name_that_stands_alone_is_not_merged_into_a_longer_one() -> None:
     text = "Harrow Aero said on Monday that Harrow Aero jets had landed at Harrow Aero Field."
     article, mentions = _article_with(text, ["Harrow Aero", "Harrow Aero", "Harrow Aero Field"])

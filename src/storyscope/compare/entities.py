@@ -632,7 +632,9 @@ def _merge_modifiers(by_key: dict[str, _Cluster], clusters: list[_Cluster]) -> N
     it when one of its uses is that very noun, lowercased. A name that stands alone anywhere
     ("Boeing said", beside "Boeing Field") is a thing of its own."""
     for key, c in sorted(by_key.items()):
-        if c not in clusters or c.type == "person":
+        # A people's word is an adjective before any noun ("Indian navy", "the southern Indian ocean"):
+        # "Indians" are not the Indian Ocean.
+        if c not in clusters or c.type in ("person", "group"):
             continue
         n = len(key.split())
         longer = {
