@@ -58,6 +58,14 @@ def test_transliteration_variants_merge() -> None:
     ]
 
 
+def test_bare_surnames_one_letter_apart_are_one_person_across_outlets_not_within_one() -> None:
+    # (A single name is a person here because a role introduces it.)
+    arts, ann = _story([_m(0, "Volkow", 0, role="spokesman")], [_m(0, "Volkov", 0, role="spokesman")])
+    assert list(_people(build_entities(arts, ann))) in (["Volkov"], ["Volkow"])
+    arts, ann = _story([_m(0, "Barnes", 0, role="minister"), _m(1, "Baines", 30, role="mayor")])
+    assert sorted(_people(build_entities(arts, ann))) == ["Baines", "Barnes"]
+
+
 def test_accents_and_particles_are_ignored() -> None:
     assert same_person(PersonName.parse("Kemal Öztürk"), PersonName.parse("Kemal Ozturk"))
     assert same_person(PersonName.parse("Samir al-Haddad"), PersonName.parse("Samir Haddad"))

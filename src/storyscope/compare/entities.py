@@ -489,8 +489,15 @@ def build_entities(articles: list[Article], annotations: dict[str, Json]) -> lis
         if len(by_surname) == 1:
             target = by_surname[0]
         else:
+            # Two bare surnames one letter apart are one person across outlets ("Peskov" / "Peskow"),
+            # but two people within one article, which spells each of its names one way ("Barnes" and
+            # "Baines" in a list of players).
             bare = [
-                c for c in person_clusters if c not in fulls and similar_key(c.names[0].surname, pn.surname)
+                c
+                for c in person_clusters
+                if c not in fulls
+                and similar_key(c.names[0].surname, pn.surname)
+                and (c.names[0].surname == pn.surname or all(a.id != article.id for a, _ in c.items))
             ]
             if bare:
                 target = bare[0]
