@@ -259,6 +259,11 @@ def test_romanisations_of_a_place_merge() -> None:
     assert luhansk["count"] == 3 and luhansk["sources"] == ["s0", "s1", "s2"]
 
 
+def test_two_romanisations_in_one_article_are_two_places() -> None:
+    arts, ann = _story([_m(0, "Lugansk", 0, "place"), _m(1, "Luhansk", 20, "place")])
+    assert _places(build_entities(arts, ann)) == [["Lugansk"], ["Luhansk"]]
+
+
 def test_places_one_letter_apart_stay_apart() -> None:
     arts, ann = _story(
         [_m(0, "Iran", 0, "place"), _m(1, "Gambia", 20, "place"), _m(2, "Austria", 40, "place")],

@@ -687,7 +687,10 @@ def _merge_places(by_key: dict[str, _Cluster], clusters: list[_Cluster]) -> None
             continue
         target = max(same, key=lambda c: len(c.items))
         for c in same:
-            if c is not target and c in clusters:
+            # One article writes one place one way: two spellings in it are two names ("Houghton" and
+            # a "Hughton" of the same sports page).
+            shared = {a.id for a, _ in c.items} & {a.id for a, _ in target.items}
+            if c is not target and c in clusters and not shared:
                 _absorb(target, c, by_key, clusters)
 
 
