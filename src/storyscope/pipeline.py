@@ -7,8 +7,10 @@ it again stores what is missing (already-stored content is recognised by its has
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from storyscope.config import Config
@@ -18,7 +20,7 @@ from storyscope.models import Article, IngestError
 from storyscope.stages.clean import clean_text
 from storyscope.stages.lang import detect_language
 from storyscope.store.base import Store
-from storyscope.stories.cluster import assign_stories
+from storyscope.stories.cluster import AssignRun, clusterer_for
 from storyscope.stories.syndication import DuplicateIndex, Signature, content_hash, signature
 from storyscope.stories.vectors import Vectors, embed_multi, embed_text, start_reading_worker, text_key
 
@@ -99,20 +101,103 @@ def ingest(
     # the English model's cost: the reading workers do it as soon as it is stored, while the reads go
     # on, and the assignment takes the vector when it embeds the same text. Copies need none.
     side = SideJobs()
-    embeds: list[tuple[bytes, Future[Vectors | None]]] = []
-    for item in read_inputs(specs, config, prepared, start_reading_worker, side):
-        if isinstance(item, IngestError):
-            report.errors.append(item)
-        elif _ingest_one(item, store, index, report) and item.duplicate_of is None and _foreign(item):
-            text = embed_text(item)
-            embeds.append((text_key(text), side.submit(embed_multi, text)))
-        if on_item is not None:
-            on_item(item)
-    known = _results(embeds)
-    if report.added:
-        # Each new article joins the nearest live story or starts one; stored ones keep theirs.
-        assign_stories(store, report.ids, config, known=known)
+    stories = _StoryFeed(store)
+    groups = _WriteGroups(store)
+    with groups:
+        for item in read_inputs(specs, config, prepared, start_reading_worker, side):
+            if isinstance(item, IngestError):
+                report.errors.append(item)
+            else:
+                groups.write()
+                known = len(report.ids)
+                added = _ingest_one(item, store, index, report)
+                future = None
+                if added and item.duplicate_of is None and _foreign(item):
+                    text = embed_text(item)
+                    future = (text_key(text), side.submit(embed_multi, text))
+                if len(report.ids) > known:  # stored now or before (not lost to a concurrent writer)
+                    stories.put(report.ids[-1], added, future)
+            if on_item is not None:
+                on_item(item)
+        stories.finish()
     return report
+
+
+class _WriteGroups:
+    """Ingest's writes committed a group at a time (Store.batch): a few dozen articles, or what a
+    second brought. A killed ingest loses the open group, whole articles, which a re-run stores."""
+
+    SIZE = 64
+    SECONDS = 1.0
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.stack = ExitStack()
+        self.count = 0
+        self.opened = 0.0
+
+    def write(self) -> None:
+        """Called before each article's writes: close the group if it is full or old, open one."""
+        if self.count and (self.count >= self.SIZE or time.monotonic() - self.opened > self.SECONDS):
+            self.stack.close()
+            self.count = 0
+        if not self.count:
+            self.stack.enter_context(self.store.batch())
+            self.opened = time.monotonic()
+        self.count += 1
+
+    def __enter__(self) -> _WriteGroups:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stack.close()
+
+
+class _StoryFeed:
+    """Each article ingest stores joins a story while the reads go on (stories.cluster), in input
+    order: the workers read ahead meanwhile, where assigning after the last read left them idle for
+    the whole assignment. An article waits for its e5 vector (a side job) only until the reads end;
+    the order, and so the stories, are those of one assignment over the whole batch."""
+
+    # Articles assigned together: few enough that the reads ahead (parallel.AHEAD_PER_WORKER) keep the
+    # workers busy meanwhile, enough that the fast model embeds a batch, not one text, per call.
+    STEP = 32
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.pending: list[tuple[str, tuple[bytes, Future[Vectors | None]] | None]] = []
+        self.known: dict[bytes, Vectors] = {}
+        self.run: AssignRun | None = None
+
+    def put(self, article_id: str, added: bool, embed: tuple[bytes, Future[Vectors | None]] | None) -> None:
+        if added and self.run is None:
+            # Started by the first new article: a re-ingest of stored articles loads no story state.
+            self.run = clusterer_for(self.store).start(self.known)
+        self.pending.append((article_id, embed))
+        if self.run is not None and len(self.pending) >= self.STEP:
+            self._feed(wait=False)
+
+    def _feed(self, wait: bool) -> None:
+        """Assign the pending articles up to the first whose e5 vector is still being computed (all of
+        them when ``wait``: the reads are over, every side job has ended)."""
+        ready = 0
+        for _, embed in self.pending:
+            if embed is not None:
+                key, future = embed
+                if not (wait or future.done()):
+                    break
+                vector = _result(future)
+                if vector is not None:
+                    self.known[key] = vector
+            ready += 1
+        if ready and self.run is not None:
+            self.run.add([aid for aid, _ in self.pending[:ready]])
+            del self.pending[:ready]
+
+    def finish(self) -> None:
+        if self.run is not None:
+            self._feed(wait=True)
+            self.run.finish()
 
 
 def _foreign(article: Article) -> bool:
@@ -120,18 +205,12 @@ def _foreign(article: Article) -> bool:
     return article.language not in (None, "en")
 
 
-def _results(embeds: list[tuple[bytes, Future[Vectors | None]]]) -> dict[bytes, Vectors]:
-    """The vectors the side jobs gave (the reader waited for them), by key; the assignment computes any
-    that failed or were not run."""
-    known: dict[bytes, Vectors] = {}
-    for key, future in embeds:
-        try:
-            vector = future.result(timeout=0)
-        except Exception:  # cancelled (the pool died), or failed: embedded later, in this process
-            continue
-        if vector is not None:
-            known[key] = vector
-    return known
+def _result(future: Future[Vectors | None]) -> Vectors | None:
+    """The vector a side job gave; None when it failed or never ran (the assignment computes it)."""
+    try:
+        return future.result(timeout=0)
+    except Exception:  # cancelled (the pool died), or failed: embedded later, in this process
+        return None
 
 
 def _ingest_one(article: Article, store: Store, index: DuplicateIndex, report: IngestReport) -> bool:

@@ -172,3 +172,42 @@ def test_caller_list_changed_in_place_is_rewritten(store: Store) -> None:
     members.append("c3")
     store.put_story(Story("s", "Bridge", members))
     assert store.get_story("s").article_ids == ["c2", "c1", "c0", "c3"]
+
+
+def test_a_batch_commits_its_writes_together(store: Store) -> None:
+    with store.batch():
+        assert store.put_article(make_article("b1", text="The ferry left the harbour at dawn.")) == "b1"
+        store.put_annotation("b1", "stage", "1", {"k": 1})
+        with store.batch():  # an inner group joins the outer one
+            store.put_story(Story(id="s1", title="Ferry", article_ids=["b1"]), "created")
+        # Inside the group, its own writes read back.
+        assert store.story_of("b1") == "s1"
+        # A write that finds its content stored already is a no-op, and the group goes on.
+        assert store.put_article(make_article("again", text="The ferry left the harbour at dawn.")) is None
+        assert store.put_article(make_article("b2", text="The dam opened its gates at noon.")) == "b2"
+    assert [a.id for a in store.iter_articles()] == ["b1", "b2"]
+    assert store.get_annotation("b1", "stage", "1") == {"k": 1}
+    assert store.get_story("s1").article_ids == ["b1"]
+
+
+def test_a_batch_ended_by_an_exception_keeps_its_whole_writes(store: Store) -> None:
+    story = Story(id="s1", title="Ferry", article_ids=["b1"])
+    with pytest.raises(KeyError), store.batch():
+        store.put_article(make_article("b1", text="The ferry left the harbour at dawn."))
+        store.put_story(story, "created")
+        # A write that fails midway (metadata that cannot be stored) leaves nothing of itself...
+        bad = make_article("b2", text="The dam opened its gates at noon.")
+        bad.meta = {"photo": object()}
+        with pytest.raises(TypeError):
+            store.put_article(bad)
+        raise KeyError("the ingest stops here")
+    # ... and the writes before it stay, whole.
+    assert store.get_article("b1").text == "The ferry left the harbour at dawn."
+    assert store.get_story("s1").article_ids == ["b1"]
+    with pytest.raises(NotFoundError):
+        store.get_article("b2")
+    # The store takes writes again, in and out of groups.
+    assert store.put_article(make_article("b2", text="The dam opened its gates at noon.")) == "b2"
+    with store.batch():
+        assert store.put_article(make_article("b3", text="The bridge closed for repairs.")) == "b3"
+    assert store.count_articles() == 3

@@ -36,7 +36,7 @@ from storyscope.stories.cluster import (
     clusterer_for,
 )
 from storyscope.stories.listing import describe_stories
-from storyscope.stories.params import EVENT, ClusterParams
+from storyscope.stories.params import EVENT, TOPIC, ClusterParams
 from storyscope.stories.state import LiveStory
 from storyscope.stories.vectors import FAST, MULTI, get_embedder
 
@@ -370,6 +370,48 @@ def test_same_input_same_order_gives_same_stories(tmp_path: Path) -> None:
             stories = [(st.id, st.title, st.article_ids) for st in s.list_stories()]
             results.append((mapping, stories))
     assert results[0] == results[1]
+
+
+def _mixed_week(store: SQLiteStore) -> list[str]:
+    """The quake week, a ferry story told in three languages, and a copy of one quake report."""
+    ids = _quake_week(store)
+    title, text = QUAKE_VALDORIA[0]
+    ids += [
+        _put(store, "ferry-en", FERRY_EN, published="2031-03-06"),
+        _put(store, "ferry-es", FERRY_ES, published="2031-03-06", language="es"),
+        _put(store, "v1-copy", (title, text + " (Wire copy.)"), published="2031-03-07", duplicate_of="v1"),
+        _put(store, "ferry-de", FERRY_DE, published="2031-03-07", language="de"),
+    ]
+    return ids
+
+
+@pytest.mark.parametrize("params", [EVENT, TOPIC], ids=["event", "topic"])
+def test_an_assignment_fed_piecemeal_gives_the_stories_of_one_call(
+    tmp_path: Path, params: ClusterParams
+) -> None:
+    """Ingest feeds its run a few articles at a time while it reads: the stories, their members and
+    their recorded history must be those of one call over the whole batch."""
+    results = []
+    for piecemeal in (False, True):
+        with SQLiteStore(tmp_path / f"piecemeal-{piecemeal}.db") as s:
+            ids = _mixed_week(s)
+            run = Clusterer(s, params).start()
+            if piecemeal:
+                for start, end in ((0, 1), (1, 4), (4, 4), (4, 7), (7, len(ids))):
+                    run.add(ids[start:end])
+                run.add(ids[2:3])  # given again: stays put
+            else:
+                run.add(ids)
+            mapping = run.finish()
+            stories = [
+                (st.id, st.article_ids, [(h["event"], h["reason"]) for h in s.story_history(st.id)])
+                for st in s.list_stories()
+            ]
+            results.append((mapping, stories))
+    assert results[0] == results[1]
+    mapping = results[0][0]
+    assert mapping["ferry-es"] == mapping["ferry-en"] == mapping["ferry-de"]
+    assert mapping["v1-copy"] == mapping["v1"] != mapping["n1"]
 
 
 def test_state_survives_reopening_the_store(tmp_path: Path) -> None:

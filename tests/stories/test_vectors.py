@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -90,6 +91,20 @@ def test_fast_embeddings_rank_related_texts_higher() -> None:
     assert np.allclose(np.linalg.norm(m, axis=1), 1.0, atol=1e-5)
     assert m[0] @ m[1] > m[0] @ m[2]
     assert e.encode([]).shape == (0, vectors.FAST_DIMS)
+
+
+def test_fast_encoding_leaves_the_process_safe_to_fork() -> None:
+    """Ingest embeds while its reading pool may still have to start: a thread left behind by the
+    encoder (model2vec's hidden tqdm bar starts tqdm's monitor) would make the pool fall back to the
+    fork server, a second of start-up and every import again."""
+    code = (
+        "from storyscope.stories import vectors\n"
+        "from storyscope.executors.local import fork_is_safe\n"
+        "vectors.get_embedder(vectors.FAST).encode(['The ferry left the harbour at dawn.'] * 3)\n"
+        "print(fork_is_safe())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
 
 
 def test_direct_load_of_the_static_model_equals_model2vecs_loader() -> None:

@@ -8,12 +8,19 @@ implementation.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from storyscope.models import Article, Json, Story
 
 
 class Store(Protocol):
+    def batch(self) -> AbstractContextManager[None]:
+        """Group the writes made inside into one commit (a bulk ingest's): each write stays whole, and
+        a crash loses the writes of the open group, never part of one. Groups do not nest (an inner
+        one joins the outer); the writes are kept when the group ends with an exception."""
+        ...
+
     def put_article(self, article: Article) -> str | None:
         """Store ``article`` atomically; return its id, or None when its content hash is already stored.
 

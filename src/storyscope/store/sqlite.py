@@ -11,6 +11,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -46,20 +47,55 @@ class SQLiteStore:
             raise StoreError(f"cannot open store {self.path}: {e}") from e
         # One writer at a time across threads (the web app reads while ingest may write).
         self._lock = threading.RLock()
+        self._depth = 0  # 1 inside batch(): writes are savepoints of its transaction
         # Story id -> ((stories.seq, members_version), member ids) as this object last wrote them. While
         # the stored version matches (see migration m003) the list is what story_articles holds, so an
         # article joining a story costs no read of its members. It keeps one list per story written, the
         # same ids the clusterer holds in memory.
         self._members: dict[str, tuple[tuple[int, int], list[str]]] = {}
 
+    # -- transactions ---------------------------------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        # One transaction for the whole group, each write a savepoint in it. FTS5 writes a new index
+        # segment per commit (and merges them later): committing an article at a time cost ingest
+        # about twice the store time of grouped commits.
+        with self._lock:
+            if self._depth:
+                yield
+                return
+            self._db.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            finally:
+                self._depth = 0
+                # Every write inside is whole (its savepoint released or rolled back), so what is
+                # there is kept even when the group ends with an exception.
+                self._db.execute("COMMIT")
+
+    def _begin(self) -> None:
+        self._db.execute("SAVEPOINT write" if self._depth else "BEGIN IMMEDIATE")
+
+    def _commit(self) -> None:
+        self._db.execute("RELEASE write" if self._depth else "COMMIT")
+
+    def _rollback(self) -> None:
+        if self._depth:
+            self._db.execute("ROLLBACK TO write")
+            self._db.execute("RELEASE write")
+        else:
+            self._db.execute("ROLLBACK")
+
     # -- articles -------------------------------------------------------------------------------
 
     def put_article(self, article: Article) -> str | None:
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
                 if self._hash_exists(article.content_hash):
-                    self._db.execute("ROLLBACK")
+                    self._rollback()
                     return None
                 article.id = self._free_id(article.id)
                 self._db.execute(
@@ -85,9 +121,9 @@ class SQLiteStore:
                         _now(),
                     ),
                 )
-                self._db.execute("COMMIT")
+                self._commit()
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise
             return article.id
 
@@ -156,7 +192,7 @@ class SQLiteStore:
     def put_story(self, story: Story, reason: str = "") -> None:
         now = _now()
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
                 existing = self._db.execute(
                     "SELECT created, seq, members_version FROM stories WHERE id=?", (story.id,)
@@ -176,9 +212,9 @@ class SQLiteStore:
                 seq, version = self._db.execute(
                     "SELECT seq, members_version FROM stories WHERE id=?", (story.id,)
                 ).fetchone()
-                self._db.execute("COMMIT")
+                self._commit()
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise
             # Only once committed: after a rollback the stored list is whatever it was before.
             self._members[story.id] = ((int(seq), int(version)), members)
@@ -255,7 +291,7 @@ class SQLiteStore:
 
     def put_story_index(self, story_id: str, meta: Json, vectors: Mapping[str, bytes]) -> None:
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            self._begin()
             try:
                 self._db.execute(
                     "INSERT OR REPLACE INTO story_index VALUES (?,?)",
@@ -266,9 +302,9 @@ class SQLiteStore:
                     "INSERT INTO story_vectors VALUES (?,?,?)",
                     [(story_id, space, bytes(v)) for space, v in sorted(vectors.items())],
                 )
-                self._db.execute("COMMIT")
+                self._commit()
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise
 
     def iter_story_index(self) -> Iterator[tuple[str, Json, dict[str, bytes]]]:

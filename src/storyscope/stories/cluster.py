@@ -208,35 +208,14 @@ class Clusterer:
 
     def assign(self, article_ids: Sequence[str], known: Known | None = None) -> dict[str, str]:
         """Put every article in a story (those already in one stay put); article id -> story id."""
-        self._known = known or {}  # see assign_stories
-        try:
-            return self._assign(article_ids)
-        finally:
-            self._known = {}
+        run = self.start(known)
+        run.add(article_ids)
+        return run.finish()
 
-    def _assign(self, article_ids: Sequence[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        todo: list[str] = []
-        for aid in dict.fromkeys(article_ids):
-            known = self.store.story_of(aid)
-            if known is not None:
-                out[aid] = known
-            else:
-                todo.append(aid)
-        # Articles are read and embedded a chunk at a time: a 10,000-article ingest must not hold
-        # every text in memory at once.
-        since: list[str] = []  # the articles assigned since the story passes last ran
-        for start in range(0, len(todo), _CHUNK):
-            chunk = [self._read(aid) for aid in todo[start : start + _CHUNK]]
-            fast, multi = self._embed_batch(chunk)
-            for article in chunk:
-                out[article.id] = self._assign_one(article, fast.get(article.id), multi.get(article.id))
-                since.append(article.id)
-                self._pass_before_retiring(since, out)
-                self._retire()
-        self._story_passes(since, out)
-        # A later article may have merged an earlier one's story into another: report where it is now.
-        return {aid: self._resolve(sid) for aid, sid in out.items()}
+    def start(self, known: Known | None = None) -> AssignRun:
+        """An assignment fed a few articles at a time (ingest feeds it while its reads go on); it gives
+        the same stories as one :meth:`assign` call over all of them."""
+        return AssignRun(self, known)
 
     def _touched(self, since: list[str], out: dict[str, str]) -> list[int]:
         touched = {self._resolve(out[aid]) for aid in since}
@@ -737,6 +716,56 @@ class Clusterer:
         self._reindex(older)
         self._save(older, f"merged {younger.id} ({len(moved)} articles): {why}")
         return older
+
+
+class AssignRun:
+    """One assignment run over articles given in order, possibly a few at a time: each is read, embedded
+    (a chunk at a time) and assigned when given; the story-level passes run once, at :meth:`finish`,
+    over every story the run touched, as they would at the end of one :meth:`Clusterer.assign` call.
+    Which articles come in which :meth:`add` changes nothing: the boilerplate lines are counted in
+    assignment order, and a copy's original is assigned before it either way.
+
+    ``known`` (e5 vectors computed beside the reads, by text key) may grow between calls; an article
+    whose vector is not in it yet is embedded here."""
+
+    def __init__(self, clusterer: Clusterer, known: Known | None) -> None:
+        self.c = clusterer
+        self.known: Known = known if known is not None else {}
+        self.out: dict[str, str] = {}
+        self.since: list[str] = []  # the articles assigned since the story passes last ran
+
+    def add(self, article_ids: Sequence[str]) -> None:
+        """Assign the given articles (those already in a story, or given before, stay put)."""
+        c = self.c
+        todo: list[str] = []
+        for aid in dict.fromkeys(article_ids):
+            if aid in self.out:
+                continue
+            stored = c.store.story_of(aid)
+            if stored is not None:
+                self.out[aid] = stored
+            else:
+                todo.append(aid)
+        c._known = self.known  # see assign_stories
+        try:
+            # Read and embedded a chunk at a time: a 10,000-article ingest must not hold every text
+            # in memory at once.
+            for start in range(0, len(todo), _CHUNK):
+                chunk = [c._read(aid) for aid in todo[start : start + _CHUNK]]
+                fast, multi = c._embed_batch(chunk)
+                for article in chunk:
+                    self.out[article.id] = c._assign_one(article, fast.get(article.id), multi.get(article.id))
+                    self.since.append(article.id)
+                    c._pass_before_retiring(self.since, self.out)
+                    c._retire()
+        finally:
+            c._known = {}
+
+    def finish(self) -> dict[str, str]:
+        """Run the story passes; article id -> story id for every article given."""
+        self.c._story_passes(self.since, self.out)
+        # A later article may have merged an earlier one's story into another: report where it is now.
+        return {aid: self.c._resolve(sid) for aid, sid in self.out.items()}
 
 
 def _is_english(a: Article) -> bool:

@@ -137,7 +137,13 @@ class FastEmbedder:
         with self._lock:
             if self._model is None:
                 from model2vec import StaticModel
+                from tqdm import tqdm
 
+                # model2vec wraps every encode in a (hidden) tqdm bar, and the first bar starts tqdm's
+                # monitor thread: this process could then no longer fork its workers
+                # (executors.local.fork_is_safe), and ingest assigns stories while its reading pool
+                # is still to start. The monitor only retunes stalled bars' refresh rate.
+                tqdm.monitor_interval = 0
                 path = self._path or fast_model_path()
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
