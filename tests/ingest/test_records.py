@@ -166,6 +166,21 @@ def test_broken_json_files(data: bytes, reason: str) -> None:
     assert any(isinstance(i, IngestError) and i.reason.startswith(reason) for i in items)
 
 
+@pytest.mark.parametrize(
+    ("data", "reader", "reason"),
+    [
+        (b"", read_jsonl, "empty"),
+        (b"\n  \n\n", read_jsonl, "no records (only blank lines)"),
+        (b"[]", read_json, "no records (an empty list)"),
+        (b'{"articles": []}', read_json, "no records (an empty list)"),
+    ],
+)
+def test_a_records_file_without_records_is_said(data: bytes, reader: object, reason: str) -> None:
+    """A file the user gave as articles and that holds none gets its line, not silence."""
+    assert callable(reader)
+    assert list(reader(io.BytesIO(data), "r.json", 10**6)) == [IngestError("r.json", reason)]
+
+
 def test_missing_records_file(tmp_path: Path) -> None:
     assert list(read_records_file(tmp_path / "none.jsonl", "none.jsonl", 10**6)) == [
         IngestError("none.jsonl", "no such file or directory")

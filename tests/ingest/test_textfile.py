@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-from ingest_samples import BRIDGE_PARAS, BRIDGE_TITLE, text_article
+from ingest_samples import BRIDGE_PARAS, BRIDGE_TITLE, html_page, text_article
 
 from storyscope.errors import InputError
 from storyscope.ingest.textfile import headline, read_bytes, read_text_file
@@ -129,3 +129,24 @@ def test_a_style_rule_or_script_above_the_text_is_not_its_headline() -> None:
         headline("Ostrel {update}: ferry strike ends\n\nThe strike ended.")
         == "Ostrel {update}: ferry strike ends"
     )
+
+
+def test_a_web_page_saved_as_text_is_read_as_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "saved-page.txt"
+    path.write_text("<!-- saved from a browser -->\n" + html_page(), encoding="utf-8")
+    article = read_text_file(path, str(path), "saved-page", 5_000_000)
+    assert article.fmt == "html"
+    assert article.title == BRIDGE_TITLE
+    assert BRIDGE_PARAS[2] in article.raw
+    assert "<p>" not in article.raw and "<html" not in article.raw
+
+
+def test_a_text_that_quotes_markup_stays_text(tmp_path: Path) -> None:
+    path = tmp_path / "markup-column.txt"
+    path.write_text(
+        "Why the <html> tag still matters\n\nThe column argues that <body> and <head> are misunderstood.",
+        encoding="utf-8",
+    )
+    article = read_text_file(path, str(path), "markup-column", 5_000_000)
+    assert article.fmt == "txt"
+    assert article.title == "Why the <html> tag still matters"

@@ -96,6 +96,23 @@ def test_truncated_warc_keeps_earlier_records(tmp_path: Path) -> None:
     assert items[1:] == [IngestError("cut.warc#7", "truncated WARC record")]
 
 
+def test_a_record_warcio_cannot_parse_is_reported_after_the_earlier_pages(tmp_path: Path) -> None:
+    path = tmp_path / "odd.warc"
+    with path.open("wb") as f:
+        w = WARCWriter(f, gzip=False)
+        response(w, "https://www.norrvik.example/local/harbour-bridge", html_page().encode())  # 1
+    # A response record without WARC-Target-URI: warcio itself fails on it (AttributeError).
+    body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Orphan page.</p>"
+    head = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: %d\r\n\r\n" % len(body)
+    with path.open("ab") as f:
+        f.write(head + body + b"\r\n\r\n")  # 2
+    items = list(read_warc(path, "odd.warc", 10**6))
+    assert isinstance(items[0], Article) and items[0].origin == "odd.warc#1"
+    [error] = items[1:]
+    assert isinstance(error, IngestError) and error.input == "odd.warc#2"
+    assert error.reason.startswith("truncated or corrupt WARC: a record warcio cannot parse")
+
+
 def test_missing_warc(tmp_path: Path) -> None:
     assert list(read_warc(tmp_path / "none.warc", "none.warc", 10**6)) == [
         IngestError("none.warc", "no such file or directory")

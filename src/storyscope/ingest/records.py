@@ -167,11 +167,15 @@ def read_jsonl(f: LineReader, source: str, max_bytes: int) -> Iterator[Article |
 
 def _jsonl_values(f: LineReader, source: str, max_bytes: int) -> Iterator[tuple[str, Any | IngestError]]:
     lineno = 0
+    found = False
     while True:
         # readline with a limit: one giant line must not be read into memory whole.
         line = f.readline(max_bytes + 1)
         if not line:
+            if not found:  # said, not skipped: the user meant it to hold articles
+                yield source, IngestError(source, "no records (only blank lines)" if lineno else "empty")
             return
+        found = found or bool(line.strip())
         lineno += 1
         origin = f"{source}#{lineno}"
         if len(line) > max_bytes and not line.endswith(b"\n"):
@@ -287,6 +291,8 @@ def _json_values(f: IO[bytes], source: str, max_bytes: int) -> Iterator[tuple[st
             items = _container(value)
             if items is None:
                 yield source, value
+            elif not items:
+                yield source, IngestError(source, "no records (an empty list)")
             else:
                 for n, item in enumerate(items, 1):
                     yield f"{source}#{n}", item
@@ -294,6 +300,7 @@ def _json_values(f: IO[bytes], source: str, max_bytes: int) -> Iterator[tuple[st
         stream.take("[")
         n = 0
         if stream.peek() == "]":
+            yield source, IngestError(source, "no records (an empty list)")
             return
         while True:
             n += 1

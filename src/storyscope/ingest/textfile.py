@@ -106,7 +106,21 @@ def os_reason(e: OSError) -> str:
     return (e.strerror or type(e).__name__).lower()
 
 
+# A whole web page saved under a text name: a doctype or an <html>/<head>/<body> tag first (after
+# comments). A text that only mentions a tag, or quotes markup in its body, does not start with one.
+_HTML_DOCUMENT = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
+
+
 def read_text_file(path: Path, source: str, id: str, max_bytes: int) -> Article:
-    """Read a ``.txt`` article; raise :class:`InputError` for unreadable, binary or empty files."""
-    text = decode_bytes(read_bytes(path, source, max_bytes), source)
+    """Read a ``.txt`` article; raise :class:`InputError` for unreadable, binary or empty files.
+
+    A web page saved as ``.txt`` (scraped dumps often are) is read as the page it is."""
+    data = read_bytes(path, source, max_bytes)
+    text = decode_bytes(data, source)
+    if _HTML_DOCUMENT.match(text[:4096]):
+        from storyscope.ingest.html import article_from_html  # a plain-text ingest never needs it
+
+        return article_from_html(decode_bytes(data, source, sniff_markup=True), id, source)
     return article_from_text(text, id, source)

@@ -8,7 +8,7 @@ comes from ``WARC-Target-URI``; the date from the page, else from ``WARC-Date`` 
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -101,6 +101,20 @@ def _starts_like_warc(f: BinaryIO) -> bool:
     return head.startswith((b"WARC/", b"filedesc://"))
 
 
+def _parsed(records: Iterable[Any]) -> Iterator[Any]:
+    """warcio's records; its own slips on a malformed record (a response without a target URI raises
+    AttributeError inside it) become the ValueError of a corrupt archive."""
+    it = iter(records)
+    while True:
+        try:
+            record = next(it)
+        except StopIteration:
+            return
+        except (AttributeError, TypeError, KeyError, IndexError) as e:
+            raise ValueError(f"a record warcio cannot parse ({type(e).__name__}: {e})") from e
+        yield record
+
+
 def read_warc(path: Path, source: str, max_bytes: int) -> Iterator[Article | IngestError]:
     """One article (or error) per HTML page archived in ``path``; origins are ``source#n`` with
     ``n`` the record's position in the file (counting every record)."""
@@ -119,7 +133,7 @@ def read_warc(path: Path, source: str, max_bytes: int) -> Iterator[Article | Ing
             return
         n = 0
         try:
-            for record in ArchiveIterator(f):
+            for record in _parsed(ArchiveIterator(f)):
                 n += 1
                 if not _is_article_record(record):
                     continue
