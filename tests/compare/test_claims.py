@@ -240,3 +240,52 @@ def test_shared_words_are_no_evidence_between_two_claims_that_name_nothing() -> 
     assert _evidence(b, _item("There were no reports of damage, police said", {}, speaker="police"))
     c = _item("There were no reports of damage in Pellmark", {"Pellmark": "place"})
     assert _evidence(c, b)
+
+
+def test_a_pronoun_no_name_resolves_is_no_speaker() -> None:
+    # "He" is an unnamed spokesman's: a claim list that shows "He" as the speaker names nobody.
+    a = make_article(
+        "a",
+        "A spokesman for mayor Ida Brandt did not deny the report. "
+        "He said the harbour plan dated back to before the storm.",
+    )
+    claim = find(analyse([a]).claims, "dated back")
+    assert claim["verb"] == "say"
+    assert claim["speaker"] is None
+
+
+def test_an_attributed_claim_takes_the_speaker_the_quote_stage_found() -> None:
+    from storyscope.compare.claims import _speakers_from_quotes
+
+    def item(start: int, end: int, speaker: str | None, attributed: bool = True) -> dict[str, Any]:
+        attribution = {"verb": "say", "speaker": {"text": "I", "start": 0, "end": 1}} if attributed else None
+        return {
+            "source": "a",
+            "parts": [[start, end]],
+            "speaker": speaker,
+            "attribution": attribution,
+            "actors": {},
+        }
+
+    quotes = [
+        {"source": "a", "start": 100, "end": 160, "speaker": "Elin Voss", "variants": []},
+        {
+            "source": "b",
+            "start": 0,
+            "end": 50,
+            "speaker": "Odd Lien",
+            "variants": [{"source": "a", "start": 300, "end": 340, "speaker": "Odd Lien"}],
+        },
+        {"source": "a", "start": 500, "end": 540, "speaker": None, "variants": []},
+    ]
+    inside = item(98, 165, None)  # "I think …," the claim's words are the quotation's
+    variant = item(300, 338, None)  # a variant's words count as the quotation's
+    named = item(100, 160, "Ana Lind")  # a speaker the mentions named stays
+    unattributed = item(100, 160, None, attributed=False)  # no reporting verb: no speaker to give
+    elsewhere = item(170, 260, None)  # no quotation over its words
+    unnamed = item(500, 540, None)  # the quote stage found nobody either
+    items = [inside, variant, named, unattributed, elsewhere, unnamed]
+    _speakers_from_quotes(items, quotes, {"Elin Voss": "person"})
+    assert [it["speaker"] for it in items] == ["Elin Voss", "Odd Lien", "Ana Lind", None, None, None]
+    assert inside["actors"] == {"Elin Voss": "person"}
+    assert variant["actors"] == {}  # a speaker no entity names is no actor

@@ -30,6 +30,17 @@ def test_he_said_after_a_sentence_reporting_one_speaker_is_that_speaker(quotes_o
     assert one_quote(quotes_of(text), "talks went well")["who"] is None
 
 
+def test_he_said_goes_on_with_a_speaker_the_parse_left_without_his_verb(quotes_of: Any) -> None:
+    # "In Velmar, Jonas Ek, head of ..., told …": the small parser hangs the name on the place and
+    # leaves "told" without a subject; the name between commas before the verb is its subject still.
+    text = (
+        "In Velmar, Jonas Ek, head of the regional council’s transport committee, told the state "
+        "broadcaster that Mayor Piet Aalto’s plan would raise fares for families.\n\n"
+        "He said that “the line has lost money since before the crisis.”"
+    )
+    assert one_quote(quotes_of(text), "lost money")["who"] == "Jonas Ek"
+
+
 def test_ambiguous_pronoun_speaker_is_unnamed(quotes_of: Any) -> None:
     text = "Pavel Dorn thanked Viktor Salo for his help. “We have moved forward,” he said."
     q = one_quote(quotes_of(text), "moved forward")

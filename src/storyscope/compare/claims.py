@@ -196,6 +196,31 @@ def _items(
     return items
 
 
+def _speakers_from_quotes(items: list[Json], quotes: Sequence[Json], types: Mapping[str, str]) -> None:
+    """Give an attributed claim whose speaker no mention names the speaker of the quotation it reports:
+    the quote stage reads more (the name beside a dash or a colon, the speaker a pronoun continues)."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for q in quotes:
+        for v in [q, *(q.get("variants") or [])]:
+            speaker, start, end = v.get("speaker"), v.get("start"), v.get("end")
+            if speaker and isinstance(start, int) and isinstance(end, int) and end > start:
+                spans.setdefault(str(v.get("source")), []).append((start, end, str(speaker)))
+    for it in items:
+        if it["speaker"] is not None or not (it.get("attribution") or {}).get("speaker"):
+            continue
+        found: dict[str, int] = {}
+        for start, end, speaker in spans.get(it["source"], []):
+            # The claim's words and the quotation must be mostly one stretch of text.
+            shared = sum(max(0, min(end, b) - max(start, a)) for a, b in it["parts"])
+            if shared * 2 >= min(end - start, sum(b - a for a, b in it["parts"])):
+                found[speaker] = found.get(speaker, 0) + shared
+        if len(found) == 1:
+            speaker = next(iter(found))
+            it["speaker"] = speaker
+            if speaker in types:  # as a mention of the speaker in the claim would have made it
+                it["actors"] = {**it["actors"], speaker: types[speaker]}
+
+
 def _evidence(a: Json, b: Json) -> bool:
     """Shared names, figures or most of the words: what makes a moderately similar pair the same claim.
 
@@ -251,6 +276,20 @@ def _attribution_ok(a: Json, b: Json, sim: float) -> bool:
     return bool(a["actors"].get(sa) != b["actors"].get(sb))
 
 
+def _described_speaker(attr: Json | None) -> str | None:
+    """The speaker of an attribution no entity resolved, as written ("a senior official"); None for a
+    pronoun, which says nothing without the name it stands for."""
+    text = ((attr or {}).get("speaker") or {}).get("text")
+    if not text or text.casefold() in _PRONOUNS:
+        return None
+    return str(text)
+
+
+_PRONOUNS = frozenset(
+    "i you he she it we they me him her us them this that these those who which one".split()
+)
+
+
 def analyse_claims(
     articles: Sequence[Article],
     nlp_annotations: Mapping[str, Json],
@@ -261,14 +300,17 @@ def analyse_claims(
 ) -> ClaimSet:
     """Claims aligned across ``articles`` with their status, and the contradictions between them.
 
-    ``nlp_annotations`` and ``quotes`` are accepted for the speakers they name; the claim stage's own
-    attribution already carries the speaker's offsets, which the entity mentions resolve.
+    The claim stage's own attribution carries the speaker's offsets, which the entity mentions
+    resolve; where they resolve nobody ("he said" after a sentence naming two people), the speaker the
+    quote stage found for the same words in ``quotes`` is taken. ``nlp_annotations`` is accepted for
+    symmetry with the other builders.
     """
-    del nlp_annotations, quotes  # speakers come through the entity mentions (see docstring)
+    del nlp_annotations
     ids = {a.id for a in articles}
     voice = {a.id: (a.duplicate_of if a.duplicate_of in ids else a.id) for a in articles}
     order = {a.id: i for i, a in enumerate(articles)}
     items = _items(articles, claim_annotations, entities, timex)
+    _speakers_from_quotes(items, quotes, {e["name"]: e["type"] for e in entities})
     if not items:
         return ClaimSet()
     vecs = embed([it["text"] for it in items])
@@ -492,7 +534,7 @@ def _to_json(
                     for it in its
                     for a, b in it["parts"]
                 ],
-                "speaker": rep.get("speaker") or ((attr or {}).get("speaker") or {}).get("text"),
+                "speaker": rep.get("speaker") or _described_speaker(attr),
                 "verb": (attr or {}).get("verb"),
                 "negated": bool(rep.get("negated")),
                 "actors": sorted(set().union(*(it["actors"] for it in its))),

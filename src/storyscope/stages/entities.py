@@ -434,7 +434,15 @@ def extract_mentions(doc: Doc) -> list[Json]:
     speakers: set[int] = set()
     for m in person_names:
         span = doc.char_span(m.start, m.end)
-        if span is not None and span.root.dep_ == "nsubj" and _is_cue(span.root.head):
+        if span is None:
+            continue
+        if span.root.dep_ == "nsubj" and _is_cue(span.root.head):
+            speakers.add(m.start)
+        elif (cue := _cue_after_apposition(span)) is not None and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in cue.children
+        ):
+            # "In Tehran, Jo Roe, head of the committee, told …": the small model hangs the name on the
+            # place ("Tehran … and Roe") and leaves the verb without a subject; the name is its subject.
             speakers.add(m.start)
     others: list[_Mention] = []
     # Candidates visible so far, in text order: names, resolved pronouns/descriptions, unnamed people.
@@ -566,6 +574,27 @@ def _sentence_quoted(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -
             if not outside.strip(marks):
                 return True
     return False
+
+
+def _cue_after_apposition(name: Span) -> Token | None:
+    """The reporting verb that follows ``name`` with nothing between them but commas and a noun phrase
+    (an apposition: "Jo Roe, head of the committee, told"), in the same sentence; None otherwise."""
+    doc = name.doc
+    i = name.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+        while i < len(doc) and doc[i].text != "," and doc[i].pos_ in _APPOSITION_POS:
+            i += 1
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1
+    if i < len(doc) and doc[i].sent.start == name.sent.start and doc[i].pos_ == "VERB" and _is_cue(doc[i]):
+        return doc[i]
+    return None
+
+
+# What an apposition between a name and its verb is made of: "head of the parliament's committee".
+_APPOSITION_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "ADP", "PART", "NUM", "CCONJ", "PUNCT"})
 
 
 def _antecedent(
