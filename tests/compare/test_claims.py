@@ -289,3 +289,15 @@ def test_an_attributed_claim_takes_the_speaker_the_quote_stage_found() -> None:
     assert [it["speaker"] for it in items] == ["Elin Voss", "Odd Lien", "Ana Lind", None, None, None]
     assert inside["actors"] == {"Elin Voss": "person"}
     assert variant["actors"] == {}  # a speaker no entity names is no actor
+
+
+def test_a_claim_names_the_person_its_pronoun_subject_stands_for() -> None:
+    a = make_article(
+        "a",
+        "Finance minister Greta Holm presented the harbour budget on Tuesday. "
+        "She was appointed to the post in 2029 after the coalition split.",
+    )
+    claim = find(analyse([a]).claims, "appointed")
+    assert (claim["subject_text"], claim["subject"]) == ("She", "Greta Holm")
+    budget = find(analyse([a]).claims, "presented")
+    assert budget["subject"] == "Greta Holm"

@@ -7,7 +7,7 @@ import re
 from render_builders import make_briefing, offsets
 
 from storyscope.render.html import render_html
-from storyscope.render.view import StoryView, date_label
+from storyscope.render.view import StoryView, date_label, with_subject
 
 
 def test_date_labels_read_like_dates() -> None:
@@ -148,3 +148,19 @@ def test_timeline_text_cut_inside_its_sentence_reads_as_an_excerpt() -> None:
         "…again in Lestria last month",
         "eBay opened an office in Kesh",
     ]
+
+
+def test_a_claim_opening_on_a_pronoun_names_the_person_it_stands_for() -> None:
+    claim = {"subject": "Jo Roe", "subject_text": "He"}
+    assert with_subject("He was sworn in on Monday", claim) == "He [Jo Roe] was sworn in on Monday"
+    assert with_subject("they left", {"subject": "Ana and Jo Roe", "subject_text": "they"}) == (
+        "they [Ana and Jo Roe] left"
+    )
+    # Only a pronoun that opens the claim: a name, or a pronoun the subject does not open with, stays.
+    assert (
+        with_subject("Roe was sworn in", {"subject": "Jo Roe", "subject_text": "Roe"}) == "Roe was sworn in"
+    )
+    assert with_subject("It rained", {"subject": "Velmar", "subject_text": "It"}) == "It rained"
+    assert with_subject("He was sworn in", {"subject": None, "subject_text": "He"}) == "He was sworn in"
+    assert with_subject("Hendrik left", {"subject": "Jo Roe", "subject_text": "He"}) == "Hendrik left"
+    assert with_subject("He left", {}) == "He left"

@@ -535,6 +535,10 @@ def _to_json(
                     for a, b in it["parts"]
                 ],
                 "speaker": rep.get("speaker") or _described_speaker(attr),
+                # Whom the claim is about, when an entity names its subject (or the pronoun that is its
+                # subject stands for one); ``subject_text`` is the subject as written.
+                "subject": rep.get("subject_entity"),
+                "subject_text": " ".join(str((rep.get("subject") or {}).get("text") or "").split()) or None,
                 "verb": (attr or {}).get("verb"),
                 "negated": bool(rep.get("negated")),
                 "actors": sorted(set().union(*(it["actors"] for it in its))),

@@ -250,6 +250,22 @@ def _int(value: object) -> int | None:
     return None
 
 
+def with_subject(text: str, claim: Json) -> str:
+    """The claim's text with the person its opening pronoun stands for, in brackets as an editor
+    writes it: "He [Jo Roe] was sworn in on …". A claim list is read out of the article's order, where
+    "He" no longer follows the sentence that named him."""
+    subject, written = _str(claim.get("subject")), _str(claim.get("subject_text"))
+    if not subject or written.casefold() not in _SUBJECT_PRONOUNS or not text.startswith(written):
+        return text
+    rest = text[len(written) :]
+    if rest[:1].isalnum():  # "Hendrik", not "He"
+        return text
+    return f"{written} [{subject}]{rest}"
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -473,7 +489,8 @@ class StoryView:
             status = _str(c.get("status"))
             label = STATUS_LABELS.get(status, humanise(status))
             cites = self.item_cites(c)
-            out.append(ClaimView(text, status, label, cites, self._contradicting(c, text, cites)))
+            against = self._contradicting(c, text, cites)
+            out.append(ClaimView(with_subject(text, c), status, label, cites, against))
         self._claims = out
         return out
 
