@@ -766,3 +766,20 @@ def test_the_name_shown_is_the_spelling_most_outlets_use() -> None:
     (person,) = build_entities(arts, ann)
     assert person["name"] == "Teodora Marin-Halse"
     assert person["aliases"] == ["Teodora Marin Halse", "Teodora Marin-Halse"]
+
+
+def test_entities_named_by_more_outlets_come_first_and_a_copy_is_no_second_voice() -> None:
+    # s0 lists a squad: "Norland" twelve times. Mayor Ida Brandt is named once or twice by three
+    # outlets; Velmar by s0 and by s3, a copy of s0, so one voice.
+    squad = [_m(i, "Norland", 20 * i, "place") for i in range(12)]
+    arts, ann = _story(
+        [*squad, _m(20, "Ida Brandt", 400), _m(21, "Velmar", 450, "place")],
+        [_m(0, "Ida Brandt", 0), _m(1, "Brandt", 40)],
+        [_m(0, "Ida Brandt", 0), _m(1, "Oskar Lind", 30)],
+        [_m(0, "Velmar", 0, "place"), _m(1, "Velmar", 30, "place"), _m(2, "Velmar", 60, "place")],
+    )
+    arts[3].duplicate_of = "s0"
+    names = [e["name"] for e in build_entities(arts, ann)]
+    assert names.index("Ida Brandt") < names.index("Norland")
+    assert names.index("Norland") < names.index("Velmar")  # one voice, 12 mentions against 4
+    assert names.index("Velmar") < names.index("Oskar Lind")  # one voice each, 4 mentions against 1
