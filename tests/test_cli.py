@@ -113,3 +113,27 @@ def test_example_timeline_and_inferred_dates(capsys: pytest.CaptureFixture[str])
     # "next Tuesday (March 18)" is announced, hence scheduled.
     assert any(e.get("scheduled") for e in by_date["2025-03-18"])
     assert [e["date"] for e in story["timeline"]] == sorted(e["date"] for e in story["timeline"])
+
+
+def test_a_feed_entry_whose_page_cannot_be_fetched_is_stored_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    teaser = (
+        "The Velmar ferry strike entered its third day on Friday as talks between the unions and the "
+        "port owners stalled again."
+    )
+    feed = tmp_path / "courier.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Velmar Courier</title>'
+        "<item><title>Ferry strike enters third day</title><link>http://127.0.0.1:9/ferry</link>"
+        f"<description>{teaser}</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.db"
+    # Stored, from the feed's summary: nothing failed, but the user is told the page was not read.
+    assert main(["ingest", str(feed), "--db", str(db)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    [warning] = [line for line in err if line.startswith("storyscope: warning:")]
+    assert warning.startswith(f"storyscope: warning: {feed}#1: http://127.0.0.1:9/ferry: unreachable")
+    assert warning.endswith("stored the feed's summary instead")
+    assert err[-1].startswith("1 added, 0 already stored, 0 failed, 1 stored with a warning")

@@ -107,6 +107,8 @@ def _ingest(inputs: Sequence[str], store: SQLiteStore, cfg: Config) -> IngestRep
         report = ingest(inputs, store, cfg, on_item=tick)
     for e in report.errors:
         _err(f"error: {e}")
+    for w in report.warnings:
+        _err(f"warning: {w}")
     return report
 
 
@@ -114,9 +116,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     cfg = Config.load(db=args.db, max_bytes=args.max_bytes)
     with SQLiteStore(cfg.db) as store:
         report = _ingest(args.inputs, store, cfg)
+    warned = f", {len(report.warnings)} stored with a warning" if report.warnings else ""
     print(
-        f"{len(report.added)} added, {len(report.existing)} already stored, {len(report.errors)} failed "
-        f"({cfg.db})",
+        f"{len(report.added)} added, {len(report.existing)} already stored, {len(report.errors)} failed"
+        f"{warned} ({cfg.db})",
         file=sys.stderr,
     )
     return 1 if report.errors else 0

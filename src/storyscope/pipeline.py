@@ -37,6 +37,9 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     existing: list[str] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
+    # Inputs stored, but not as fully as asked: a feed entry whose page could not be fetched is its
+    # feed's summary. The user is told; nothing failed.
+    warnings: list[IngestError] = field(default_factory=list)
 
 
 def prepare(article: Article) -> Article:
@@ -111,6 +114,8 @@ def ingest(
                 groups.write()
                 known = len(report.ids)
                 added = _ingest_one(item, store, index, report)
+                if added and item.meta.get("fetch_error"):
+                    report.warnings.append(_summary_only(item))
                 future = None
                 if added and item.duplicate_of is None and _foreign(item):
                     text = embed_text(item)
@@ -121,6 +126,13 @@ def ingest(
                 on_item(item)
         stories.finish()
     return report
+
+
+def _summary_only(article: Article) -> IngestError:
+    page = article.url or "its page"
+    return IngestError(
+        article.origin, f"{page}: {article.meta['fetch_error']}; stored the feed's summary instead"
+    )
 
 
 class _WriteGroups:

@@ -332,6 +332,26 @@ def test_ingest_upload_needs_the_token_and_respects_the_size_limit(tmp_path: Pat
         assert c.post("/ingest", files=one_over, data={"csrf": token}).status_code == 413
 
 
+def test_ingest_page_shows_an_entry_stored_from_its_feed_summary(tmp_path: Path) -> None:
+    db = str(tmp_path / "in.db")
+    SQLiteStore(db).close()
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Velmar Courier</title>'
+        b"<item><title>Ferry strike enters third day</title><link>http://127.0.0.1:9/ferry</link>"
+        b"<description>The Velmar ferry strike entered its third day on Friday as talks between the "
+        b"unions and the port owners stalled again.</description></item></channel></rss>"
+    )
+    with TestClient(create_app(db, allow_ingest=True), base_url=BASE) as c:
+        token = _token(c.get("/ingest").text)
+        r = c.post(
+            "/ingest", files={"files": ("courier.rss", feed, "application/rss+xml")}, data={"csrf": token}
+        )
+        assert r.status_code == 200, r.text
+        assert "1 added" in r.text and "0 failed" in r.text
+        assert "Stored, with a warning" in r.text
+        assert "courier.rss#1: http://127.0.0.1:9/ferry: unreachable" in r.text
+
+
 def test_page_cache_follows_story_updates(tmp_path: Path) -> None:
     db, story, _ = ferry_store(tmp_path)
     with TestClient(create_app(db), base_url=BASE) as c:

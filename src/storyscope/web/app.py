@@ -343,16 +343,17 @@ def create_app(
             # Ingest runs in a worker thread: it reads files, fetches URLs and writes the store.
             report, story = await run_in_threadpool(catalog.ingest, [*paths, *urls])
             # Error lines name the temporary path; show the user's own file name instead.
-            errors = [
-                f"{Path(e.input).name if e.input.startswith(tmp) else e.input}: {e.reason}"
-                for e in report.errors
-            ]
+            errors, warnings = (
+                [f"{Path(e.input).name if e.input.startswith(tmp) else e.input}: {e.reason}" for e in found]
+                for found in (report.errors, report.warnings)
+            )
         return page(
             "ingested.html.j2",
             title="Articles added",
             added=len(report.added),
             existing=len(report.existing),
             errors=errors,
+            warnings=warnings,
             story_href=story_path(story.id) if story else None,
             story_title=story.title if story else None,
         )
