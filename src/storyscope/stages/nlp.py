@@ -17,6 +17,8 @@ from storyscope.models import Article, Json
 from storyscope.stages.entities import extract_mentions
 from storyscope.stages.greedy import use_greedy_decoder
 from storyscope.stages.quotes import extract_quotes
+from storyscope.stages.romance import annotate_romance
+from storyscope.stages.romance import supported as romance_supported
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -97,13 +99,14 @@ def _supported(article: Article) -> bool:
 
 
 class NlpStage:
-    """Per-article stage: entity mentions and attributed quotes from one spaCy parse.
+    """Per-article stage: entity mentions and attributed quotes from one spaCy parse (English), or
+    from rules for Spanish, French, Italian and Portuguese (:mod:`storyscope.stages.romance`).
 
     It parses in the process it runs in; the executor spreads batches over cores.
     """
 
     name = "nlp"
-    version = "50"
+    version = "51"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""
@@ -114,7 +117,10 @@ class NlpStage:
         results: list[Json | None] = [None] * len(articles)
         todo: list[int] = []
         for i, article in enumerate(articles):
-            if not _supported(article):
+            if romance_supported(article.language):
+                # Spanish, French, Italian, Portuguese: no parser offline, rules instead (stages/romance).
+                results[i] = annotate_romance(article.text, str(article.language))
+            elif not _supported(article):
                 results[i] = {"skipped": f"language {article.language} not supported"}
             elif not article.text.strip():
                 results[i] = {"mentions": [], "quotes": []}

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+from typing import Any
+
+from builders import make_article
+from storyscope.stages.entities import extract_mentions
+from storyscope.stages.nlp import NlpStage, load_nlp
+from storyscope.stages.quotes import extract_quotes
+from storyscope.stages.romance import annotate_romance, supported
+
+
+def _quotes(text: str, lang: str) -> list[dict[str, Any]]:
+    ann = annotate_romance(text, lang)
+    by_id = {m["id"]: m for m in ann["mentions"]}
+    for q in ann["quotes"]:
+        sp = q["speaker"]
+        q["who"] = by_id[sp["mention"]]["text"] if sp and sp["mention"] is not None else None
+        assert text[q["start"] : q["end"]] == q["text"] or len(q["spans"]) > 1
+        if sp is not None:
+            assert text[sp["start"] : sp["end"]] == sp["text"]
+    return ann["quotes"]
+
+
+def _names(text: str, lang: str) -> dict[str, dict[str, Any]]:
+    ms = annotate_romance(text, lang)["mentions"]
+    for i, m in enumerate(ms):
+        assert m["id"] == i and text[m["start"] : m["end"]] == m["text"]
+        assert m["kind"] == "name" and m["resolved_to"] is None
+    return {m["text"]: m for m in ms}
+
+
+def test_languages_read_by_rules() -> None:
+    assert all(supported(lang) for lang in ("es", "fr", "it", "pt"))
+    assert not supported("de") and not supported("en") and not supported(None)
+
+
+def test_spanish_speaker_after_the_verb_past_article_and_title() -> None:
+    text = "«No vamos a aceptar ningún chantaje del norte», dijo el ministro de Hacienda, Tomás Orrego Vidal."
+    (q,) = _quotes(text, "es")
+    assert q["text"] == "No vamos a aceptar ningún chantaje del norte"
+    assert q["kind"] == "direct" and q["verb"] == "dijo" and q["cue"]["text"] == "dijo"
+    assert q["who"] == "Tomás Orrego Vidal"
+    names = _names(text, "es")
+    assert names["Tomás Orrego Vidal"]["type"] == "person"
+    assert names["Tomás Orrego Vidal"]["role"] == "ministro de Hacienda"
+
+
+def test_spanish_speaker_before_the_verb_and_compound_verb() -> None:
+    text = (
+        "Lucía Ferrán afirmó: “El puerto de Valdora abrirá de nuevo en primavera”. "
+        "Ferrán ha añadido más tarde que “nadie perderá su puesto de trabajo”."
+    )
+    qs = _quotes(text, "es")
+    assert [q["who"] for q in qs] == ["Lucía Ferrán", "Ferrán"]
+    assert [q["verb"] for q in qs] == ["afirmó", "ha añadido"]
+
+
+def test_according_to_names_the_source_and_a_quote_without_verb_has_no_speaker() -> None:
+    text = (
+        "Según el portavoz Andrés Quiroga, «las obras terminarán antes del verano». "
+        "Los vecinos escribieron en una pancarta «queremos agua limpia para todos»."
+    )
+    qs = _quotes(text, "es")
+    assert qs[0]["who"] == "Andrés Quiroga" and qs[0]["verb"] == "según"
+    assert qs[1]["speaker"] is None and qs[1]["verb"] is None
+    assert qs[1]["text"] == "queremos agua limpia para todos"
+
+
+def test_a_quotation_of_two_words_is_no_quote() -> None:
+    text = "La alcaldesa Rosa Medel calificó el plan de «muy arriesgado», dijo Medel."
+    assert _quotes(text, "es") == []
+
+
+def test_sentence_opening_words_are_not_names_and_territories_are_places() -> None:
+    text = (
+        "Ayer llegaron los observadores a Marruecos. Los barcos zarparon de Francia. "
+        "Tras la reunión, Irene Salvat dijo que el acuerdo era bueno. Mercados y bancos cerraron."
+    )
+    names = _names(text, "es")
+    assert names["Marruecos"]["type"] == "place" and names["Francia"]["type"] == "place"
+    assert names["Irene Salvat"]["type"] == "person"
+    assert not {"Ayer", "Los", "Tras", "Mercados"} & set(names)
+
+
+def test_capitalised_words_that_cannot_be_typed_are_left_out() -> None:
+    text = "La Comisión de Aguas del Sur se reunió con Pedro Lanza en la Plaza Mayor."
+    assert _names(text, "es") == {}
+
+
+def test_acronyms_are_organizations_but_not_roman_numerals_or_capital_headlines() -> None:
+    names = _names("La OTAN y el FMI celebraron la XIV cumbre.\nCRISIS EN EL PUERTO\nFin.", "es")
+    assert names["OTAN"]["type"] == "organization" and names["FMI"]["type"] == "organization"
+    assert "XIV" not in names and "CRISIS" not in names and "EN" not in names
+
+
+def test_french_inverted_attribution_has_no_named_speaker_and_honorific_makes_a_person() -> None:
+    text = (
+        "« Nous ne céderons pas à la pression », a déclaré le ministre des Affaires étrangères, "
+        "Alain Corvel. M. Corvel a ajouté : « La Belgique restera ferme sur ce point. » "
+        "« Il faut agir vite maintenant », a-t-il précisé. "
+        "Selon Marie Lesage, « les négociations avancent lentement »."
+    )
+    qs = _quotes(text, "fr")
+    assert [q["who"] for q in qs] == ["Alain Corvel", "Corvel", None, "Marie Lesage"]
+    assert qs[0]["text"] == "Nous ne céderons pas à la pression"
+    assert qs[2]["verb"] == "a-t-il précisé"
+    names = _names(text, "fr")
+    assert names["Alain Corvel"]["role"] == "ministre des Affaires étrangères"
+    assert names["Belgique"]["type"] == "place"
+
+
+def test_italian_and_portuguese_attributions() -> None:
+    it = (
+        "«Il governo non cadrà per questa vicenda», ha detto Paolo Venturi. "
+        "Secondo Carla Bini «serve una legge nuova subito»."
+    )
+    assert [q["who"] for q in _quotes(it, "it")] == ["Paolo Venturi", "Carla Bini"]
+    pt = "“Vamos reconstruir a ponte até dezembro”, disse o prefeito João Teixeira da Costa."
+    (q,) = _quotes(pt, "pt")
+    assert q["who"] == "João Teixeira da Costa" and q["verb"] == "disse"
+
+
+def test_a_person_repeated_by_surname_is_that_person() -> None:
+    names = _names("Ana Gil dijo que todo iba bien. Horas después, Gil viajó a Portugal.", "es")
+    assert names["Gil"]["type"] == "person" and names["Portugal"]["type"] == "place"
+
+
+def test_stage_reads_romance_languages_skips_german_and_keeps_english() -> None:
+    stage = NlpStage()
+    stage.setup()
+    en_text = "“We will open the bridge in May,” Mayor Ida Brandt said on Monday."
+    en = make_article("e1", en_text, language="en")
+    de = make_article(
+        "d1", "„Wir öffnen die Brücke im Mai“, sagte Bürgermeisterin Ida Brandt.", language="de"
+    )
+    es = make_article("s1", "«Abriremos el puente en mayo», dijo la alcaldesa Ida Brandt.", language="es")
+    out = stage.run([en, de, es])
+    assert out[1] == {"skipped": "language de not supported"}
+    doc = load_nlp()(en_text)
+    mentions = extract_mentions(doc)
+    assert out[0] == {"mentions": mentions, "quotes": extract_quotes(doc, mentions)}
+    assert out[2]["quotes"][0]["speaker"]["text"] == "Ida Brandt"
