@@ -6,9 +6,9 @@
 Picks ``--per-lang`` articles per language at random (seeded) from the given topics of
 ../shared/data/ml-crisis-cltls/<lang>/<topic>/<date>/*.txt, cleans them and detects their language as
 ingest does, annotates each with :func:`storyscope.stages.romance.annotate_romance`, and prints counts
-(quotes, with a speaker; name mentions by type), the time per article, and a random sample of quotes
-and of mentions with their context, to be judged by reading. Only dev topics (egypt, libya) are
-meant to be read here; syria and yemen are held out.
+(quotes, with a speaker; name mentions by type), the time per article, and random samples of quotes,
+of quotes with a named speaker and of mentions with their context, to be judged by reading. Only dev
+topics (egypt, libya) are meant to be read here; syria and yemen are held out.
 """
 
 from __future__ import annotations
@@ -77,6 +77,14 @@ def main() -> None:
         who = sp["text"] if isinstance(sp, dict) else None
         print(f"- speaker={who!r} verb={q['verb']!r}")
         print(f"  {_context(text, int(str(q['start'])), int(str(q['end'])))}")
+    print("\n== sample of quotes with a named speaker")
+    named = [(text, q) for text, q in quotes if q["speaker"] is not None]
+    for text, q in rng.sample(named, min(args.sample, len(named))):
+        sp = q["speaker"]
+        assert isinstance(sp, dict)
+        print(f"- speaker={sp['text']!r} verb={q['verb']!r} inherited={bool(q.get('inherited'))}")
+        lo, hi = min(int(str(q["start"])), int(sp["start"])), max(int(str(q["end"])), int(sp["end"]))
+        print(f"  {_context(text, lo, hi, 40)}")
     print("\n== sample of mentions")
     for text, m in rng.sample(mentions, min(args.sample, len(mentions))):
         print(f"- {m['type']} {m['text']!r} role={m['role']!r}")

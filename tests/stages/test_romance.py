@@ -63,6 +63,8 @@ def test_according_to_names_the_source_and_a_quote_without_verb_has_no_speaker()
     qs = _quotes(text, "es")
     assert qs[0]["who"] == "Andrés Quiroga" and qs[0]["verb"] == "según"
     assert qs[1]["speaker"] is None and qs[1]["verb"] is None
+    lone = "«Il faut agir vite maintenant», a-t-il précisé."
+    assert [q["who"] for q in _quotes(lone, "fr")] == [None]
     assert qs[1]["text"] == "queremos agua limpia para todos"
 
 
@@ -93,7 +95,7 @@ def test_acronyms_are_organizations_but_not_roman_numerals_or_capital_headlines(
     assert "XIV" not in names and "CRISIS" not in names and "EN" not in names
 
 
-def test_french_inverted_attribution_has_no_named_speaker_and_honorific_makes_a_person() -> None:
+def test_french_attributions_and_honorific_makes_a_person() -> None:
     text = (
         "« Nous ne céderons pas à la pression », a déclaré le ministre des Affaires étrangères, "
         "Alain Corvel. M. Corvel a ajouté : « La Belgique restera ferme sur ce point. » "
@@ -101,7 +103,8 @@ def test_french_inverted_attribution_has_no_named_speaker_and_honorific_makes_a_
         "Selon Marie Lesage, « les négociations avancent lentement »."
     )
     qs = _quotes(text, "fr")
-    assert [q["who"] for q in qs] == ["Alain Corvel", "Corvel", None, "Marie Lesage"]
+    # "a-t-il précisé" names nobody: the speaker of the quote before goes on.
+    assert [q["who"] for q in qs] == ["Alain Corvel", "Corvel", "Corvel", "Marie Lesage"]
     assert qs[0]["text"] == "Nous ne céderons pas à la pression"
     assert qs[2]["verb"] == "a-t-il précisé"
     names = _names(text, "fr")
@@ -140,3 +143,60 @@ def test_stage_reads_romance_languages_skips_german_and_keeps_english() -> None:
     mentions = extract_mentions(doc)
     assert out[0] == {"mentions": mentions, "quotes": extract_quotes(doc, mentions)}
     assert out[2]["quotes"][0]["speaker"]["text"] == "Ida Brandt"
+
+
+def test_a_verb_without_subject_goes_on_quoting_the_speaker_before() -> None:
+    text = (
+        "« Le pont sera rouvert avant l'hiver », a déclaré la maire Odile Vasseur.\n"
+        "« Les travaux coûteront moins que prévu », a-t-elle ajouté.\n"
+        "«Tenemos agua para seis meses más», dijo Marta Ibarra. Luego habló Jorge Salas. "
+        "«Nadie saldrá de la ciudad esta semana», añadió."
+    )
+    qs = _quotes(text, "fr")
+    assert [q["who"] for q in qs[:2]] == ["Odile Vasseur", "Odile Vasseur"]
+    assert qs[1].get("inherited") is True
+    es = _quotes(text[text.index("«Tenemos") :], "es")
+    assert es[1]["verb"] == "añadió"
+    # Another person is named between them: the verb's subject is unclear.
+    assert [q["who"] for q in es] == ["Marta Ibarra", None]
+
+
+def test_a_body_that_speaks_is_an_organization_and_a_title_keeps_its_first_word() -> None:
+    text = (
+        "«No aceptaremos ninguna tregua con el régimen», ha afirmado el Consejo Nacional de Transición. "
+        "El secretario general de Naciones Unidas, Kemal Oruç, pidió calma."
+    )
+    names = _names(text, "es")
+    assert names["Consejo Nacional de Transición"]["type"] == "organization"
+    assert names["Kemal Oruç"]["role"] == "secretario general de Naciones Unidas"
+
+
+def test_shouted_words_and_capital_headlines_are_no_names() -> None:
+    text = "ES LA ÚNICA salida, dijo. Es una única salida.\nPRESIDENTE DE VALDORIA\nLa ONU calla."
+    names = _names(text, "es")
+    assert "ÚNICA" not in names and "DE VALDORIA" not in names
+    assert names["ONU"]["type"] == "organization"
+
+
+def test_outlets_and_bodies_that_speak_are_organizations() -> None:
+    text = (
+        "Secondo Al Jazeera «sono morte almeno venti persone nel porto». "
+        "«La missione non cambierà nei prossimi giorni», ha detto l'ONG Human Rights Watch."
+    )
+    names = _names(text, "it")
+    assert names["Al Jazeera"]["type"] == "organization"
+    assert names["ONG Human Rights Watch"]["type"] == "organization"
+    es = "«Todo el mundo sabe lo que va a pasar», dijo a ELDIARIO Jaled Omar."
+    assert [q["who"] for q in _quotes(es, "es")] == [None]
+
+
+def test_a_capitalised_title_is_the_role_and_alone_names_nobody() -> None:
+    text = (
+        "Ayer habló el Presidente Arturo Beltrán en la radio. El Ministro de Exteriores viajó. "
+        "Lo confirmó el Lt. General de la base."
+    )
+    names = _names(text, "es")
+    assert names["Arturo Beltrán"]["type"] == "person" and names["Arturo Beltrán"]["role"] == "Presidente"
+    assert not {"Exteriores", "General", "Ministro de Exteriores"} & set(names)
+    it = _names("Parla il Presidente Usa. PRESIDENTE NOC: CALMA. Il Presidente Noc tace.", "it")
+    assert it == {"Usa": it["Usa"]} and it["Usa"]["type"] == "place"

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from storyscope.models import Json
+from storyscope.stages.entity_types import OUTLETS
 from storyscope.stages.quotemarks import QuoteSpan, quote_spans
 from storyscope.stages.romance_lexicon import (
     ACCORDING,
@@ -37,6 +38,8 @@ from storyscope.stages.romance_lexicon import (
     HONORIFICS,
     LANGUAGES,
     NOT_PLACES,
+    ORG_HEADS,
+    ORG_TAILS,
     PARTICIPLES,
     PARTICLES,
     PLACE_ACRONYMS,
@@ -154,7 +157,7 @@ def _acronym(word: str) -> bool:
     return 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and not _ROMAN.fullmatch(word)
 
 
-def _name_runs(text: str, toks: list[_Tok], lowered: frozenset[str]) -> list[_Name]:
+def _name_runs(text: str, toks: list[_Tok], lowered: frozenset[str], titles: frozenset[str]) -> list[_Name]:
     """Runs of capitalised words, particles allowed inside, sentence-opening common words dropped."""
     runs: list[_Name] = []
     i = 0
@@ -192,8 +195,19 @@ def _name_runs(text: str, toks: list[_Tok], lowered: frozenset[str]) -> list[_Na
         # "Dr. Roux", "M. Roux": the form of address is not part of the name.
         while first <= j and toks[first].text in HONORIFICS:
             first += 1
+        # "Presidente Morsi", "General Haftar": a capitalised title is the role, not the name. Alone
+        # ("Lt. General (ret.)") or before a body ("Ministro de Exteriores") it names nobody.
+        role_at = first
+        while first <= j and toks[first].lower in titles:
+            first += 1
+        if first > role_at and (first > j or not toks[first].cap):
+            i = j + 1
+            continue
         if first <= j and j - first + 1 <= _MAX_NAME_WORDS:
-            runs.append(_Name(first, j))
+            run = _Name(first, j)
+            if first > role_at:
+                run.role = text[toks[role_at].start : toks[first - 1].end]
+            runs.append(run)
         i = j + 1
     return runs
 
@@ -280,6 +294,12 @@ def _title_before(toks: list[_Tok], text: str, name: _Name, language: str) -> tu
             continue
         gap = text[toks[end - 1].end : toks[name.first].start]
         if end == name.first and gap.strip(" \t,") == "" and gap.count(",") <= 1 and "\n" not in gap:
+            # "secretario general", "primer ministro": the title starts at its first word.
+            while i > 0 and toks[i - 1].sent == toks[i].sent and _joined(text, toks[i - 1], toks[i]):
+                word = toks[i - 1].lower
+                if word not in TITLES[language] and word not in ROLE_MODIFIERS:
+                    break
+                i -= 1
             return i, end - 1
         return None
     return None
@@ -296,16 +316,17 @@ def annotate_romance(text: str, language: str) -> Json:
     """Mentions and direct quotes of one article in ``language`` (one of ``LANGUAGES``)."""
     toks = _tokens(text)
     lowered = frozenset(t.text for t in toks if t.text[:1].islower())
-    runs = _name_runs(text, toks, lowered)
+    runs = _name_runs(text, toks, lowered, TITLES[language])
     by_first = {r.first: r for r in runs}
     by_last = {r.last: r for r in runs}
     territories = _territories(language)
+    seen = frozenset(t.text for t in toks)
     for r in runs:
         words = toks[r.first : r.last + 1]
         name = text[words[0].start : words[-1].end]
-        if name in territories or name in PLACE_ACRONYMS:
+        if name in territories or (len(name) <= 4 and name.upper() in PLACE_ACRONYMS):
             r.type = "place"
-        elif len(words) == 1 and _acronym(name) and not _caps_line(toks, r):
+        elif len(words) == 1 and _acronym(name) and not _caps_line(toks, r) and not _shouted(name, seen):
             r.type = "organization"
     cues = _cues(toks, language)
     speaker_of: dict[int, _Name] = {}
@@ -314,20 +335,58 @@ def annotate_romance(text: str, language: str) -> Json:
         if sp is not None:
             speaker_of[ci] = sp
             if sp.type is None:
-                sp.type = "person"
+                # "el Consejo Nacional de Transición ha afirmado", "según Al Jazeera": bodies and
+                # outlets speak too.
+                sp.type = "organization" if _org_like(toks, text, sp) else "person"
     for r in runs:
-        if r.type not in (None, "person"):
+        if r.type not in (None, "person") or _all_caps(toks, r):
             continue
         title = _title_before(toks, text, r, language)
-        if title is not None:
+        if r.role is not None:
+            # Its capitalised title was cut off in _name_runs. Not a headline in capitals ("JOURNALISTE
+            # BLESSE") nor a short word that may be an acronym ("Presidente Noc:", "Ministro Cnt").
+            words = toks[r.first : r.last + 1]
+            short = len(words) == 1 and len(words[0].text) <= 3
+            if not short and not all(t.text.isupper() for t in words if t.cap):
+                r.type = "person"
+        elif title is not None:
             r.type = "person"
             r.role = text[toks[title[0]].start : toks[title[1]].end].strip(" ,")
         elif _honorific_before(text, toks, r):
             r.type = "person"
     _extend_people(text, toks, runs)
     mentions, id_of = _mentions_json(text, toks, runs)
-    quotes = _quotes(text, toks, cues, speaker_of, id_of)
+    quotes = _quotes(text, toks, cues, speaker_of, id_of, mentions, runs)
     return {"mentions": mentions, "quotes": quotes}
+
+
+def _org_like(toks: list[_Tok], text: str, r: _Name) -> bool:
+    """Whether a name is a body's or an outlet's: a news outlet, a name opening on a body's noun
+    ("Consejo Nacional", "Foreign Office" ends on one), or one with an acronym in it ("ONG Amnesty")."""
+    words = toks[r.first : r.last + 1]
+    if _text(text, toks, r) in OUTLETS or words[0].lower in ORG_HEADS or words[-1].lower in ORG_TAILS:
+        return True
+    return len(words) > 1 and any(_acronym(t.text) for t in words)
+
+
+def _shouted(word: str, seen: frozenset[str]) -> bool:
+    """Whether an all-capital word is an ordinary word written loud: a function word ("DE", "QUE",
+    "THE") or a longer word the article also writes in lower case ("ÚNICA", "PUEBLO"). Short acronyms
+    that are words too stay ("NATO" beside Italian "nato", "CIA", "USA")."""
+    low = word.lower()
+    return low in FUNCTION_WORDS or low in PREPOSITIONS or low in _ENGLISH or (len(word) >= 5 and low in seen)
+
+
+# English function words that scraped pages put in capitals ("BY", "THE", "OF").
+_ENGLISH = frozenset(
+    "the of and by for in on at to as is it or an be we you no not with from this that".split()
+)
+
+
+def _all_caps(toks: list[_Tok], r: _Name) -> bool:
+    """Whether a run of several words is all capitals (a headline: "PRESIDENTE DE QATAR")."""
+    words = toks[r.first : r.last + 1]
+    return len(words) > 1 and all(t.text.isupper() or not t.cap for t in words)
 
 
 def _caps_line(toks: list[_Tok], r: _Name) -> bool:
@@ -358,9 +417,10 @@ def _speaker(
         and _joined_or_comma(text, toks[cue.last], toks[i])
     ):
         k = i
-        if toks[k].lower in FUNCTION_WORDS and not toks[k].cap and toks[k].lower not in PARTICLES | _ARTICLES:
+        articles = _ARTICLES[language]
+        if toks[k].lower in FUNCTION_WORDS and not toks[k].cap and toks[k].lower not in PARTICLES | articles:
             k = len(toks)  # "dijo que …", "a dit à …": what follows is not the subject
-        elif toks[k].lower in _ARTICLES and not toks[k].cap:
+        elif toks[k].lower in articles and not toks[k].cap:
             k += 1
         elif toks[k].text in HONORIFICS:
             k += 1  # "a dit M. Roux"
@@ -389,7 +449,14 @@ def _speaker(
     return r
 
 
-_ARTICLES = frozenset("el la los las le les il lo gli l o os a as".split())
+# Articles before a speaker's title ("dijo el ministro"); Portuguese "a"/"o" only for Portuguese,
+# where Spanish and Italian "a" is a preposition ("dijo a ELMUNDO.es").
+_ARTICLES = {
+    "es": frozenset("el la los las".split()),
+    "fr": frozenset("le la les l".split()),
+    "it": frozenset("il lo la gli le l i".split()),
+    "pt": frozenset("o a os as".split()),
+}
 
 
 def _joined_or_comma(text: str, a: _Tok, b: _Tok) -> bool:
@@ -447,16 +514,28 @@ def _mentions_json(text: str, toks: list[_Tok], runs: list[_Name]) -> tuple[list
 
 
 def _quotes(
-    text: str, toks: list[_Tok], cues: list[_Cue], speaker_of: dict[int, _Name], id_of: dict[int, int]
+    text: str,
+    toks: list[_Tok],
+    cues: list[_Cue],
+    speaker_of: dict[int, _Name],
+    id_of: dict[int, int],
+    mentions: list[Json],
+    runs: list[_Name],
 ) -> list[Json]:
     starts = [t.start for t in toks]
     out: list[Json] = []
-    for q in quote_spans(text):
+    spans = quote_spans(text)
+    # Who else is named: people, and capitalised names of two words or more the rules could not type.
+    people = [m["start"] for m in mentions if m["type"] == "person"]
+    people += [toks[r.first].start for r in runs if r.type is None and r.last > r.first]
+    last_named: Json | None = None
+    for q in spans:
         content = " ".join(text[s:e].strip() for s, e in q.parts)
         if len(content.split()) < MIN_QUOTE_WORDS:
             continue
         ci = _cue_for(text, toks, starts, cues, q)
         speaker: Json | None = None
+        inherited = False
         cue_j: Json | None = None
         verb: str | None = None
         if ci is not None:
@@ -472,6 +551,9 @@ def _quotes(
                     "end": toks[r.last].end,
                     "mention": id_of[id(r)],
                 }
+            elif r is None and last_named is not None and _subjectless(text, toks, cue, q):
+                speaker = _continued(text, spans, people, last_named, q)
+                inherited = speaker is not None
         # Guillemets are set off by spaces ("« … »"): the quote is the words inside.
         parts = [_trim(text, s, e) for s, e in q.parts]
         out.append(
@@ -487,7 +569,46 @@ def _quotes(
                 "partials": [],
             }
         )
+        if inherited:
+            out[-1]["inherited"] = True
+        if speaker is not None:
+            last_named = out[-1]
     return out
+
+
+# Pronouns that stand for the speaker before a reporting verb ("il a ajouté", "ella dijo").
+_PRONOUNS = frozenset("il elle él ella lui lei ele".split())
+
+
+def _subjectless(text: str, toks: list[_Tok], cue: _Cue, q: QuoteSpan) -> bool:
+    """Whether a reporting verb names no subject of its own: a pronoun ("a-t-il ajouté", "il a dit")
+    or nothing at all ("«…», añadió.")."""
+    first = toks[cue.first]
+    if _INVERTED.search(first.text):
+        return True
+    if cue.first > 0 and toks[cue.first - 1].lower in _PRONOUNS and _joined(text, toks[cue.first - 1], first):
+        return True
+    if cue.according or first.start < q.end:
+        return False
+    between = text[q.end : first.start]
+    after = text[toks[cue.last].end :].lstrip(" \t")
+    return not between.strip(" \t,»”\"’'") and (not after or after[0] in ".;\n")
+
+
+def _continued(text: str, spans: list[QuoteSpan], people: list[int], prev: Json, q: QuoteSpan) -> Json | None:
+    """The speaker of the previous attributed quote, when a quote whose verb names nobody follows it
+    in the same or the next paragraph with no other person named between them outside quotes
+    ("«…», a déclaré Ana Gil. «…», a-t-elle ajouté")."""
+    gap = text[prev["end"] : q.start]
+    if len(re.findall(r"\n\s*", gap)) > 1:
+        return None
+    for p in people:
+        if p == prev["speaker"]["start"]:
+            continue
+        if prev["end"] <= p < q.start and not any(s.start <= p < s.end for s in spans):
+            return None
+    sp: Json = dict(prev["speaker"])
+    return sp
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

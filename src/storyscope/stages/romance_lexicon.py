@@ -142,8 +142,24 @@ ROLE_MODIFIERS = frozenset(
     "étrangères étrangère esteri exteriores extérieures intérieur interno interior".split()
 )
 
+# First words of a body's name: such a name speaking ("el Consejo Nacional ha afirmado") is an
+# organization, not a person.
+ORG_HEADS = frozenset(
+    "consejo gobierno ministerio partido frente comité comisión unión agencia banco ejército tribunal "
+    "corte asamblea congreso senado fondo organización alianza hermandad liga movimiento "
+    "conseil gouvernement ministère parti front commission union agence banque armée cour assemblée "
+    "organisation alliance ligue mouvement "
+    "consiglio governo ministero partito fronte comitato commissione unione agenzia banca esercito "
+    "corte assemblea organizzazione alleanza lega movimento "
+    "conselho governo ministério partido comissão agência exército tribunal assembleia".split()
+)
+
+# Last words of a body's name, often English in these articles ("Foreign Office", "Amnesty
+# International", "Human Rights Watch").
+ORG_TAILS = frozenset("office international watch agency council party ministry press news".split())
+
 # Place names written as acronyms: an acronym is an organization unless it is one of these.
-PLACE_ACRONYMS = frozenset("USA EEUU UK URSS EAU RDC".split())
+PLACE_ACRONYMS = frozenset("USA US EEUU UK URSS EAU RDC".split())
 
 # Territory codes whose localized names are not places an article means ("World", "European Union",
 # "Eurozone", "United Nations", "Unknown Region") or are ordinary words.
