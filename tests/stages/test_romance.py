@@ -200,3 +200,22 @@ def test_a_capitalised_title_is_the_role_and_alone_names_nobody() -> None:
     assert not {"Exteriores", "General", "Ministro de Exteriores"} & set(names)
     it = _names("Parla il Presidente Usa. PRESIDENTE NOC: CALMA. Il Presidente Noc tace.", "it")
     assert it == {"Usa": it["Usa"]} and it["Usa"]["type"] == "place"
+
+
+def test_a_name_and_a_colon_before_a_quotation_name_its_speaker() -> None:
+    text = (
+        "Marco Pellegrini: «Non lasceremo la città senza acqua».\n"
+        "Libia: «Nuovi scontri vicino al porto questa notte».\n"
+        "La ministra Bice Ferri aveva poi dichiarato: «Il ponte riaprirà a maggio»."
+    )
+    qs = _quotes(text, "it")
+    assert [q["who"] for q in qs] == ["Marco Pellegrini", None, "Bice Ferri"]
+    assert qs[0]["verb"] is None and qs[2]["verb"] == "aveva dichiarato"
+
+
+def test_one_word_after_according_to_is_no_person_by_itself() -> None:
+    text = "Selon l'Otan, « les frappes continueront toute la semaine ». Dr. R. Evan Paltry est venu."
+    (q,) = _quotes(text, "fr")
+    assert q["verb"] == "selon" and q["speaker"] is None
+    names = _names(text, "fr")
+    assert "Otan" not in names and "R" not in names

@@ -24,6 +24,7 @@ Lexicons are in :mod:`storyscope.stages.romance_lexicon`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -73,7 +74,8 @@ _OPEN_MARKS = "«“„‹\"'‘([—–-:"
 _INVERTED = re.compile(r"-t-(?:il|elle|ils|elles|on)$", re.IGNORECASE)
 _ADVERBS = frozenset(
     (
-        "también además ya ayer hoy aussi également encore hier anche poi inoltre ieri oggi ainda ontem hoje"
+        "también además ya ayer hoy luego después aussi également encore hier auparavant ensuite alors "
+        "déjà toujours anche poi inoltre ieri oggi già ancora pure ainda ontem hoje depois"
     ).split()
 )
 
@@ -203,7 +205,7 @@ def _name_runs(text: str, toks: list[_Tok], lowered: frozenset[str], titles: fro
         if first > role_at and (first > j or not toks[first].cap):
             i = j + 1
             continue
-        if first <= j and j - first + 1 <= _MAX_NAME_WORDS:
+        if first <= j and j - first + 1 <= _MAX_NAME_WORDS and (j > first or len(toks[first].text) > 1):
             run = _Name(first, j)
             if first > role_at:
                 run.role = text[toks[role_at].start : toks[first - 1].end]
@@ -334,10 +336,14 @@ def annotate_romance(text: str, language: str) -> Json:
         sp = _speaker(toks, text, cue, by_first, by_last, language)
         if sp is not None:
             speaker_of[ci] = sp
-            if sp.type is None:
+            if _org_like(toks, text, sp) and sp.type in (None, "person"):
                 # "el Consejo Nacional de Transición ha afirmado", "según Al Jazeera": bodies and
                 # outlets speak too.
-                sp.type = "organization" if _org_like(toks, text, sp) else "person"
+                sp.type = "organization"
+            elif sp.type is None and not (cue.according and sp.first == sp.last):
+                # "selon l'Otan", "según Trípoli": one word after "according to" is as often a body,
+                # a capital or a paper as a person; it is typed only if the article types it otherwise.
+                sp.type = "person"
     for r in runs:
         if r.type not in (None, "person") or _all_caps(toks, r):
             continue
@@ -354,9 +360,11 @@ def annotate_romance(text: str, language: str) -> Json:
             r.role = text[toks[title[0]].start : toks[title[1]].end].strip(" ,")
         elif _honorific_before(text, toks, r):
             r.type = "person"
+    spans = quote_spans(text)
+    labels = _colon_labels(text, toks, runs, spans)
     _extend_people(text, toks, runs)
     mentions, id_of = _mentions_json(text, toks, runs)
-    quotes = _quotes(text, toks, cues, speaker_of, id_of, mentions, runs)
+    quotes = _quotes(text, toks, spans, cues, speaker_of, id_of, mentions, runs, labels)
     return {"mentions": mentions, "quotes": quotes}
 
 
@@ -513,18 +521,44 @@ def _mentions_json(text: str, toks: list[_Tok], runs: list[_Name]) -> tuple[list
     return out, id_of
 
 
+def _colon_labels(text: str, toks: list[_Tok], runs: list[_Name], spans: list[QuoteSpan]) -> dict[int, _Name]:
+    """Quotations a name and a colon open at the start of a sentence ("Ana Gil: «…»", "Joulwan:
+    "…""), by the quote's start: the name is the speaker. Only a person's name, or an untyped one of
+    two words or more; "Libia: «…»" is a headline about a place."""
+    by_last = {r.last: r for r in runs}
+    starts = [t.start for t in toks]
+    out: dict[int, _Name] = {}
+    for q in spans:
+        before = text[: q.start - 1].rstrip(" \t")
+        if not before.endswith(":"):
+            continue
+        j = bisect.bisect_left(starts, len(before) - 1) - 1
+        r = by_last.get(j)
+        if r is None or text[toks[j].end : len(before) - 1].strip(" \t"):
+            continue
+        opens = toks[r.first].initial or "\n" in text[max(0, toks[r.first].start - 2) : toks[r.first].start]
+        if not opens or not (r.type == "person" or (r.type is None and r.last > r.first)):
+            continue
+        if _all_caps(toks, r):
+            continue
+        r.type = "person"
+        out[q.start] = r
+    return out
+
+
 def _quotes(
     text: str,
     toks: list[_Tok],
+    spans: list[QuoteSpan],
     cues: list[_Cue],
     speaker_of: dict[int, _Name],
     id_of: dict[int, int],
     mentions: list[Json],
     runs: list[_Name],
+    labels: dict[int, _Name],
 ) -> list[Json]:
     starts = [t.start for t in toks]
     out: list[Json] = []
-    spans = quote_spans(text)
     # Who else is named: people, and capitalised names of two words or more the rules could not type.
     people = [m["start"] for m in mentions if m["type"] == "person"]
     people += [toks[r.first].start for r in runs if r.type is None and r.last > r.first]
@@ -554,6 +588,13 @@ def _quotes(
             elif r is None and last_named is not None and _subjectless(text, toks, cue, q):
                 speaker = _continued(text, spans, people, last_named, q)
                 inherited = speaker is not None
+        if ci is None and (r := labels.get(q.start)) is not None and id(r) in id_of:
+            speaker = {
+                "text": _text(text, toks, r),
+                "start": toks[r.first].start,
+                "end": toks[r.last].end,
+                "mention": id_of[id(r)],
+            }
         # Guillemets are set off by spaces ("« … »"): the quote is the words inside.
         parts = [_trim(text, s, e) for s, e in q.parts]
         out.append(
@@ -622,8 +663,6 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _cue_for(text: str, toks: list[_Tok], starts: list[int], cues: list[_Cue], q: QuoteSpan) -> int | None:
     """The reporting verb of a quotation: one of the first words after its closing mark, else one of
     the last words before its opening mark, in the same sentence and paragraph."""
-    import bisect
-
     after = bisect.bisect_left(starts, q.end)
     before = bisect.bisect_left(starts, q.start) - 1
     close_para = text.find("\n", q.end)
