@@ -595,6 +595,11 @@ def _quotes(
                 "end": toks[r.last].end,
                 "mention": id_of[id(r)],
             }
+        if cue_j is None and speaker is None:
+            # Quotation marks with no reporting verb and no speaker's label are mostly a title, a
+            # scare quote or a portal's teaser (three in ten of those read on ML-Crisis dev): who said
+            # what needs someone saying it.
+            continue
         # Guillemets are set off by spaces ("« … »"): the quote is the words inside.
         parts = [_trim(text, s, e) for s, e in q.parts]
         out.append(
