@@ -783,3 +783,15 @@ def test_entities_named_by_more_outlets_come_first_and_a_copy_is_no_second_voice
     assert names.index("Ida Brandt") < names.index("Norland")
     assert names.index("Norland") < names.index("Velmar")  # one voice, 12 mentions against 4
     assert names.index("Velmar") < names.index("Oskar Lind")  # one voice each, 4 mentions against 1
+
+
+def test_a_name_only_other_language_articles_give_keeps_the_type_their_reading_gave() -> None:
+    # A lone surname no article introduces: in English news writing that is no person ("Kiev insists"),
+    # a rule that reads English; the Spanish reading typed "Ruvalca" a person from its own evidence.
+    def story(language: str) -> list[dict[str, Any]]:
+        arts = [make_article(f"{language}0", text="x " * 200, language=language)]
+        ann = {arts[0].id: {"mentions": [_m(0, "Ruvalca", 10)], "quotes": []}}
+        return build_entities(arts, ann)
+
+    assert [(e["name"], e["type"]) for e in story("es")] == [("Ruvalca", "person")]
+    assert [(e["name"], e["type"]) for e in story("en")] == [("Ruvalca", "place")]

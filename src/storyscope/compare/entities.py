@@ -403,9 +403,14 @@ def _vote_types(
     for key in votes:
         if " " not in key and key.endswith("s") and winner.get(key[:-1], "") == "group":
             winner[key] = "group"
+    # The rules above read English context ("the city of", "the Syriza leader", a first name before a
+    # surname); a name only other-language articles give keeps the type their reading gave it
+    # (stages.romance types a name only from such evidence of its own language).
+    english = {fold(m["text"]) for a, m in names if a.language in (None, "en")}
     out = []
     for a, m in names:
-        t = winner.get(fold(m["text"]), m["type"])
+        key = fold(m["text"])
+        t = winner.get(key, m["type"]) if key in english else m["type"]
         out.append((a, {**m, "type": t}) if t != m["type"] else (a, m))
     return out
 
