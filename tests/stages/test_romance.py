@@ -220,3 +220,16 @@ def test_one_word_after_according_to_is_no_person_by_itself() -> None:
     assert q["verb"] == "selon" and q["speaker"] is None
     names = _names(text, "fr")
     assert "Otan" not in names and "R" not in names
+
+
+def test_a_title_whose_body_is_in_lower_case_still_leads_to_the_name() -> None:
+    it = "«Il porto riaprirà a maggio», ha detto il portavoce del governo Ivo Sarti, citando il decreto."
+    assert [q["who"] for q in _quotes(it, "it")] == ["Ivo Sarti"]
+    fr = "«Les ferries reprendront lundi», a assuré le chef de la diplomatie, Lucie Vernet."
+    assert [q["who"] for q in _quotes(fr, "fr")] == ["Lucie Vernet"]
+    es = "«Reabriremos el puerto en mayo», dijo el secretario de asuntos exteriores, Ana Gil."
+    assert [q["who"] for q in _quotes(es, "es")] == ["Ana Gil"]
+    # A body of more than one word that does not end at a comma holds a verb: the name is no speaker.
+    verb = "«Reabriremos el puerto en mayo», dijo el ministro de defensa visitó Bengasi."
+    assert [q["who"] for q in _quotes(verb, "es")] == [None]
+    assert "Bengasi" not in _names(verb, "es")

@@ -268,6 +268,25 @@ def _title_end(toks: list[_Tok], text: str, i: int, language: str) -> int | None
                 # words after the particle are the name itself ("jefe de Estado" is rare; "Rey de España").
                 k = m2 + 1
                 continue
+            # "portavoce del governo", "chef de la diplomatie": a body in lower case, a word or two,
+            # then the name (after a comma or not); the caller still needs a name right after.
+            m2 = m
+            while (
+                m2 < len(toks)
+                and m2 - m < _BODY_LOWER
+                and toks[m2].sent == toks[i].sent
+                and not toks[m2].cap
+                and toks[m2].lower.isalpha()
+                and toks[m2].lower not in FUNCTION_WORDS
+                and toks[m2].lower not in PREPOSITIONS
+                and _joined(text, toks[m2 - 1], toks[m2])
+            ):
+                m2 += 1
+            # Longer than one word, the body must end at a comma: "el ministro de defensa visitó
+            # Bengasi" has a verb where a body's second word would be.
+            comma = m2 < len(toks) and text[toks[m2 - 1].end : toks[m2].start].strip(" \t") == ","
+            if m2 > m and m2 < len(toks) and toks[m2].cap and (m2 - m == 1 or comma):
+                return m2
             break
         if not t.cap and lowers < _ROLE_LOWER and _role_modifier(t.lower):
             lowers += 1
@@ -275,6 +294,10 @@ def _title_end(toks: list[_Tok], text: str, i: int, language: str) -> int | None
             continue
         break
     return k
+
+
+# Lower-case words a title's body may have ("del governo", "de la diplomatie", "de asuntos exteriores").
+_BODY_LOWER = 3
 
 
 def _role_modifier(word: str) -> bool:
