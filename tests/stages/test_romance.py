@@ -233,3 +233,24 @@ def test_a_title_whose_body_is_in_lower_case_still_leads_to_the_name() -> None:
     verb = "«Reabriremos el puerto en mayo», dijo el ministro de defensa visitó Bengasi."
     assert [q["who"] for q in _quotes(verb, "es")] == [None]
     assert "Bengasi" not in _names(verb, "es")
+
+
+def test_a_name_a_locative_preposition_introduces_twice_is_a_place() -> None:
+    es = (
+        "Los rebeldes entraron en Velmira el domingo. Hubo combates en Velmira toda la noche. "
+        "Velmira reconoció ayer que «las tropas no podrán resistir mucho tiempo más». "
+        "Muchos dicen confiar en Dorval, que llegó ayer."
+    )
+    names = _names(es, "es")
+    assert names["Velmira"]["type"] == "place"  # and so no person speaking
+    assert "Dorval" not in names  # once after "en": no evidence either way
+    it = (
+        "Il ferito è stato portato in Ospedale. In serata, in Ospedale, i medici hanno parlato "
+        "con l'ospedale di Marsala."
+    )
+    assert "Ospedale" not in _names(it, "it")  # a noun the article also writes in lower case
+    titled = (
+        "Il colonnello Aldo Ferri ha parlato ai giornalisti. Tutti credono in Aldo Ferri; "
+        "molti sperano in Aldo Ferri."
+    )
+    assert _names(titled, "it")["Aldo Ferri"]["type"] == "person"

@@ -106,7 +106,7 @@ class NlpStage:
     """
 
     name = "nlp"
-    version = "51"
+    version = "52"
 
     def setup(self) -> None:
         """Load the spaCy pipeline (cached per process)."""

@@ -38,6 +38,7 @@ from storyscope.stages.romance_lexicon import (
     FUNCTION_WORDS,
     HONORIFICS,
     LANGUAGES,
+    LOCATIVES,
     NOT_PLACES,
     ORG_HEADS,
     ORG_TAILS,
@@ -353,6 +354,7 @@ def annotate_romance(text: str, language: str) -> Json:
             r.type = "place"
         elif len(words) == 1 and _acronym(name) and not _caps_line(toks, r) and not _shouted(name, seen):
             r.type = "organization"
+    _places_by_preposition(text, toks, runs, language)
     cues = _cues(toks, language)
     speaker_of: dict[int, _Name] = {}
     for ci, cue in enumerate(cues):
@@ -389,6 +391,44 @@ def annotate_romance(text: str, language: str) -> Json:
     mentions, id_of = _mentions_json(text, toks, runs)
     quotes = _quotes(text, toks, spans, cues, speaker_of, id_of, mentions, runs, labels)
     return {"mentions": mentions, "quotes": quotes}
+
+
+def _places_by_preposition(text: str, toks: list[_Tok], runs: list[_Name], language: str) -> None:
+    """Type as places the names a locative preposition introduces at least twice in the article ("en
+    Trípoli", "in Bengasi", "hacia Misrata"): cities no territory list holds, which would otherwise
+    become people when they "speak" ("Trípoli reconoció ..."). Once is not enough ("confiar en Gadafi",
+    "credere in Gheddafi"); a name a title or a form of address introduces anywhere is a person's, and a
+    single word the article also writes in lower case is a noun ("in Ospedale"). Not French "à" nor
+    Spanish and Italian "a", which introduce people as often ("a demandé à Roux")."""
+    locatives = LOCATIVES.get(language, frozenset())
+    if not locatives:
+        return
+    lower = {t.lower for t in toks if not t.cap}
+    count: dict[str, int] = {}
+    people: set[str] = set()
+    for r in runs:
+        name = _text(text, toks, r)
+        if _title_before(toks, text, r, language) is not None or _honorific_before(text, toks, r):
+            people.add(name)
+        before = toks[r.first - 1] if r.first > 0 else None
+        if (
+            before is not None
+            and before.lower in locatives
+            and not before.cap
+            and _joined(text, before, toks[r.first])
+            and not _org_like(toks, text, r)
+        ):
+            count[name] = count.get(name, 0) + 1
+    for r in runs:
+        name = _text(text, toks, r)
+        single = r.first == r.last
+        if (
+            r.type is None
+            and count.get(name, 0) >= 2
+            and name not in people
+            and not (single and toks[r.first].lower in lower)
+        ):
+            r.type = "place"
 
 
 def _org_like(toks: list[_Tok], text: str, r: _Name) -> bool:

@@ -158,6 +158,13 @@ ORG_HEADS = frozenset(
 # International", "Human Rights Watch").
 ORG_TAILS = frozenset("office international watch agency council party ministry press news".split())
 
+# Prepositions that introduce only places before a capitalised name: "en Trípoli", "in Bengasi".
+LOCATIVES = {
+    "es": frozenset("en desde hacia".split()),
+    "it": frozenset("in verso".split()),
+    "pt": frozenset(["em"]),
+}
+
 # Place names written as acronyms: an acronym is an organization unless it is one of these.
 PLACE_ACRONYMS = frozenset("USA US EEUU UK URSS EAU RDC".split())
 
