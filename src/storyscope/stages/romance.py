@@ -403,13 +403,9 @@ def _places_by_preposition(text: str, toks: list[_Tok], runs: list[_Name], langu
     locatives = LOCATIVES.get(language, frozenset())
     if not locatives:
         return
-    lower = {t.lower for t in toks if not t.cap}
     count: dict[str, int] = {}
-    people: set[str] = set()
     for r in runs:
         name = _text(text, toks, r)
-        if _title_before(toks, text, r, language) is not None or _honorific_before(text, toks, r):
-            people.add(name)
         before = toks[r.first - 1] if r.first > 0 else None
         if (
             before is not None
@@ -419,6 +415,15 @@ def _places_by_preposition(text: str, toks: list[_Tok], runs: list[_Name], langu
             and not _org_like(toks, text, r)
         ):
             count[name] = count.get(name, 0) + 1
+    if not any(n >= 2 for n in count.values()):
+        return
+    lower = {t.lower for t in toks if not t.cap}
+    people = {
+        name
+        for r in runs
+        if count.get(name := _text(text, toks, r), 0) >= 2
+        and (_title_before(toks, text, r, language) is not None or _honorific_before(text, toks, r))
+    }
     for r in runs:
         name = _text(text, toks, r)
         single = r.first == r.last
