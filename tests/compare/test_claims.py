@@ -301,3 +301,23 @@ def test_a_claim_names_the_person_its_pronoun_subject_stands_for() -> None:
     assert (claim["subject_text"], claim["subject"]) == ("She", "Greta Holm")
     budget = find(analyse([a]).claims, "presented")
     assert budget["subject"] == "Greta Holm"
+
+
+def test_a_named_speaker_and_a_described_one_are_two_voices() -> None:
+    from storyscope.compare.claims import _named_and_unnamed
+
+    def item(speaker: str | None, described: str | None) -> dict[str, Any]:
+        said = {"text": described or speaker or "", "start": 0, "end": 3}
+        return {"speaker": speaker, "attribution": {"verb": "say", "speaker": said}}
+
+    lind = item("Ana Lind", None)
+    officials = item(None, "some officials")
+    kestria = item("Kestria", None)
+    he = item(None, "he")
+    fact = {"speaker": None, "attribution": None}
+    assert _named_and_unnamed(lind, officials) and _named_and_unnamed(officials, lind)
+    # A person and the country she speaks for, an unresolved pronoun, a fact: no such evidence.
+    assert not _named_and_unnamed(lind, kestria)
+    assert not _named_and_unnamed(lind, he)
+    assert not _named_and_unnamed(officials, fact)
+    assert not _named_and_unnamed(officials, item(None, "a senior official"))

@@ -276,6 +276,21 @@ def _attribution_ok(a: Json, b: Json, sim: float) -> bool:
     return bool(a["actors"].get(sa) != b["actors"].get(sb))
 
 
+def _named_and_unnamed(a: Json, b: Json) -> bool:
+    """Whether one claim reports a named speaker's words and the other those of a speaker the text
+    only describes ("the BBC's Mark Lowen says Samaras will push for ..." against "some officials say
+    Samaras will have to work hard ..."): a name both mention is then no evidence that they say one
+    thing; only near-identical wording is. (A person and the body or country he speaks for may merge:
+    "Sullivan said the US had information" and "the United States announced it had indications".)"""
+    if a.get("attribution") is None or b.get("attribution") is None:
+        return False
+    named = [x.get("speaker") is not None for x in (a, b)]
+    described = [
+        x.get("speaker") is None and _described_speaker(x.get("attribution")) is not None for x in (a, b)
+    ]
+    return (named[0] and described[1]) or (named[1] and described[0])
+
+
 def _described_speaker(attr: Json | None) -> str | None:
     """The speaker of an attribution no entity resolved, as written ("a senior official"); None for a
     pronoun, which says nothing without the name it stands for."""
@@ -335,7 +350,9 @@ def analyse_claims(
                 continue
             if not _attribution_ok(a, b, sim):
                 continue
-            if sim >= SAME_CLAIM or (sim >= SAME_CLAIM_WITH_EVIDENCE and _evidence(a, b)):
+            if sim >= SAME_CLAIM or (
+                sim >= SAME_CLAIM_WITH_EVIDENCE and _evidence(a, b) and not _named_and_unnamed(a, b)
+            ):
                 merge_pairs.append((sim, i, j))
     _denials(items, sims, voice, findings)
     groups = _group(n, merge_pairs, items, sims, findings)
