@@ -1,8 +1,9 @@
 """Ingest: inputs → articles (cleaned, language, copies linked) → the store.
 
-``ingest`` is the library function behind ``storyscope ingest``; it never prints or exits. Each
-article is stored in one transaction, so an interrupted run leaves whole articles only, and running
-it again stores what is missing (already-stored content is recognised by its hash and skipped).
+``ingest`` is the library function behind ``storyscope ingest``; it never prints or exits. Articles
+are stored whole, a few dozen to a transaction, and join their stories while the reads go on, so an
+interrupted run leaves whole articles only, and running it again stores and assigns what is missing
+(already-stored content is recognised by its hash and skipped).
 """
 
 from __future__ import annotations

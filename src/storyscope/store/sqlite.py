@@ -1,7 +1,8 @@
 """The default store: one SQLite file, WAL journal, migrations, FTS5 over cleaned text.
 
-Each write is one transaction, so a process killed mid-ingest leaves whole articles or none, and a
-re-run picks up what is missing (content hashes make re-ingest a no-op).
+Each write is one transaction (a savepoint inside ``batch()``, whose group commits at once), so a
+process killed mid-ingest leaves whole articles or none, and a re-run picks up what is missing
+(content hashes make re-ingest a no-op).
 """
 
 from __future__ import annotations
