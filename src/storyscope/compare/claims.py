@@ -32,7 +32,7 @@ from storyscope.compare.contradictions import (
     numbers_conflict,
     same_denial,
 )
-from storyscope.compare.quotes import containment, embed
+from storyscope.compare.quotes import _description, containment, embed
 from storyscope.models import Article, Json
 from storyscope.stages.claims import CURRENCY_SYMBOLS
 
@@ -293,16 +293,8 @@ def _named_and_unnamed(a: Json, b: Json) -> bool:
 
 def _described_speaker(attr: Json | None) -> str | None:
     """The speaker of an attribution no entity resolved, as written ("a senior official"); None for a
-    pronoun, which says nothing without the name it stands for."""
-    text = ((attr or {}).get("speaker") or {}).get("text")
-    if not text or text.casefold() in _PRONOUNS:
-        return None
-    return str(text)
-
-
-_PRONOUNS = frozenset(
-    "i you he she it we they me him her us them this that these those who which one".split()
-)
+    pronoun, which says nothing without the name it stands for (as a quote's ``speaker_text``)."""
+    return _description((attr or {}).get("speaker"))
 
 
 def analyse_claims(
